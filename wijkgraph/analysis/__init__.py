@@ -1,0 +1,1 @@
+"""Analyses: pure functions from a `WijkNetwork` to small result objects."""

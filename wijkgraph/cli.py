@@ -1,0 +1,239 @@
+"""The `wijkgraph` command: a thin shell over the library.
+
+Every `WijkgraphError` is turned, in one place (`WijkgraphGroup.invoke`), into one line per
+problem on stderr and exit code 2. Any other exception is a bug: exit code 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wijkgraph.errors import ValidationError, WijkgraphError
+
+DEFAULT_DATASET = "utrecht-oost"
+DEFAULT_OUTPUT = "wijkgraph-rapport"
+
+
+def _lang(ctx: click.Context | None = None) -> str:
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("wijkgraph.lang"):
+        return str(ctx.meta["wijkgraph.lang"])
+    return os.environ.get("WIJKGRAPH_LANG", "nl") if os.environ.get("WIJKGRAPH_LANG") in (
+        "nl", "en") else "nl"
+
+
+def say(nl: str, en: str, *, err: bool = False) -> None:
+    """Print a message in the chosen language unless `-q` was given."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("wijkgraph.quiet") and not err:
+        return
+    click.echo(en if _lang(ctx) == "en" else nl, err=err)
+
+
+class WijkgraphGroup(click.Group):
+    """A click group that maps wijkgraph errors to clear messages and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WijkgraphError as exc:
+            lang = _lang(ctx)
+            click.echo(exc.describe(lang), err=True)
+            if isinstance(exc, ValidationError):
+                n = len(exc.errors)
+                click.echo(
+                    (f"{n} problem(s) found; nothing was written." if lang == "en"
+                     else f"{n} probleem/problemen gevonden; er is niets geschreven."),
+                    err=True,
+                )
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Afgebroken." if _lang(ctx) == "nl" else "Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so, briefly, with the traceback on -v
+            if ctx.meta.get("wijkgraph.verbose"):
+                traceback.print_exc()
+            click.echo(
+                f"Interne fout in wijkgraph ({type(exc).__name__}: {exc}). Dit is een bug; "
+                "draai opnieuw met -v en meld de uitvoer.", err=True)
+            ctx.exit(1)
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--lang, -q and -v, accepted on every command (and on the group)."""
+
+    def set_meta(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+        def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+            if value is not None and value is not False:
+                ctx.meta[key] = value
+            return value
+        return callback
+
+    @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, expose_value=False,
+                  callback=set_meta("wijkgraph.lang"), is_eager=True,
+                  help="Taal van de uitvoer / output language (nl, en).")
+    @click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                  callback=set_meta("wijkgraph.quiet"), help="Alleen fouten tonen.")
+    @click.option("-v", "--verbose", is_flag=True, expose_value=False,
+                  callback=set_meta("wijkgraph.verbose"), help="Meer details.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _version() -> str:
+    from wijkgraph import __version__
+
+    return __version__
+
+
+@click.group(cls=WijkgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="wijkgraph")
+@common_options
+def cli() -> None:
+    """wijkgraph: samenwerking in de wijk als netwerk; sleutelfiguren, gaten, kaart, rapport."""
+
+
+def _load(source: str | None):  # noqa: ANN202 - returns WijkNetwork
+    from wijkgraph.load import load
+
+    if source is None:
+        say(f"Geen invoer gegeven: ik gebruik de meegeleverde dataset '{DEFAULT_DATASET}'.",
+            f"No input given: using the bundled dataset '{DEFAULT_DATASET}'.")
+        source = DEFAULT_DATASET
+    return load(source)
+
+
+def _print_warnings(network: Any, limit: int = 5) -> None:
+    warnings = list(network.warnings)
+    if not warnings:
+        return
+    for w in warnings[:limit]:
+        say(w.describe("nl"), w.describe("en"))
+    if len(warnings) > limit:
+        say(f"... en nog {len(warnings) - limit} waarschuwing(en) (zie analysis.json).",
+            f"... and {len(warnings) - limit} more warning(s) (see analysis.json).")
+
+
+@cli.command()
+@click.argument("input", required=False)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              default=Path(DEFAULT_OUTPUT), show_default=True,
+              help="Map voor de uitvoer / output folder.")
+@click.option("--force", is_flag=True, help="Een bestaande map vervangen die niet van wijkgraph is.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor toeval.")
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="Aantal sleutelfiguren en suggesties.")
+@click.option("--reference", default="utrecht-basis", show_default=True,
+              help="Referentiemodel: naam of YAML-bestand.")
+@click.option("--wijk", default=None, help="Alleen deze wijk analyseren.")
+@click.option("--format", "formats", default="html,md,map,xlsx,json", show_default=True,
+              help="Uitvoer, komma-gescheiden: html,md,map,xlsx,json.")
+@common_options
+def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, reference: str,
+            wijk: str | None, formats: str) -> None:
+    """Analyseer INPUT (werkmap, map met CSV's of datasetnaam) en schrijf het rapport."""
+    from wijkgraph._files import check_output_folder
+    from wijkgraph.analyse import analyse as run_analysis
+    from wijkgraph.render.outputs import FORMATS, write_outputs
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (kies uit {', '.join(FORMATS)})",
+                                 param_hint="--format")
+    check_output_folder(output, force=force)
+    network = _load(input)
+    if wijk:
+        network = network.subnetwork(wijk=wijk)
+    _print_warnings(network)
+    result = run_analysis(network, reference=reference, seed=seed, top=top,
+                          progress=_progress())
+    lang = _lang()
+    written = write_outputs(network, result, output, formats=wanted, lang=lang, force=force)
+    say(result.network.explain("nl"), result.network.explain("en"))
+    for line_nl, line_en in terminal_findings(result):
+        say(line_nl, line_en)
+    say(f"Geschreven in {output}/: " + ", ".join(p.name for p in written),
+        f"Written to {output}/: " + ", ".join(p.name for p in written))
+
+
+def terminal_findings(result: Any) -> list[tuple[str, str]]:
+    """Lines (nl, en) for the terminal: each section's own short explanation."""
+    lines = []
+    for _name, section in result.sections.items():
+        if hasattr(section, "explain"):
+            lines.append((section.explain("nl"), section.explain("en")))
+    return lines
+
+
+def _progress() -> Callable[[str], None] | None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("wijkgraph.quiet"):
+        return None
+
+    def show(stage: str) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"... {stage}", err=True)
+
+    return show
+
+
+@cli.command()
+@click.argument("input")
+@common_options
+def validate(input: str) -> None:
+    """Controleer INPUT en meld alle problemen (exit 0 = bruikbaar, 2 = niet)."""
+    network = _load(input)
+    for w in network.warnings:
+        say(w.describe("nl"), w.describe("en"))
+    say(f"In orde: {network.n_actors} actoren, {network.n_relations} relaties, "
+        f"{len(network.meetings)} overleggen ({len(network.warnings)} waarschuwing(en)).",
+        f"Valid: {network.n_actors} actors, {network.n_relations} relations, "
+        f"{len(network.meetings)} meetings ({len(network.warnings)} warning(s)).")
+
+
+@cli.command()
+@common_options
+def datasets() -> None:
+    """Toon de meegeleverde datasets."""
+    from wijkgraph.datasets import list_datasets
+
+    lang = _lang()
+    for info in list_datasets():
+        click.echo(f"{info.name:<18} {info.n_actors:>4} actoren  {info.n_relations:>4} relaties  "
+                   f"{info.n_meetings:>3} overleggen  {info.title(lang)}"
+                   if lang == "nl" else
+                   f"{info.name:<18} {info.n_actors:>4} actors   {info.n_relations:>4} relations "
+                   f"{info.n_meetings:>3} meetings    {info.title(lang)}")
+        click.echo(f"{'':<18} {'bron' if lang == 'nl' else 'source'}: {info.source}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("wijkgraph-sjabloon.xlsx"), show_default=True)
+@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+@common_options
+def template(output: Path, force: bool) -> None:
+    """Schrijf een leeg invulbestand (.xlsx) met uitleg en keuzelijsten."""
+    from wijkgraph.io.template import write_template
+
+    write_template(output, force=force)
+    say(f"Sjabloon geschreven: {output}", f"Template written: {output}")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli(prog_name="wijkgraph")

@@ -1,0 +1,221 @@
+"""User-facing words in Dutch (default) and English.
+
+Every sentence wijkgraph shows a person (CLI messages, problems in the input, report and
+map text) is looked up here by key, so that one `lang` switch changes all of it.
+
+Examples
+--------
+>>> t("problem.unknown_actor", "en", name="DOKC", suggestion="DOCK")[:30]
+'Relation points to an unknown a'
+>>> t("label.domain", "nl")
+'domein'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGS = ("nl", "en")
+DEFAULT_LANG = "nl"
+
+# key -> (dutch, english); str.format placeholders.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- problems in the input -------------------------------------------------------
+    "problem.file_missing": (
+        "Bestand of map '{path}' bestaat niet. Controleer het pad.",
+        "File or folder '{path}' does not exist. Check the path.",
+    ),
+    "problem.unsupported_input": (
+        "Kan '{path}' niet lezen als wijkgraph-invoer. Geef een .xlsx-werkmap, een map met "
+        "actors.csv en relations.csv, of de naam van een meegeleverde dataset ({datasets}).",
+        "Cannot read '{path}' as wijkgraph input. Give an .xlsx workbook, a folder with "
+        "actors.csv and relations.csv, or the name of a bundled dataset ({datasets}).",
+    ),
+    "problem.missing_table": (
+        "Tabel '{table}' ontbreekt. Voeg een blad of bestand '{table}' toe "
+        "(ook goed: {aliases}).",
+        "Table '{table}' is missing. Add a sheet or file '{table}' (also accepted: {aliases}).",
+    ),
+    "problem.empty_table": (
+        "Tabel '{table}' is leeg: er staan geen rijen onder de kopregel. Vul de tabel of "
+        "verwijder het blad.",
+        "Table '{table}' is empty: there are no rows below the header. Fill it in or remove "
+        "the sheet.",
+    ),
+    "problem.empty_file": (
+        "Het bestand is leeg. Sla het opnieuw op vanuit Excel.",
+        "The file is empty. Save it again from Excel.",
+    ),
+    "problem.binary_file": (
+        "Dit is geen tekstbestand ({kind}). Sla de tabel op als CSV (UTF-8 of "
+        "'CSV (puntkomma gescheiden)') of als .xlsx.",
+        "This is not a text file ({kind}). Save the table as CSV (UTF-8) or as .xlsx.",
+    ),
+    "problem.unreadable_workbook": (
+        "De werkmap kan niet worden gelezen ({reason}). Open hem in Excel en sla hem "
+        "opnieuw op als .xlsx.",
+        "The workbook cannot be read ({reason}). Open it in Excel and save it again as .xlsx.",
+    ),
+    "problem.encoding": (
+        "De tekenset van het bestand is niet te herkennen. Sla het op als 'CSV UTF-8'.",
+        "The file's character encoding cannot be recognised. Save it as 'CSV UTF-8'.",
+    ),
+    "problem.missing_column": (
+        "Verplichte kolom '{column}' ontbreekt (ook goed: {aliases}). Gevonden kolommen: "
+        "{found}.",
+        "Required column '{column}' is missing (also accepted: {aliases}). Columns found: "
+        "{found}.",
+    ),
+    "problem.duplicate_column": (
+        "Kolom '{column}' komt twee keer voor ({headers}). Hernoem of verwijder er één.",
+        "Column '{column}' appears twice ({headers}). Rename or remove one of them.",
+    ),
+    "problem.empty_value": (
+        "Lege waarde in verplichte kolom '{column}'. Vul hem in of verwijder de rij.",
+        "Empty value in required column '{column}'. Fill it in or remove the row.",
+    ),
+    "problem.duplicate_id": (
+        "Id '{value}' komt al voor in rij {first_row}{same}. Geef elke actor een eigen id.",
+        "Id '{value}' already appears in row {first_row}{same}. Give every actor its own id.",
+    ),
+    "problem.unknown_actor": (
+        "Relatie verwijst naar een onbekende actor '{name}'.{suggestion_text} Gebruik een "
+        "id of de exacte naam uit de actorentabel.",
+        "Relation points to an unknown actor '{name}'.{suggestion_text} Use an id or the "
+        "exact name from the actors table.",
+    ),
+    "problem.did_you_mean": (" Bedoelt u '{suggestion}'?", " Did you mean '{suggestion}'?"),
+    "problem.ambiguous_name": (
+        "De naam '{name}' hoort bij meer dan één actor ({ids}). Gebruik hier het id.",
+        "The name '{name}' belongs to more than one actor ({ids}). Use the id here.",
+    ),
+    "problem.self_loop": (
+        "Relatie van '{name}' naar zichzelf. Verwijder de rij of kies een andere partij.",
+        "Relation from '{name}' to itself. Remove the row or choose another party.",
+    ),
+    "problem.bad_strength": (
+        "Sterkte '{value}' is niet te begrijpen. Gebruik 1-4 of identificatie, coördinatie, "
+        "reflectie, transformatie.",
+        "Strength '{value}' cannot be understood. Use 1-4 or identificatie, coordinatie, "
+        "reflectie, transformatie.",
+    ),
+    "problem.bad_boolean": (
+        "Waarde '{value}' in kolom '{column}' is niet te begrijpen. Gebruik ja of nee.",
+        "Value '{value}' in column '{column}' cannot be understood. Use yes or no.",
+    ),
+    "problem.unknown_vocab": (
+        "Onbekende waarde '{value}' in kolom '{column}'; hij wordt overgenomen zoals hij is. "
+        "Bekende waarden: {known}.",
+        "Unknown value '{value}' in column '{column}'; it is kept as it is. Known values: "
+        "{known}.",
+    ),
+    "problem.unknown_meeting": (
+        "Deelname verwijst naar een onbekend overleg '{name}'.{suggestion_text}",
+        "Participation points to an unknown meeting '{name}'.{suggestion_text}",
+    ),
+    "problem.case_match": (
+        "'{name}' is gekoppeld aan actor '{match}' (alleen hoofdletters of spaties "
+        "verschillen).",
+        "'{name}' was matched to actor '{match}' (only case or spaces differ).",
+    ),
+    "problem.formula": (
+        "De cel bevat een formule ({value}) zonder opgeslagen uitkomst. Open de werkmap in "
+        "Excel, sla hem op en probeer het opnieuw, of vervang de formule door de waarde.",
+        "The cell holds a formula ({value}) with no stored result. Open the workbook in "
+        "Excel, save it and try again, or replace the formula by its value.",
+    ),
+    "problem.too_long": (
+        "De waarde is {length} tekens lang (maximaal {limit}). Kort hem in.",
+        "The value is {length} characters long (at most {limit}). Shorten it.",
+    ),
+    "problem.duplicate_relation": (
+        "Dezelfde relatie staat ook in rij {first_row}; deze rij telt niet extra mee.",
+        "The same relation is also in row {first_row}; this row does not count twice.",
+    ),
+    "problem.no_actors": (
+        "Er zijn geen actoren. Vul de actorentabel.",
+        "There are no actors. Fill in the actors table.",
+    ),
+    "problem.file_too_large": (
+        "Het bestand is {size_mb} MB; wijkgraph leest tot {limit_mb} MB. Splits het of "
+        "verwijder kolommen die u niet nodig hebt.",
+        "The file is {size_mb} MB; wijkgraph reads up to {limit_mb} MB. Split it or remove "
+        "columns you do not need.",
+    ),
+    "problem.unknown_dataset": (
+        "Onbekende dataset '{name}'. Beschikbaar: {datasets}.",
+        "Unknown dataset '{name}'. Available: {datasets}.",
+    ),
+    "problem.output_not_ours": (
+        "De map '{path}' bestaat al en is niet door wijkgraph gemaakt. Kies een andere map "
+        "of gebruik --force om hem te vervangen.",
+        "The folder '{path}' already exists and was not made by wijkgraph. Choose another "
+        "folder or use --force to replace it.",
+    ),
+    "problem.output_is_file": (
+        "'{path}' is een bestand, geen map. Kies een andere uitvoermap.",
+        "'{path}' is a file, not a folder. Choose another output folder.",
+    ),
+    "problem.header_moved": (
+        "De kopregel staat op rij {row} in plaats van rij 1; de rijen erboven worden "
+        "overgeslagen.",
+        "The header is on row {row} instead of row 1; the rows above it are skipped.",
+    ),
+    "problem.date_value": (
+        "'{value}' lijkt een datum die Excel heeft gemaakt van een id of naam. Zet de kolom "
+        "in Excel op 'Tekst' en typ de waarde opnieuw.",
+        "'{value}' looks like a date Excel made of an id or name. Format the column as "
+        "'Text' in Excel and type the value again.",
+    ),
+    "problem.unknown_wijk": (
+        "Geen enkele actor werkt in wijk '{wijk}'. Wijken in de gegevens: {known}.",
+        "No actor works in wijk '{wijk}'. Wijken in the data: {known}.",
+    ),
+    "problem.output_exists": (
+        "'{path}' bestaat al. Kies een andere naam of gebruik --force.",
+        "'{path}' already exists. Choose another name or use --force.",
+    ),
+    "problem.extra_cells": (
+        "Deze rij heeft {n} cellen maar de kopregel maar {m}; de extra cellen worden "
+        "genegeerd. Staat er een scheidingsteken (; of ,) in een waarde? Zet die waarde dan "
+        "tussen aanhalingstekens.",
+        "This row has {n} cells but the header only {m}; the extra cells are ignored. Is "
+        "there a delimiter (; or ,) inside a value? Then put that value in quotes.",
+    ),
+    # --- where a problem is --------------------------------------------------------------
+    "where.file": ("{file}", "{file}"),
+    "where.sheet": ("blad '{sheet}'", "sheet '{sheet}'"),
+    "where.row": ("rij {row}", "row {row}"),
+    "where.column": ("kolom '{column}'", "column '{column}'"),
+    "severity.error": ("Fout", "Error"),
+    "severity.warning": ("Waarschuwing", "Warning"),
+    # --- labels ------------------------------------------------------------------------
+    "label.domain": ("domein", "domain"),
+    "label.actors": ("actoren", "actors"),
+    "label.relations": ("relaties", "relations"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
+    """Return the sentence for `key` in `lang`, with `params` filled in.
+
+    Unknown languages fall back to Dutch; an unknown key raises KeyError (a bug).
+    """
+    nl, en = MESSAGES[key]
+    template = en if lang == "en" else nl
+    return template.format(**params) if params else template
+
+
+def check_lang(lang: str) -> str:
+    """Return `lang` if it is supported, else raise ValueError."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def register(messages: Mapping[str, tuple[str, str]]) -> None:
+    """Add messages of a module (analysis, renderer) to the catalogue; keys must be new."""
+    clash = set(messages) & set(MESSAGES)
+    if clash:
+        raise ValueError(f"i18n keys defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)

@@ -1,0 +1,269 @@
+"""The wijk network: validated tables turned into networkx graphs with documented attributes.
+
+`build_network(tables)` returns a frozen `WijkNetwork` holding
+
+* `multigraph`: a `networkx.MultiDiGraph` with every relation as given (direction and
+  parallel relations kept) plus the co-participation ties projected from shared meetings
+  (kind ``"gedeeld overleg"``, ``explicit=False``);
+* `graph`: the undirected weighted view the analyses use: one edge per linked pair,
+  ``weight`` = the strongest declared relation (1-4), ``distance`` = 1 / weight;
+* the tables themselves and metadata.
+
+Node and edge attributes are documented once, in ``docs/data-model.md``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from wijkgraph.tables import tables_from_frames
+>>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "welzijn", "zorg"]})
+>>> relations = pd.DataFrame({"source": ["A", "A", "B"], "target": ["B", "B", "C"],
+...                           "strength": [1, 3, 2], "kind": ["samenwerking", "verwijzing",
+...                           "samenwerking"], "directed": ["nee", "ja", "nee"]})
+>>> net = build_network(tables_from_frames(actors, relations))
+>>> net.multigraph.number_of_edges(), net.graph.number_of_edges()
+(3, 2)
+>>> net.graph.edges["A", "B"]["weight"], net.graph.edges["A", "B"]["kinds"]
+(3, ('samenwerking', 'verwijzing'))
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from wijkgraph.schema import RelationKind
+from wijkgraph.tables import ACTOR_COLUMNS, PROVENANCE, Tables
+
+CO_PARTICIPATION = RelationKind.GEDEELD_OVERLEG.value
+
+
+@dataclass(frozen=True)
+class WijkNetwork:
+    """A validated wijk network: graphs, tables and metadata. Do not mutate its graphs."""
+
+    graph: nx.Graph
+    multigraph: nx.MultiDiGraph
+    tables: Tables
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    # --- shortcuts -------------------------------------------------------------------
+    @property
+    def actors(self) -> pd.DataFrame:
+        """The actors table (one row per actor, in input order)."""
+        return self.tables.actors
+
+    @property
+    def n_actors(self) -> int:
+        return self.graph.number_of_nodes()
+
+    @property
+    def n_relations(self) -> int:
+        """Number of declared relations (rows of the relations table that were kept)."""
+        return len(self.tables.relations)
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name", ""))
+
+    @property
+    def is_directed(self) -> bool:
+        """True when any declared relation is directed."""
+        rel = self.tables.relations
+        return bool(len(rel)) and bool(rel["directed"].any())
+
+    @property
+    def meetings(self) -> pd.DataFrame:
+        return self.tables.meetings
+
+    @property
+    def warnings(self) -> tuple:
+        return self.tables.warnings
+
+    def label(self, actor: str) -> str:
+        """The display name of an actor id."""
+        return str(self.graph.nodes[actor].get("name", actor))
+
+    # --- other views -----------------------------------------------------------------
+    def directed_graph(self) -> nx.DiGraph:
+        """Declared relations as a DiGraph: undirected relations become two arcs.
+
+        Arc attributes: ``weight`` (strongest relation in that direction) and ``kinds``.
+        """
+        dg = nx.DiGraph()
+        dg.add_nodes_from(self.graph.nodes(data=True))
+        for s, t, data in self.multigraph.edges(data=True):
+            if not data.get("explicit", True):
+                continue
+            arcs = [(s, t)] if data["directed"] else [(s, t), (t, s)]
+            for a, b in arcs:
+                if dg.has_edge(a, b):
+                    dg[a][b]["weight"] = max(dg[a][b]["weight"], data["strength"])
+                else:
+                    dg.add_edge(a, b, weight=data["strength"])
+        return dg
+
+    def meeting_graph(self) -> nx.Graph:
+        """Co-participation ties: actors linked when they sit in the same meeting.
+
+        ``weight`` is the number of shared meetings, ``meetings`` their ids.
+        """
+        mg = nx.Graph()
+        mg.add_nodes_from(self.graph.nodes(data=True))
+        for s, t, data in self.multigraph.edges(data=True):
+            if data.get("explicit", True):
+                continue
+            a, b = sorted((s, t))
+            if mg.has_edge(a, b):
+                mg[a][b]["meetings"] += (data["meeting"],)
+                mg[a][b]["weight"] += 1
+            else:
+                mg.add_edge(a, b, meetings=(data["meeting"],), weight=1)
+        return mg
+
+    def bipartite(self) -> nx.Graph:
+        """Two-mode graph: actor nodes (``bipartite=0``) and meeting nodes (``bipartite=1``).
+
+        Meeting nodes are keyed ``("meeting", id)`` so they never clash with actor ids.
+        """
+        bg = nx.Graph()
+        for node, data in self.graph.nodes(data=True):
+            bg.add_node(node, bipartite=0, **data)
+        for row in self.tables.meetings.itertuples(index=False):
+            bg.add_node(("meeting", row.id), bipartite=1, name=row.name, theme=row.theme,
+                        wijk=row.wijk)
+        for row in self.tables.participation.itertuples(index=False):
+            bg.add_edge(row.actor, ("meeting", row.meeting))
+        return bg
+
+    def subnetwork(self, *, wijk: str) -> WijkNetwork:
+        """The network of one wijk: its actors (by their `wijk` column) and their ties.
+
+        Matching ignores case and accents. Raises `UnknownWijkError` when no actor works
+        in that wijk.
+        """
+        from wijkgraph.errors import Problem, UnknownWijkError
+        from wijkgraph.schema import fold
+
+        wanted = fold(wijk)
+        keep = self.actors[self.actors["wijk"].map(lambda ws: any(fold(w) == wanted for w in ws))]
+        if keep.empty:
+            known = sorted({w for ws in self.actors["wijk"] for w in ws})
+            raise UnknownWijkError(Problem("problem.unknown_wijk",
+                                           params={"wijk": wijk, "known": ", ".join(known) or "-"}))
+        ids = set(keep["id"])
+        t = self.tables
+        rel = t.relations[t.relations["source"].isin(ids) & t.relations["target"].isin(ids)]
+        part = t.participation[t.participation["actor"].isin(ids)]
+        meetings = t.meetings[t.meetings["id"].isin(set(part["meeting"]))]
+        sub = Tables(keep.reset_index(drop=True), rel.reset_index(drop=True),
+                     meetings.reset_index(drop=True), part.reset_index(drop=True),
+                     t.warnings, t.source, t.extra_columns)
+        return build_network(sub, meta={**self.meta, "wijk": wijk},
+                             meeting_ties=bool(self.meta.get("meeting_ties", False)))
+
+
+def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
+                  meeting_ties: bool = False) -> WijkNetwork:
+    """Build the `WijkNetwork` of validated tables.
+
+    Parameters
+    ----------
+    tables : Tables
+        Output of `load_tables` or `tables_from_frames`.
+    meta : mapping, optional
+        Free metadata (dataset name, title, source); kept on the network.
+    meeting_ties : bool, default False
+        Also put co-participation ties (shared meetings) into the analysis view `graph`,
+        with weight 1 and ``explicit=False``. By default the analyses see declared
+        relations only, and shared meetings are analysed as two-mode data.
+
+    Returns
+    -------
+    WijkNetwork
+    """
+    mg = nx.MultiDiGraph()
+    meetings_of: dict[str, list[str]] = defaultdict(list)
+    for row in tables.participation.itertuples(index=False):
+        meetings_of[row.actor].append(row.meeting)
+    extra_cols = [c for c in tables.actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]
+    records = tables.actors.to_dict("records")
+    for rec in records:
+        mg.add_node(
+            rec["id"],
+            name=rec["name"],
+            type=rec["type"],
+            domain=rec["domain"],
+            role=rec["role"],
+            wijk=tuple(rec["wijk"]),
+            themes=tuple(rec["themes"]),
+            description=rec["description"],
+            contact=rec["contact"],
+            meetings=tuple(meetings_of.get(rec["id"], ())),
+            extra={c: rec[c] for c in extra_cols if rec[c] not in ("", None)},
+            row=int(rec["_row"]),
+        )
+    rel = tables.relations
+    for rec in rel.to_dict("records"):
+        mg.add_edge(
+            rec["source"], rec["target"],
+            kind=rec["kind"], channel=rec["channel"], strength=int(rec["strength"]),
+            theme=rec["theme"], wave=rec["wave"], directed=bool(rec["directed"]),
+            description=rec.get("description", ""), explicit=True, row=int(rec["_row"]),
+        )
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in tables.participation.itertuples(index=False):
+        members[row.meeting].append(row.actor)
+    for meeting in tables.meetings["id"]:
+        for a, b in itertools.combinations(sorted(set(members.get(meeting, ()))), 2):
+            mg.add_edge(a, b, kind=CO_PARTICIPATION, channel="", strength=1, theme="",
+                        wave="", directed=False, description="", explicit=False,
+                        meeting=meeting)
+
+    graph = nx.Graph()
+    graph.add_nodes_from(mg.nodes(data=True))
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for s, t, data in mg.edges(data=True):
+        if not data["explicit"] and not meeting_ties:
+            continue
+        key = (s, t) if s <= t else (t, s)
+        agg = pairs.get(key)
+        if agg is None:
+            agg = pairs[key] = {"weight": 0, "n_relations": 0, "kinds": set(), "channels": set(),
+                                "themes": set(), "waves": set(), "directions": set(),
+                                "explicit": False, "meetings": set()}
+        if data["explicit"]:
+            agg["weight"] = max(agg["weight"], data["strength"])
+            agg["n_relations"] += 1
+            agg["explicit"] = True
+            if data["directed"]:
+                agg["directions"].add((s, t))
+            for attr, name in (("kinds", "kind"), ("channels", "channel"),
+                               ("themes", "theme"), ("waves", "wave")):
+                if data[name]:
+                    agg[attr].add(data[name])
+        else:
+            agg["meetings"].add(data["meeting"])
+            agg["kinds"].add(CO_PARTICIPATION)
+            agg["weight"] = max(agg["weight"], 1)
+    for (a, b), agg in pairs.items():
+        graph.add_edge(
+            a, b,
+            weight=agg["weight"],
+            distance=1.0 / agg["weight"],
+            n_relations=agg["n_relations"],
+            kinds=tuple(sorted(agg["kinds"])),
+            channels=tuple(sorted(agg["channels"])),
+            themes=tuple(sorted(agg["themes"])),
+            waves=tuple(sorted(agg["waves"])),
+            directions=tuple(sorted(agg["directions"])),
+            explicit=agg["explicit"],
+            meetings=tuple(sorted(agg["meetings"])),
+        )
+    info = {"source": tables.source, "meeting_ties": meeting_ties, **(meta or {})}
+    return WijkNetwork(graph=graph, multigraph=mg, tables=tables, meta=info)

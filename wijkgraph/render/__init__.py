@@ -1,0 +1,1 @@
+"""Renderers: turn a network and its analysis into files people open (never compute)."""

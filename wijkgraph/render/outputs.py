@@ -1,0 +1,60 @@
+"""Write every output of `wijkgraph analyse` into one folder, atomically.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.analyse import analyse
+>>> net = load_dataset("driehoek")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "rapport"
+>>> written = write_outputs(net, analyse(net), out, formats=("json",))
+>>> [p.name for p in written]
+['analysis.json']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from wijkgraph._files import atomic_write, output_folder
+from wijkgraph.analyse import Analysis
+from wijkgraph.network import WijkNetwork
+
+FORMATS = ("html", "md", "map", "xlsx", "json")
+
+
+def _write_json(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
+    path = folder / "analysis.json"
+    atomic_write(path, analysis.to_json(lang))
+    return path
+
+
+# format -> writer(network, analysis, folder, lang) -> written path. Renderers add theirs.
+WRITERS: dict[str, Callable[[WijkNetwork, Analysis, Path, str], Path]] = {
+    "json": _write_json,
+}
+
+
+def write_outputs(
+    network: WijkNetwork,
+    analysis: Analysis,
+    folder: str | Path,
+    *,
+    formats: Iterable[str] = FORMATS,
+    lang: str = "nl",
+    force: bool = False,
+) -> list[Path]:
+    """Write the chosen outputs into `folder`, replacing it atomically.
+
+    The folder is built next to the target and swapped in only when every file is
+    complete; a folder wijkgraph did not write is refused unless `force`.
+    Returns the paths of the written files, in `FORMATS` order.
+    """
+    wanted = [f for f in FORMATS if f in set(formats) and f in WRITERS]
+    written: list[str] = []
+    with output_folder(folder, force=force) as tmp:
+        for fmt in wanted:
+            written.append(WRITERS[fmt](network, analysis, tmp, lang).name)
+    final = Path(folder)
+    return [final / name for name in written]

@@ -1,0 +1,401 @@
+"""Validated tables of a wijk network: actors, relations, meetings and participation.
+
+`validate(raw)` checks everything the user gave and collects **all** problems before
+failing, each with file, sheet, row (as Excel shows it) and column. What passes becomes a
+frozen `Tables`: canonical columns, normalised vocabularies, relations resolved to actor
+ids, and for every row where it came from (`_file`, `_sheet`, `_row`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> actors = pd.DataFrame({"name": ["DOCK", "Buurtteam Oost"], "domain": ["Welzijn", "zorg"]})
+>>> relations = pd.DataFrame({"source": ["DOCK"], "target": ["Buurtteam Oost"],
+...                           "strength": ["Reflectie"]})
+>>> tables = tables_from_frames(actors, relations)
+>>> tables.actors["domain"].tolist(), int(tables.relations["strength"].iloc[0])
+(['welzijn', 'zorg'], 3)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from wijkgraph.errors import Problem, ValidationError
+from wijkgraph.io.tables import RawTable, read_raw_tables
+from wijkgraph.schema import (
+    TABLES,
+    VOCABULARIES,
+    canonical_column,
+    fold,
+    parse_boolean,
+    parse_strength,
+    split_multi,
+    squash,
+)
+
+MAX_NAME_LENGTH = 300
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
+
+ACTOR_COLUMNS = ("id", "name", "type", "domain", "role", "wijk", "themes", "description",
+                 "contact")
+RELATION_COLUMNS = ("source", "target", "kind", "channel", "strength", "theme", "wave",
+                    "directed", "description")
+MEETING_COLUMNS = ("id", "name", "theme", "wijk", "description")
+PARTICIPATION_COLUMNS = ("actor", "meeting")
+PROVENANCE = ("_file", "_sheet", "_row")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The validated input: four DataFrames plus the warnings found while validating.
+
+    actors: id, name, type, domain, role, wijk (tuple), themes (tuple), description,
+    contact, any extra columns, and provenance `_file`, `_sheet`, `_row`.
+    relations: source, target (actor ids), kind, channel, strength (int 1-4), theme, wave,
+    directed (bool), description, extra columns, provenance.
+    meetings: id, name, theme (tuple), wijk (tuple), description, provenance.
+    participation: actor, meeting (ids), provenance.
+    """
+
+    actors: pd.DataFrame
+    relations: pd.DataFrame
+    meetings: pd.DataFrame
+    participation: pd.DataFrame
+    warnings: tuple[Problem, ...] = ()
+    source: str = ""
+    extra_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def load_tables(path: str | Path) -> Tables:
+    """Read and validate a workbook or folder; raise ValidationError with all problems."""
+    raw = read_raw_tables(path)
+    return validate(raw, source=str(path))
+
+
+def tables_from_frames(
+    actors: pd.DataFrame,
+    relations: pd.DataFrame,
+    meetings: pd.DataFrame | None = None,
+    participation: pd.DataFrame | None = None,
+    *,
+    source: str = "<frames>",
+) -> Tables:
+    """Validate tables given as DataFrames (column names as in a file: Dutch or English)."""
+    raw: dict[str, RawTable] = {}
+    for table, frame in (("actors", actors), ("relations", relations),
+                         ("meetings", meetings), ("participation", participation)):
+        if frame is None:
+            continue
+        renamed = {c: canonical_column(table, c) or str(c) for c in frame.columns}
+        out = frame.rename(columns=renamed)
+        out = out.loc[:, ~out.columns.duplicated()].astype(object)
+        out = out.where(out.notna(), "").map(lambda v: v if isinstance(v, str) else str(v))
+        raw[table] = RawTable(table, f"{table}", None, out.reset_index(drop=True),
+                              list(range(2, len(out) + 2)),
+                              {v: str(k) for k, v in renamed.items()})
+    return validate(raw, source=source)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, raw: RawTable, index: int | None, where: str | None, code: str,
+            severity: str = "error", **params: object) -> None:
+        row = raw.rows[index] if index is not None else None
+        shown = raw.headers.get(where, where) if where else None
+        self.problems.append(Problem(code, file=raw.file, sheet=raw.sheet, row=row,
+                                     column=shown, params=params, severity=severity))  # type: ignore[arg-type]
+
+
+def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
+    """Check and normalise raw tables; raise ValidationError listing every error.
+
+    Warnings (unknown vocabulary values, names matched ignoring case, duplicate rows)
+    do not stop validation; they are kept in `Tables.warnings`.
+    """
+    col = _Collector()
+    for r in raw.values():
+        col.problems.extend(r.problems)
+    actors = _validate_actors(raw["actors"], col)
+    ids = actors["id"].tolist()
+    resolver = _Resolver(ids, actors["name"].tolist())
+    relations = _validate_relations(raw["relations"], resolver, col)
+    meetings = (_validate_meetings(raw["meetings"], col) if "meetings" in raw
+                else _empty(MEETING_COLUMNS))
+    participation = (
+        _validate_participation(raw["participation"], resolver, meetings, col)
+        if "participation" in raw else _empty(PARTICIPATION_COLUMNS)
+    )
+    if any(p.severity == "error" for p in col.problems):
+        raise ValidationError(col.problems)
+    extra = {
+        "actors": tuple(c for c in actors.columns if c not in ACTOR_COLUMNS + PROVENANCE),
+        "relations": tuple(c for c in relations.columns
+                           if c not in RELATION_COLUMNS + PROVENANCE),
+    }
+    warnings = tuple(sorted(col.problems, key=lambda p: (p.file or "", p.row or 0)))
+    return Tables(actors, relations, meetings, participation, warnings, source, extra)
+
+
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns + PROVENANCE})
+
+
+def _provenance(raw: RawTable, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["_file"] = raw.file
+    frame["_sheet"] = raw.sheet or ""
+    frame["_row"] = raw.rows[: len(frame)] if len(frame) else []
+    return frame
+
+
+def _column(raw: RawTable, name: str) -> list[str]:
+    if name in raw.frame.columns:
+        return [str(v) for v in raw.frame[name].tolist()]
+    return [""] * len(raw.frame)
+
+
+def _check_text(raw: RawTable, col: _Collector, i: int, column: str, value: str) -> None:
+    if len(value) > MAX_NAME_LENGTH:
+        col.add(raw, i, column, "problem.too_long", length=len(value), limit=MAX_NAME_LENGTH)
+
+
+def _vocab(raw: RawTable, col: _Collector, table: str, column: str, values: list[str]) -> list[str]:
+    enum, normalise = VOCABULARIES[(table, column)]
+    known = ", ".join(e.value for e in enum)  # type: ignore[attr-defined]
+    out = []
+    reported: set[str] = set()
+    for i, v in enumerate(values):
+        if not v:
+            out.append("")
+            continue
+        canon, ok = normalise(v)  # type: ignore[operator]
+        if not ok and canon not in reported:
+            reported.add(canon)
+            col.add(raw, i, column, "problem.unknown_vocab", "warning", value=v,
+                    column=raw.headers.get(column, column), known=known)
+        out.append(canon)
+    return out
+
+
+def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
+    n = len(raw.frame)
+    names = [squash(v) for v in _column(raw, "name")]
+    given_ids = [squash(v) for v in _column(raw, "id")]
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    for i in range(n):
+        name, given = names[i], given_ids[i]
+        if not name and not given:
+            col.add(raw, i, "name", "problem.empty_value", column=raw.headers.get("name", "name"))
+        for column, value in (("name", name), ("id", given)):
+            _check_text(raw, col, i, column, value)
+            if value and _DATE_LIKE.match(value):
+                col.add(raw, i, column, "problem.date_value", "warning", value=value)
+        actor_id = given or name
+        ids.append(actor_id)
+        if not actor_id:
+            continue
+        key = actor_id.casefold()
+        if key in seen:
+            first = seen[key]
+            same = "" if ids[first] == actor_id else f" ('{ids[first]}')"
+            col.add(raw, i, "id" if given else "name", "problem.duplicate_id", value=actor_id,
+                    first_row=raw.rows[first], same=same)
+        else:
+            seen[key] = i
+    frame = pd.DataFrame({
+        "id": ids,
+        "name": [nm or i_ for nm, i_ in zip(names, ids, strict=True)],
+        "type": _vocab(raw, col, "actors", "type", _column(raw, "type")),
+        "domain": _vocab(raw, col, "actors", "domain", _column(raw, "domain")),
+        "role": [squash(v).lower() for v in _column(raw, "role")],
+        "wijk": [split_multi(v) for v in _column(raw, "wijk")],
+        "themes": [tuple(x.lower() for x in split_multi(v)) for v in _column(raw, "themes")],
+        "description": _column(raw, "description"),
+        "contact": _column(raw, "contact"),
+    }, dtype=object)
+    for extra in raw.frame.columns:
+        if extra not in frame.columns and extra in raw.headers:
+            frame[extra] = raw.frame[extra].astype(str).tolist()
+    return _provenance(raw, frame)
+
+
+class _Resolver:
+    """Find actors by id or exact name; case/space-only differences match with a warning."""
+
+    def __init__(self, ids: list[str], names: list[str]) -> None:
+        self.ids = {i: i for i in ids if i}
+        self.by_name: dict[str, list[str]] = {}
+        for i, name in zip(ids, names, strict=True):
+            if name:
+                self.by_name.setdefault(name, []).append(i)
+        self.loose: dict[str, set[str]] = {}
+        for i in ids:
+            if i:
+                self.loose.setdefault(_loose(i), set()).add(i)
+        for name, owners in self.by_name.items():
+            self.loose.setdefault(_loose(name), set()).update(owners)
+        self._choices = sorted(set(self.by_name) | set(self.ids))
+
+    def resolve(self, value: str) -> tuple[str | None, str | None, str | None]:
+        """(actor id, problem code, detail): detail is a suggestion or the matched id."""
+        if value in self.ids:
+            return value, None, None
+        owners = self.by_name.get(value)
+        if owners and len(set(owners)) == 1:
+            return owners[0], None, None
+        if owners:
+            return None, "problem.ambiguous_name", ", ".join(sorted(set(owners)))
+        loose = self.loose.get(_loose(value))
+        if loose and len(loose) == 1:
+            match = next(iter(loose))
+            return match, "problem.case_match", match
+        return None, "problem.unknown_actor", self.suggest(value)
+
+    def suggest(self, value: str) -> str | None:
+        close = difflib.get_close_matches(value, self._choices, n=1, cutoff=0.6)
+        if not close:
+            folded = {fold(c): c for c in self._choices}
+            close = [folded[c] for c in difflib.get_close_matches(fold(value), list(folded),
+                                                                 n=1, cutoff=0.6)]
+        return close[0] if close else None
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _resolve_cell(raw: RawTable, col: _Collector, resolver: _Resolver, i: int, column: str,
+                  value: str, unknown_code: str = "problem.unknown_actor") -> str | None:
+    if not value:
+        col.add(raw, i, column, "problem.empty_value", column=raw.headers.get(column, column))
+        return None
+    actor, code, detail = resolver.resolve(value)
+    if code == "problem.case_match":
+        col.add(raw, i, column, code, "warning", name=value, match=detail)
+    elif code == "problem.ambiguous_name":
+        col.add(raw, i, column, code, name=value, ids=detail)
+    elif code:
+        col.add(raw, i, column, unknown_code, name=value, suggestion=detail)
+    return actor
+
+
+def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> pd.DataFrame:
+    n = len(raw.frame)
+    sources, targets = _column(raw, "source"), _column(raw, "target")
+    strengths_in, directed_in = _column(raw, "strength"), _column(raw, "directed")
+    kinds = _vocab(raw, col, "relations", "kind", _column(raw, "kind"))
+    channels = _vocab(raw, col, "relations", "channel", _column(raw, "channel"))
+    themes, waves = _column(raw, "theme"), _column(raw, "wave")
+    keep: list[int] = []
+    src_ids: list[str] = []
+    tgt_ids: list[str] = []
+    strengths: list[int] = []
+    directed: list[bool] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for i in range(n):
+        s = _resolve_cell(raw, col, resolver, i, "source", squash(sources[i]))
+        t = _resolve_cell(raw, col, resolver, i, "target", squash(targets[i]))
+        strength = parse_strength(strengths_in[i])
+        if strength is None:
+            col.add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
+        is_directed = parse_boolean(directed_in[i])
+        if is_directed is None:
+            col.add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
+                    column=raw.headers.get("directed", "directed"))
+        if s is None or t is None or strength is None or is_directed is None:
+            continue
+        if s == t:
+            col.add(raw, i, "target", "problem.self_loop", name=squash(sources[i]))
+            continue
+        pair = (s, t) if is_directed else tuple(sorted((s, t)))
+        key = (*pair, kinds[i] or "samenwerking", channels[i], waves[i].strip(),
+               str(is_directed))
+        if key in seen:
+            col.add(raw, i, None, "problem.duplicate_relation", "warning",
+                    first_row=raw.rows[seen[key]])
+            continue
+        seen[key] = i
+        keep.append(i)
+        src_ids.append(s)
+        tgt_ids.append(t)
+        strengths.append(strength)
+        directed.append(is_directed)
+    frame = pd.DataFrame({
+        "source": src_ids,
+        "target": tgt_ids,
+        "kind": [kinds[i] or "samenwerking" for i in keep],
+        "channel": [channels[i] for i in keep],
+        "strength": pd.Series(strengths, dtype="int64"),
+        "theme": [themes[i].strip().lower() for i in keep],
+        "wave": [waves[i].strip() for i in keep],
+        "directed": pd.Series(directed, dtype=bool),
+        "description": [_column(raw, "description")[i] for i in keep] if keep else [],
+    })
+    for extra in raw.frame.columns:
+        if extra not in frame.columns and extra in raw.headers:
+            frame[extra] = [str(raw.frame[extra].iloc[i]) for i in keep]
+    frame["_file"] = raw.file
+    frame["_sheet"] = raw.sheet or ""
+    frame["_row"] = [raw.rows[i] for i in keep]
+    return frame
+
+
+def _validate_meetings(raw: RawTable, col: _Collector) -> pd.DataFrame:
+    names = [squash(v) for v in _column(raw, "name")]
+    given = [squash(v) for v in _column(raw, "id")]
+    ids = []
+    seen: dict[str, int] = {}
+    for i, (name, g) in enumerate(zip(names, given, strict=True)):
+        mid = g or name
+        if not mid:
+            col.add(raw, i, "name", "problem.empty_value", column=raw.headers.get("name", "name"))
+        elif mid.casefold() in seen:
+            first = seen[mid.casefold()]
+            col.add(raw, i, "id" if g else "name", "problem.duplicate_id", value=mid,
+                    first_row=raw.rows[first], same="")
+        else:
+            seen[mid.casefold()] = i
+        _check_text(raw, col, i, "name", name)
+        ids.append(mid)
+    frame = pd.DataFrame({
+        "id": ids,
+        "name": [n or i for n, i in zip(names, ids, strict=True)],
+        "theme": [tuple(x.lower() for x in split_multi(v)) for v in _column(raw, "theme")],
+        "wijk": [split_multi(v) for v in _column(raw, "wijk")],
+        "description": _column(raw, "description"),
+    }, dtype=object)
+    return _provenance(raw, frame)
+
+
+def _validate_participation(raw: RawTable, resolver: _Resolver, meetings: pd.DataFrame,
+                            col: _Collector) -> pd.DataFrame:
+    meeting_resolver = _Resolver(meetings["id"].tolist(), meetings["name"].tolist())
+    actors_in, meetings_in = _column(raw, "actor"), _column(raw, "meeting")
+    rows: list[tuple[str, str, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for i in range(len(raw.frame)):
+        a = _resolve_cell(raw, col, resolver, i, "actor", squash(actors_in[i]))
+        m = _resolve_cell(raw, col, meeting_resolver, i, "meeting", squash(meetings_in[i]),
+                          unknown_code="problem.unknown_meeting")
+        if a is None or m is None or (a, m) in seen:
+            continue
+        seen.add((a, m))
+        rows.append((a, m, raw.rows[i]))
+    frame = pd.DataFrame(rows, columns=["actor", "meeting", "_row"])
+    frame.insert(2, "_file", raw.file)
+    frame.insert(3, "_sheet", raw.sheet or "")
+    return frame
+
+
+def column_names(table: str) -> tuple[str, ...]:
+    """Canonical column names of `table`, in order."""
+    return tuple(c.name for c in TABLES[table])
