@@ -10,9 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import overvecht_noord  # noqa: E402
 import utrecht_oost  # noqa: E402
 
-BUILDERS = [utrecht_oost]
+BUILDERS = [utrecht_oost, overvecht_noord]
 
 
 def main() -> None:

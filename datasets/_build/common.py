@@ -159,7 +159,7 @@ def check(actors: list[Actor], rels: list[Relation], meetings: list[Meeting]) ->
             problems.append(f"{a.id}: type {a.type}")
         if a.domain not in DOMAINS:
             problems.append(f"{a.id}: domain {a.domain}")
-        for w in a.wijk.split(";"):
+        for w in a.wijk.split(";") if a.wijk else ():
             if w not in WIJKEN:
                 problems.append(f"{a.id}: wijk {w}")
     seen: set[tuple[str, str, str]] = set()
