@@ -10,10 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import driehoek  # noqa: E402
 import overvecht_noord  # noqa: E402
 import utrecht_oost  # noqa: E402
 
-BUILDERS = [utrecht_oost, overvecht_noord]
+BUILDERS = [utrecht_oost, overvecht_noord, driehoek]
 
 
 def main() -> None:
