@@ -11,10 +11,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import driehoek  # noqa: E402
+import groz  # noqa: E402
 import overvecht_noord  # noqa: E402
 import utrecht_oost  # noqa: E402
 
-BUILDERS = [utrecht_oost, overvecht_noord, driehoek]
+BUILDERS = [utrecht_oost, overvecht_noord, driehoek, groz]
 
 
 def main() -> None:
