@@ -50,12 +50,21 @@ class Problem:
         if self.row is not None:
             parts.append(t("where.row", lang, row=self.row))
         if self.column:
-            parts.append(t("where.column", lang, column=self.column))
+            parts.append(t("where.column", lang, column=_short(self.column)))
         return ", ".join(parts)
 
     def message(self, lang: str = "nl") -> str:
-        """What is wrong and what to do, without the location."""
-        params = dict(self.params)
+        """What is wrong and what to do, without the location.
+
+        Values longer than 80 characters are shortened, so one huge cell cannot flood
+        the terminal.
+
+        >>> Problem("problem.self_loop", params={"name": "x" * 500}).message("en")[:20]
+        "Relation from 'xxxxx"
+        >>> len(Problem("problem.self_loop", params={"name": "x" * 500}).message("en")) < 200
+        True
+        """
+        params = {k: _short(v) for k, v in self.params.items()}
         if "suggestion" in params and "suggestion_text" not in params:
             sug = params["suggestion"]
             params["suggestion_text"] = t("problem.did_you_mean", lang, suggestion=sug) if sug else ""
@@ -149,6 +158,20 @@ class UnknownDatasetError(WijkgraphError):
     def __init__(self, problem: Problem) -> None:
         self.problems = (problem,)
         super().__init__(problem.describe("en"))
+
+
+MAX_SHOWN = 80
+
+
+def _short(value: Any) -> Any:
+    """`value`, or a shortened copy when it is a long string.
+
+    >>> _short("abc"), len(_short("x" * 100))
+    ('abc', 61)
+    """
+    if isinstance(value, str) and len(value) > MAX_SHOWN:
+        return f"{value[:60]}…"
+    return value
 
 
 def _problem_order(p: Problem) -> tuple[str, str, int, str]:

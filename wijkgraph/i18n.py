@@ -5,8 +5,8 @@ map text) is looked up here by key, so that one `lang` switch changes all of it.
 
 Examples
 --------
->>> t("problem.unknown_actor", "en", name="DOKC", suggestion="DOCK")[:30]
-'Relation points to an unknown a'
+>>> t("problem.self_loop", "en", name="DOCK")[:31]
+"Relation from 'DOCK' to itself."
 >>> t("label.domain", "nl")
 'domein'
 """
@@ -33,8 +33,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem.missing_table": (
         "Tabel '{table}' ontbreekt. Voeg een blad of bestand '{table}' toe "
-        "(ook goed: {aliases}).",
-        "Table '{table}' is missing. Add a sheet or file '{table}' (also accepted: {aliases}).",
+        "(ook goed: {aliases}). Gevonden: {found}.",
+        "Table '{table}' is missing. Add a sheet or file '{table}' (also accepted: {aliases}). "
+        "Found: {found}.",
     ),
     "problem.empty_table": (
         "Tabel '{table}' is leeg: er staan geen rijen onder de kopregel. Vul de tabel of "
@@ -47,9 +48,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is empty. Save it again from Excel.",
     ),
     "problem.binary_file": (
-        "Dit is geen tekstbestand ({kind}). Sla de tabel op als CSV (UTF-8 of "
-        "'CSV (puntkomma gescheiden)') of als .xlsx.",
-        "This is not a text file ({kind}). Save the table as CSV (UTF-8) or as .xlsx.",
+        "Dit is geen tabel maar een {kind}-bestand. Sla de tabel op als CSV (UTF-8 of "
+        "'CSV (puntkomma gescheiden)') of als .xlsx-werkmap.",
+        "This is not a table but a {kind} file. Save the table as CSV (UTF-8) or as an .xlsx "
+        "workbook.",
+    ),
+    "problem.not_a_workbook": (
+        "Dit bestand heet .xlsx maar is geen Excel-werkmap. Open het in Excel en sla het op "
+        "als 'Excel-werkmap (.xlsx)'.",
+        "This file is named .xlsx but is not an Excel workbook. Open it in Excel and save it "
+        "as 'Excel Workbook (.xlsx)'.",
     ),
     "problem.unreadable_workbook": (
         "De werkmap kan niet worden gelezen ({reason}). Open hem in Excel en sla hem "
@@ -77,6 +85,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.duplicate_id": (
         "Id '{value}' komt al voor in rij {first_row}{same}. Geef elke actor een eigen id.",
         "Id '{value}' already appears in row {first_row}{same}. Give every actor its own id.",
+    ),
+    "problem.duplicate_name": (
+        "Naam '{value}' komt al voor in rij {first_row}{same}. Geef elke actor een eigen naam, "
+        "of geef beide een id in een kolom 'id'.",
+        "Name '{value}' already appears in row {first_row}{same}. Give every actor its own "
+        "name, or give both an id in an 'id' column.",
     ),
     "problem.unknown_actor": (
         "Relatie verwijst naar een onbekende actor '{name}'.{suggestion_text} Gebruik een "
@@ -181,6 +195,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tussen aanhalingstekens.",
         "This row has {n} cells but the header only {m}; the extra cells are ignored. Is "
         "there a delimiter (; or ,) inside a value? Then put that value in quotes.",
+    ),
+    "problem.single_csv": (
+        "'{path}' is één CSV-bestand. Geef de map die actors.csv en relations.csv (of "
+        "actoren.csv en relaties.csv) bevat, of een .xlsx-werkmap.",
+        "'{path}' is a single CSV file. Give the folder holding actors.csv and relations.csv "
+        "(or actoren.csv and relaties.csv), or an .xlsx workbook.",
+    ),
+    "problem.duplicate_table": (
+        "Ook dit is tabel '{table}'; alleen '{used}' wordt gelezen. Verwijder of hernoem één "
+        "van beide.",
+        "This is table '{table}' too; only '{used}' is read. Remove or rename one of them.",
+    ),
+    "problem.open_quote": (
+        "In rij {row} begint een waarde met een aanhalingsteken (\") dat nergens wordt "
+        "gesloten. Verwijder het of sluit het af.",
+        "In row {row} a value starts with a quote (\") that is never closed. Remove it or "
+        "close it.",
+    ),
+    "problem.nul_bytes": (
+        "Het bestand bevat NUL-tekens (vanaf regel {row}); het is beschadigd of geen "
+        "tekstbestand. Open het in Excel en sla het op als 'CSV UTF-8'.",
+        "The file contains NUL characters (from line {row}); it is damaged or not a text "
+        "file. Open it in Excel and save it as 'CSV UTF-8'.",
+    ),
+    "problem.excel_error": (
+        "De cel bevat de Excel-foutwaarde {value}. Herstel de formule of typ de waarde in.",
+        "The cell holds the Excel error value {value}. Fix the formula or type the value.",
+    ),
+    "problem.no_header": (
+        "Kolom {column} heeft waarden maar geen kopregel (samengevoegde cellen?); hij wordt "
+        "genegeerd. Geef de kolom een naam of verwijder hem.",
+        "Column {column} has values but no header (merged cells?); it is ignored. Give the "
+        "column a name or remove it.",
+    ),
+    "problem.no_relations": (
+        "Er staan geen relaties in de tabel; het netwerk bestaat uit losse actoren.",
+        "The table holds no relations; the network consists of unconnected actors.",
+    ),
+    "problem.mixed_delimiter": (
+        "Deze rij gebruikt '{found}' als scheidingsteken, de kopregel '{expected}'. Gebruik "
+        "in het hele bestand hetzelfde scheidingsteken.",
+        "This row uses '{found}' as delimiter, the header '{expected}'. Use the same "
+        "delimiter throughout the file.",
+    ),
+    "problem.numeric_name": (
+        "Naam '{value}' is alleen een getal. Is de kolom verschoven? Zet nummers in de kolom "
+        "'id' en de naam van de partij in 'naam'.",
+        "Name '{value}' is only a number. Has the column shifted? Put numbers in the 'id' "
+        "column and the party's name in 'name'.",
+    ),
+    "problem.output_unwritable": (
+        "Kan niet schrijven naar '{path}' ({reason}). Kies een andere map of controleer de "
+        "rechten en de vrije schijfruimte.",
+        "Cannot write to '{path}' ({reason}). Choose another folder or check permissions "
+        "and free disk space.",
     ),
     # --- where a problem is --------------------------------------------------------------
     "where.file": ("{file}", "{file}"),

@@ -27,8 +27,9 @@ from pathlib import Path
 import pandas as pd
 
 from wijkgraph.errors import Problem, ValidationError
-from wijkgraph.io.tables import RawTable, read_raw_tables
+from wijkgraph.io.tables import RawTable, _cell_text, read_raw_tables, squash_cell
 from wijkgraph.schema import (
+    TABLE_ALIASES,
     TABLES,
     VOCABULARIES,
     canonical_column,
@@ -41,6 +42,7 @@ from wijkgraph.schema import (
 
 MAX_NAME_LENGTH = 300
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
+_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 ACTOR_COLUMNS = ("id", "name", "type", "domain", "role", "wijk", "themes", "description",
                  "contact")
@@ -86,20 +88,65 @@ def tables_from_frames(
     *,
     source: str = "<frames>",
 ) -> Tables:
-    """Validate tables given as DataFrames (column names as in a file: Dutch or English)."""
+    """Validate tables given as DataFrames (column names as in a file: Dutch or English).
+
+    Cells are read as a file's cells are: missing values are empty, whole floats lose
+    their ``.0``, control characters are dropped. The table name stands in for the file
+    name in problems, and row 2 is the frame's first row (as if row 1 were a header).
+
+    >>> tables_from_frames(pd.DataFrame({"naam": ["A"]}), pd.DataFrame()).warnings[0].code
+    'problem.no_relations'
+    """
     raw: dict[str, RawTable] = {}
     for table, frame in (("actors", actors), ("relations", relations),
                          ("meetings", meetings), ("participation", participation)):
         if frame is None:
             continue
-        renamed = {c: canonical_column(table, c) or str(c) for c in frame.columns}
-        out = frame.rename(columns=renamed)
-        out = out.loc[:, ~out.columns.duplicated()].astype(object)
-        out = out.where(out.notna(), "").map(lambda v: v if isinstance(v, str) else str(v))
-        raw[table] = RawTable(table, f"{table}", None, out.reset_index(drop=True),
-                              list(range(2, len(out) + 2)),
-                              {v: str(k) for k, v in renamed.items()})
+        raw[table] = _raw_from_frame(table, frame)
     return validate(raw, source=source)
+
+
+def _raw_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
+    headers: dict[str, str] = {}
+    keep: list[int] = []
+    for i, column in enumerate(frame.columns):
+        written = squash(column)
+        canon = canonical_column(table, written) or written
+        if canon and canon not in headers:
+            headers[canon] = written
+            keep.append(i)
+    cells = [[_frame_cell(v) for v in row]
+             for row in frame.iloc[:, keep].itertuples(index=False, name=None)]
+    data = [row for row in cells if any(row)]
+    rows = [i + 2 for i, row in enumerate(cells) if any(row)]
+    out = pd.DataFrame(data, columns=list(headers), dtype=object)
+    problems: list[Problem] = []
+    if not data and table == "relations":
+        problems.append(Problem("problem.no_relations", file=table, severity="warning"))
+    elif not data:
+        problems.append(Problem("problem.empty_table", file=table,
+                                severity="error" if table == "actors" else "warning",
+                                params={"table": table}))
+    else:
+        for col in TABLES[table]:
+            if col.required and col.name not in headers:
+                problems.append(Problem("problem.missing_column", file=table, row=1, params={
+                    "column": col.name, "aliases": ", ".join(col.aliases[1:4]),
+                    "found": ", ".join(headers.values()) or "-"}))
+    return RawTable(table, table, None, out, rows, headers, problems)
+
+
+def _frame_cell(value: object) -> str:
+    """A DataFrame cell as the text a file would hold.
+
+    >>> [_frame_cell(v) for v in (None, float("nan"), 2.0, " a\x07b ", True)]
+    ['', '', '2', 'ab', 'ja']
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    return squash_cell(_cell_text(value))
 
 
 class _Collector:
@@ -114,24 +161,40 @@ class _Collector:
                                      column=shown, params=params, severity=severity))  # type: ignore[arg-type]
 
 
+_STRUCTURAL = frozenset({"problem.missing_column", "problem.empty_table"})
+
+
 def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
     """Check and normalise raw tables; raise ValidationError listing every error.
 
     Warnings (unknown vocabulary values, names matched ignoring case, duplicate rows)
-    do not stop validation; they are kept in `Tables.warnings`.
+    do not stop validation; they are kept in `Tables.warnings`. The rows of a table that
+    lacks a required column are not checked one by one (that would only repeat the
+    missing column on every row); relations are not resolved when the actors table
+    itself cannot be read.
     """
     col = _Collector()
     for r in raw.values():
         col.problems.extend(r.problems)
+    for name in ("actors", "relations"):
+        if name not in raw:
+            col.problems.append(Problem("problem.missing_table", file=source or None, params={
+                "table": name, "aliases": ", ".join(TABLE_ALIASES[name][1:3]), "found": "-"}))
+    broken = {name for name, r in raw.items()
+              if any(p.code in _STRUCTURAL and p.severity == "error" for p in r.problems)}
+    if "actors" not in raw or "actors" in broken:
+        raise ValidationError(col.problems)
     actors = _validate_actors(raw["actors"], col)
-    ids = actors["id"].tolist()
-    resolver = _Resolver(ids, actors["name"].tolist())
-    relations = _validate_relations(raw["relations"], resolver, col)
-    meetings = (_validate_meetings(raw["meetings"], col) if "meetings" in raw
-                else _empty(MEETING_COLUMNS))
+    resolver = _Resolver(actors["id"].tolist(), actors["name"].tolist())
+    relations = (_validate_relations(raw["relations"], resolver, col)
+                 if "relations" in raw and "relations" not in broken
+                 else _empty(RELATION_COLUMNS))
+    meetings = (_validate_meetings(raw["meetings"], col)
+                if "meetings" in raw and "meetings" not in broken else _empty(MEETING_COLUMNS))
     participation = (
         _validate_participation(raw["participation"], resolver, meetings, col)
-        if "participation" in raw else _empty(PARTICIPATION_COLUMNS)
+        if "participation" in raw and not {"meetings", "participation"} & broken
+        else _empty(PARTICIPATION_COLUMNS)
     )
     if any(p.severity == "error" for p in col.problems):
         raise ValidationError(col.problems)
@@ -199,16 +262,19 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
             _check_text(raw, col, i, column, value)
             if value and _DATE_LIKE.match(value):
                 col.add(raw, i, column, "problem.date_value", "warning", value=value)
+        if name and not given and _NUMBER.match(name):
+            col.add(raw, i, "name", "problem.numeric_name", "warning", value=name)
         actor_id = given or name
         ids.append(actor_id)
         if not actor_id:
             continue
-        key = actor_id.casefold()
+        key = _loose(actor_id)
         if key in seen:
             first = seen[key]
             same = "" if ids[first] == actor_id else f" ('{ids[first]}')"
-            col.add(raw, i, "id" if given else "name", "problem.duplicate_id", value=actor_id,
-                    first_row=raw.rows[first], same=same)
+            col.add(raw, i, "id" if given else "name",
+                    "problem.duplicate_id" if given else "problem.duplicate_name",
+                    value=actor_id, first_row=raw.rows[first], same=same)
         else:
             seen[key] = i
     frame = pd.DataFrame({
@@ -243,7 +309,9 @@ class _Resolver:
                 self.loose.setdefault(_loose(i), set()).add(i)
         for name, owners in self.by_name.items():
             self.loose.setdefault(_loose(name), set()).update(owners)
-        self._choices = sorted(set(self.by_name) | set(self.ids))
+        self._choices = sorted(c for c in set(self.by_name) | set(self.ids)
+                               if len(c) <= MAX_NAME_LENGTH)
+        self._suggested: dict[str, str | None] = {}
 
     def resolve(self, value: str) -> tuple[str | None, str | None, str | None]:
         """(actor id, problem code, detail): detail is a suggestion or the matched id."""
@@ -261,6 +329,15 @@ class _Resolver:
         return None, "problem.unknown_actor", self.suggest(value)
 
     def suggest(self, value: str) -> str | None:
+        """The closest known id or name (None for very long values, or after 200 tries)."""
+        if value in self._suggested:
+            return self._suggested[value]
+        if len(value) > MAX_NAME_LENGTH or len(self._suggested) >= 200:
+            return None
+        self._suggested[value] = found = self._closest(value)
+        return found
+
+    def _closest(self, value: str) -> str | None:
         close = difflib.get_close_matches(value, self._choices, n=1, cutoff=0.6)
         if not close:
             folded = {fold(c): c for c in self._choices}
@@ -295,6 +372,7 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
     kinds = _vocab(raw, col, "relations", "kind", _column(raw, "kind"))
     channels = _vocab(raw, col, "relations", "channel", _column(raw, "channel"))
     themes, waves = _column(raw, "theme"), _column(raw, "wave")
+    descriptions = _column(raw, "description")
     keep: list[int] = []
     src_ids: list[str] = []
     tgt_ids: list[str] = []
@@ -338,11 +416,12 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
         "theme": [themes[i].strip().lower() for i in keep],
         "wave": [waves[i].strip() for i in keep],
         "directed": pd.Series(directed, dtype=bool),
-        "description": [_column(raw, "description")[i] for i in keep] if keep else [],
+        "description": [descriptions[i] for i in keep],
     })
     for extra in raw.frame.columns:
         if extra not in frame.columns and extra in raw.headers:
-            frame[extra] = [str(raw.frame[extra].iloc[i]) for i in keep]
+            values = _column(raw, extra)
+            frame[extra] = [values[i] for i in keep]
     frame["_file"] = raw.file
     frame["_sheet"] = raw.sheet or ""
     frame["_row"] = [raw.rows[i] for i in keep]

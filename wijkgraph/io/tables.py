@@ -4,6 +4,10 @@ This module only reads: it finds the sheets or files, sniffs CSV encoding and de
 maps Dutch/English column names to canonical ones and remembers for every row where it
 came from (file, sheet, row as Excel shows it). Checking the values is `wijkgraph.tables`.
 
+Problems that make a file unreadable (binary data, broken quotes, a file too large, a
+missing table) are collected for every file and raised together as a `ValidationError`;
+nothing here ever lets a parser's own exception escape.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -17,12 +21,13 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -38,6 +43,15 @@ from wijkgraph.schema import (
 
 MAX_FILE_MB = 64
 HEADER_SEARCH_ROWS = 10
+CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".tab"})
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+DELIMITERS = (",", ";", "\t")
+EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
+                          "#SPILL!", "#CALC!", "#GETTING_DATA"})
+_DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tab"}
+
+# csv's default field limit (128 KiB) is below what a 64 MB file may hold in one cell.
+csv.field_size_limit(MAX_FILE_MB * 1024 * 1024)
 
 
 @dataclass
@@ -58,131 +72,235 @@ class RawTable:
 
 
 def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
-    """Read all tables of a workbook or folder; raise ValidationError listing all problems."""
+    """Read all tables of a workbook or folder; raise ValidationError listing all problems.
+
+    Problems that belong to no single table (a second file for the same table) are added
+    to the actors table's `problems`, so that they reach `Tables.warnings`.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
     if path.is_dir():
-        tables = _read_folder(path)
-    elif path.suffix.lower() in {".xlsx", ".xlsm"}:
-        tables = _read_workbook(path)
+        tables, problems = _read_folder(path)
+        found = sorted(f.name for f in path.iterdir() if not f.name.startswith("."))
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        tables, problems, found = _read_workbook(path)
+    elif path.suffix.lower() in CSV_SUFFIXES:
+        raise InputError(Problem("problem.single_csv", file=path.name,
+                                 params={"path": str(path)}))
     else:
         raise InputError(
             Problem("problem.unsupported_input", file=path.name,
                     params={"path": str(path), "datasets": _dataset_names()})
         )
-    problems = [p for raw in tables.values() for p in raw.problems]
-    missing = [name for name in REQUIRED_TABLES if name not in tables]
-    for name in missing:
-        problems.append(Problem("problem.missing_table", file=path.name, params={
-            "table": name, "aliases": ", ".join(TABLE_ALIASES[name][1:3])}))
+    for raw in tables.values():
+        problems.extend(raw.problems)
+        raw.problems = []
+    problems.extend(_missing_table(path.name, name, found)
+                    for name in REQUIRED_TABLES if name not in tables)
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
+    tables["actors"].problems = problems  # only warnings are left
     return tables
 
 
 def _dataset_names() -> str:
     from wijkgraph.datasets import dataset_names
 
-    return ", ".join(dataset_names())
+    return ", ".join(dataset_names()) or "-"
+
+
+def _missing_table(file: str, table: str, found: list[str]) -> Problem:
+    shown = ", ".join(found[:8]) + (", ..." if len(found) > 8 else "") if found else "-"
+    return Problem("problem.missing_table", file=file, params={
+        "table": table, "aliases": ", ".join(TABLE_ALIASES[table][1:3]), "found": shown})
+
+
+def _check_size(file: Path) -> None:
+    size = file.stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        raise InputError(Problem("problem.file_too_large", file=file.name, params={
+            "size_mb": round(size / 1024 / 1024), "limit_mb": MAX_FILE_MB}))
 
 
 # --- folders of CSV files ---------------------------------------------------------------
 
 
-def _read_folder(folder: Path) -> dict[str, RawTable]:
+def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     found: dict[str, Path] = {}
-    for file in sorted(folder.iterdir()):
-        if file.suffix.lower() not in {".csv", ".tsv", ".txt"} or not file.is_file():
+    problems: list[Problem] = []
+    for file in sorted(folder.iterdir(), key=lambda f: f.name.casefold()):
+        if file.suffix.lower() not in CSV_SUFFIXES or not file.is_file():
             continue
         table = canonical_table(file.stem)
-        if table and table not in found:
-            found[table] = file
+        if table is None:
+            continue
+        if table in found:
+            problems.append(Problem("problem.duplicate_table", file=file.name, severity="warning",
+                                    params={"table": table, "used": found[table].name}))
+            continue
+        found[table] = file
     tables: dict[str, RawTable] = {}
-    problems: list[Problem] = []
     for table, file in found.items():
         try:
-            cells = read_csv_cells(file)
+            cells, delimiter = _read_csv(file)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        tables[table] = _to_raw(table, file.name, None, cells)
-    if problems:
-        # keep reading problems alongside the other tables' problems
-        for raw in tables.values():
-            problems.extend(raw.problems)
-        raise ValidationError(problems + [
-            Problem("problem.missing_table", file=folder.name,
-                    params={"table": t, "aliases": ", ".join(TABLE_ALIASES[t][1:3])})
-            for t in REQUIRED_TABLES if t not in tables and t not in found
-        ])
-    return tables
+        tables[table] = _to_raw(table, file.name, None, cells, delimiter=delimiter)
+    return tables, problems
 
 
 def read_csv_cells(file: Path) -> list[list[str]]:
     """The cells of a CSV file as strings, encoding and delimiter sniffed.
 
-    Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252.
-    Delimiters: `,`, `;`, tab.
+    Encodings: UTF-8 (with or without BOM), UTF-16 (with BOM, or without when the NUL
+    bytes show it), Windows-1252. Delimiters: `,`, `;`, tab.
+    Raises InputError for a file that is empty, binary, too large or has a quote that is
+    never closed.
     """
-    size = file.stat().st_size
-    if size > MAX_FILE_MB * 1024 * 1024:
-        raise InputError(Problem("problem.file_too_large", file=file.name, params={
-            "size_mb": round(size / 1024 / 1024), "limit_mb": MAX_FILE_MB}))
+    return _read_csv(Path(file))[0]
+
+
+def _read_csv(file: Path) -> tuple[list[list[str]], str]:
+    _check_size(file)
     data = file.read_bytes()
     text = decode_text(data, file.name)
     if not text.strip():
         raise InputError(Problem("problem.empty_file", file=file.name))
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [row for row in reader]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return list(reader), delimiter
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            start = _open_quote_line(text, delimiter)
+            raise InputError(Problem("problem.open_quote", file=file.name, row=start,
+                                     params={"row": start})) from exc
+    # A quote in the middle of a cell ("De Linde" Oost): read it the lenient way.
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
+
+
+def _open_quote_line(text: str, delimiter: str) -> int:
+    """The row (record, 1-based) where a never-closed quoted field starts."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = 0
+    try:
+        for _row in reader:
+            records += 1
+    except csv.Error:
+        pass
+    return records + 1
 
 
 _MAGIC = {
     b"%PDF": "PDF",
-    b"PK\x03\x04": "zip/xlsx",
-    b"\xd0\xcf\x11\xe0": "oud Excel-formaat (.xls)",
+    b"PK\x03\x04": "ZIP/XLSX",
+    b"PK\x05\x06": "ZIP",
+    b"\xd0\xcf\x11\xe0": "XLS (Excel 97-2003)",
     b"\x89PNG": "PNG",
     b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\x1f\x8b": "GZIP",
+    b"7z\xbc\xaf": "7-Zip",
+    b"Rar!": "RAR",
+    b"{\\rtf": "RTF",
 }
 
 
+def _binary_kind(data: bytes) -> str | None:
+    return next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), None)
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Decode file bytes: BOMs first, then UTF-8, then Windows-1252; refuse binary files."""
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(Problem("problem.binary_file", file=name, params={"kind": kind}))
+    """Decode file bytes: BOMs first, then UTF-8, then Windows-1252; refuse binary files.
+
+    >>> decode_text("Zoë;Eïland".encode("cp1252"), "a.csv")
+    'Zoë;Eïland'
+    >>> decode_text("\\ufeffnaam".encode("utf-16-le"), "a.csv")
+    'naam'
+    """
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(Problem("problem.binary_file", file=name, params={"kind": kind}))
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        data = data[3:]
+        if b"\x00" in data:
+            _raise_nul(data, name)
+        return data.decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(Problem("problem.encoding", file=name)) from exc
-    if b"\x00" in data[:4096]:
-        raise InputError(Problem("problem.binary_file", file=name, params={"kind": "NUL"}))
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError as exc:
+                raise InputError(Problem("problem.encoding", file=name)) from exc
+        _raise_nul(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # bytes undefined in Windows-1252 (0x81, 0x8d, 0x8f, 0x90, 0x9d): Latin-1 keeps them
-        return data.decode("latin-1")
+    # Windows-1252; the five bytes it leaves undefined are read as Latin-1 would.
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)  # noqa: S101 - codec protocol, not validation
+    return exc.object[exc.start:exc.end].decode("latin-1"), exc.end
+
+
+_LATIN1_FALLBACK = "wijkgraph-latin1"
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes sit at every other position."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.6 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _raise_nul(data: bytes, name: str) -> None:
+    line = data[: data.index(b"\x00")].count(b"\n") + 1
+    raise InputError(Problem("problem.nul_bytes", file=name, row=line, params={"row": line}))
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter (`,` `;` or tab) that splits the header line into the most columns.
+    """The delimiter (`,` `;` or tab) that splits the first lines most consistently.
+
+    For each candidate, the most common number of cells per line (more than one) wins,
+    then how many lines have it; title lines above the header do not mislead it.
 
     >>> sniff_delimiter("naam;domein;rol\\nA, B;zorg;x\\n")
     ';'
+    >>> sniff_delimiter("Actoren Oost\\n\\nnaam;domein\\nA;zorg\\nB;welzijn\\n")
+    ';'
+    >>> sniff_delimiter("naam\\nDOCK\\n")
+    ','
     """
-    lines = [ln for ln in text.splitlines()[:HEADER_SEARCH_ROWS] if ln.strip()]
-    best, best_score = ",", -1
-    for delim in (",", ";", "\t"):
-        counts = [next(csv.reader([ln], delimiter=delim)).__len__() for ln in lines[:5]]
-        score = (min(counts) if counts else 0) * 10 + (counts[0] if counts else 0)
+    lines = [ln for ln in text.splitlines()[: HEADER_SEARCH_ROWS * 2] if ln.strip()]
+    lines = lines[:HEADER_SEARCH_ROWS]
+    best, best_score = ",", (False, 0, 0)
+    for delim in DELIMITERS:
+        counts = [len(next(csv.reader([ln], delimiter=delim), [])) for ln in lines]
+        multi = [c for c in counts if c > 1]
+        if not multi:
+            continue
+        common = max(set(multi), key=lambda c: (multi.count(c), c))
+        score = (True, multi.count(common), common)
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -191,41 +309,83 @@ def sniff_delimiter(text: str) -> str:
 # --- workbooks --------------------------------------------------------------------------
 
 
-def _read_workbook(path: Path) -> dict[str, RawTable]:
+def _sheet_names(path: Path) -> list[str]:
+    """Names of the sheets of a readable workbook, else []."""
     import openpyxl
 
-    size = path.stat().st_size
-    if size > MAX_FILE_MB * 1024 * 1024:
-        raise InputError(Problem("problem.file_too_large", file=path.name, params={
-            "size_mb": round(size / 1024 / 1024), "limit_mb": MAX_FILE_MB}))
-    head = path.read_bytes()[:8]
-    if not head.startswith(b"PK"):
-        kind = next((k for m, k in _MAGIC.items() if head.startswith(m)), "geen xlsx")
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - only used to word a message
+        return []
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
+    _check_size(path)
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise InputError(Problem("problem.empty_file", file=path.name))
+    if not head.startswith(b"PK\x03\x04"):
+        kind = _binary_kind(head)
+        if kind is None:
+            raise InputError(Problem("problem.not_a_workbook", file=path.name))
         raise InputError(Problem("problem.binary_file", file=path.name, params={"kind": kind}))
     try:
-        wb_values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        wb_formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return _read_workbook_sheets(path)
+    except (InputError, ValidationError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken file must give a message, not a traceback
         raise InputError(Problem("problem.unreadable_workbook", file=path.name,
                                  params={"reason": type(exc).__name__})) from exc
-    tables: dict[str, RawTable] = {}
+
+
+def _read_workbook_sheets(path: Path) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
+    import openpyxl
+
+    wb_values = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        for sheet in wb_values.sheetnames:
+        wb_formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        wb_values.close()
+        raise
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    used: dict[str, str] = {}
+    try:
+        sheetnames = list(wb_values.sheetnames)
+        for sheet in sheetnames:
             table = canonical_table(sheet)
-            if table is None or table in tables:
+            if table is None:
                 continue
-            cells, formula_problems = _sheet_cells(
-                wb_values[sheet], wb_formulas[sheet], path.name, sheet)
+            if table in tables:
+                problems.append(Problem("problem.duplicate_table", file=path.name, sheet=sheet,
+                                        severity="warning",
+                                        params={"table": table, "used": used[table]}))
+                continue
+            ws_values, ws_formulas = wb_values[sheet], wb_formulas[sheet]
+            if not hasattr(ws_values, "iter_rows"):  # a chart sheet
+                continue
+            cells, cell_problems = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
             raw = _to_raw(table, path.name, sheet, cells)
-            raw.problems.extend(formula_problems)
+            raw.problems.extend(cell_problems)
             tables[table] = raw
+            used[table] = sheet
     finally:
         wb_values.close()
         wb_formulas.close()
-    return tables
+    return tables, problems, sheetnames
 
 
 def _cell_text(value: object) -> str:
+    """A workbook cell as the text a person sees.
+
+    >>> [_cell_text(v) for v in (None, True, 3.0, 2.5, dt.date(2024, 1, 2), "x")]
+    ['', 'ja', '3', '2.5', '2024-01-02', 'x']
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -234,12 +394,13 @@ def _cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value)
 
 
-def _sheet_cells(ws_values, ws_formulas, file: str, sheet: str) -> tuple[list[list[str]], list[Problem]]:
+def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str,
+                 sheet: str) -> tuple[list[list[str]], list[Problem]]:
     cells: list[list[str]] = []
     problems: list[Problem] = []
     for r, (vrow, frow) in enumerate(zip(ws_values.iter_rows(values_only=True),
@@ -250,13 +411,21 @@ def _sheet_cells(ws_values, ws_formulas, file: str, sheet: str) -> tuple[list[li
             if v is None and isinstance(f, str) and f.startswith("="):
                 problems.append(Problem("problem.formula", file=file, sheet=sheet, row=r,
                                         column=_excel_column(c), params={"value": f[:40]}))
+            elif isinstance(v, str) and v.strip() in EXCEL_ERRORS:
+                problems.append(Problem("problem.excel_error", file=file, sheet=sheet, row=r,
+                                        column=_excel_column(c), params={"value": v.strip()}))
+                v = None
             row.append(_cell_text(v))
         cells.append(row)
     return cells, problems
 
 
 def _excel_column(index: int) -> str:
-    """0 -> 'A', 27 -> 'AB'."""
+    """Excel's letter for a 0-based column index.
+
+    >>> _excel_column(0), _excel_column(27)
+    ('A', 'AB')
+    """
     name = ""
     index += 1
     while index:
@@ -268,17 +437,20 @@ def _excel_column(index: int) -> str:
 # --- cells -> RawTable -----------------------------------------------------------------
 
 
-def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]]) -> RawTable:
+def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]],
+            *, delimiter: str | None = None) -> RawTable:
     problems: list[Problem] = []
+    non_empty = [i for i, row in enumerate(cells) if any(str(c).strip() for c in row)]
+    if not non_empty:
+        # No cells at all: an empty sheet is an error for the tables that must be there.
+        severity = "error" if table in REQUIRED_TABLES else "warning"
+        problems.append(Problem("problem.empty_table", file=file, sheet=sheet,
+                                severity=severity, params={"table": table}))  # type: ignore[arg-type]
+        return RawTable(table, file, sheet, pd.DataFrame(), [], {}, problems)
     header_index = _find_header(table, cells)
     if header_index is None:
-        non_empty = [row for row in cells if any(str(c).strip() for c in row)]
-        if not non_empty:
-            problems.append(Problem("problem.empty_table", file=file, sheet=sheet,
-                                    params={"table": table}))
-            return RawTable(table, file, sheet, pd.DataFrame(), [], {}, problems)
-        header_index = next(i for i, row in enumerate(cells) if any(str(c).strip() for c in row))
-    elif header_index > 0:
+        header_index = non_empty[0]
+    elif header_index > non_empty[0]:
         problems.append(Problem("problem.header_moved", file=file, sheet=sheet,
                                 row=header_index + 1, params={"row": header_index + 1},
                                 severity="warning"))
@@ -286,8 +458,10 @@ def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]]) ->
     columns: list[str] = []
     headers: dict[str, str] = {}
     keep: list[int] = []
+    unnamed: list[int] = []
     for i, h in enumerate(header):
         if not h:
+            unnamed.append(i)
             continue
         canon = canonical_column(table, h) or h
         if canon in headers:
@@ -302,40 +476,89 @@ def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]]) ->
         keep.append(i)
     data: list[list[str]] = []
     rows: list[int] = []
+    reported_unnamed: set[int] = set()
+    n_header = max((i + 1 for i, h in enumerate(header) if h), default=0)
     for r, row in enumerate(cells[header_index + 1:], start=header_index + 2):
         values = [squash_cell(row[i]) if i < len(row) else "" for i in keep]
         if not any(values):
+            if delimiter and _other_delimiter(row, delimiter, n_header):
+                problems.append(_mixed(file, r, row, delimiter))
             continue
-        if len(row) > len(header) and any(str(c).strip() for c in row[len(header):]):
+        if delimiter and _other_delimiter(row, delimiter, n_header):
+            problems.append(_mixed(file, r, row, delimiter))
+        for i in unnamed:
+            if i < len(row) and str(row[i]).strip() and i not in reported_unnamed:
+                reported_unnamed.add(i)
+                problems.append(Problem("problem.no_header", file=file, sheet=sheet,
+                                        row=header_index + 1, column=_excel_column(i),
+                                        params={"column": _excel_column(i)},
+                                        severity="warning"))
+        extra = [c for c in row[len(header):] if str(c).strip()]
+        if extra:
             problems.append(Problem("problem.extra_cells", file=file, sheet=sheet, row=r,
-                                    params={"n": len(row), "m": len(header)},
+                                    params={"n": len(header) + len(extra), "m": n_header},
                                     severity="warning"))
         data.append(values)
         rows.append(r)
     frame = pd.DataFrame(data, columns=columns, dtype=object) if columns else pd.DataFrame()
-    if not data and not problems:
-        problems.append(Problem("problem.empty_table", file=file, sheet=sheet,
-                                params={"table": table}))
-    for col in TABLES[table]:
-        if col.required and col.name not in headers and data:
-            problems.append(Problem("problem.missing_column", file=file, sheet=sheet,
-                                    row=header_index + 1, params={
-                                        "column": col.name,
-                                        "aliases": ", ".join(col.aliases[1:4]),
-                                        "found": ", ".join(headers.values()) or "-"}))
+    if not data:
+        problems.append(_no_rows(table, file, sheet, header_index))
+    missing = [c for c in TABLES[table] if c.required and c.name not in headers]
+    for col in missing:
+        problems.append(Problem("problem.missing_column", file=file, sheet=sheet,
+                                row=header_index + 1, params={
+                                    "column": col.name,
+                                    "aliases": ", ".join(col.aliases[1:4]),
+                                    "found": ", ".join(headers.values()) or "-"}))
     return RawTable(table, file, sheet, frame, rows, headers, problems)
 
 
+def _no_rows(table: str, file: str, sheet: str | None, header_index: int) -> Problem:
+    """A header without rows: an error for actors, a warning for the other tables."""
+    if table == "relations":
+        return Problem("problem.no_relations", file=file, sheet=sheet, row=header_index + 1,
+                       severity="warning")
+    return Problem("problem.empty_table", file=file, sheet=sheet, row=header_index + 1,
+                   severity="error" if table == "actors" else "warning",
+                   params={"table": table})
+
+
+def _other_delimiter(row: list[str], delimiter: str, n_header: int) -> str | None:
+    """The other delimiter a one-cell row was written with, when the header has several."""
+    filled = [c for c in row if str(c).strip()]
+    if n_header < 2 or len(filled) != 1 or len(row) > 1:
+        return None
+    cell = str(filled[0])
+    for other in DELIMITERS:
+        if other == delimiter or other not in cell:
+            continue
+        parts = next(csv.reader([cell], delimiter=other), [])
+        if len(parts) >= 3 or len(parts) == n_header:
+            return other
+    return None
+
+
+def _mixed(file: str, row: int, cells: list[str], delimiter: str) -> Problem:
+    other = _other_delimiter(cells, delimiter, 99) or "?"
+    return Problem("problem.mixed_delimiter", file=file, row=row, params={
+        "found": _DELIMITER_NAMES.get(other, other),
+        "expected": _DELIMITER_NAMES.get(delimiter, delimiter)})
+
+
 def squash_cell(value: object) -> str:
-    """Strip a cell; keep inner line breaks (they separate values); drop control chars."""
+    """Strip a cell; keep inner line breaks (they separate values); drop control chars.
+
+    >>> squash_cell("  Buurt\\x00team\\r\\n Oost  ")
+    'Buurtteam\\nOost'
+    """
     text = str(value)
-    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " or ch == "\r")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def _find_header(table: str, cells: list[list[str]]) -> int | None:
-    """Index of the first row (within the first rows) that names a required column."""
+    """Index of the first row (within the first rows) that names every required column."""
     required = [c.name for c in TABLES[table] if c.required]
     for i, row in enumerate(cells[:HEADER_SEARCH_ROWS]):
         names = {canonical_column(table, c) for c in row if str(c).strip()}
