@@ -1,0 +1,217 @@
+"""Role recognition: which actor plays which role of the reference model, and why.
+
+For a wijk this answers "is there a huisarts, a wijkagent, a buurtteam in our network, and
+who is it?". The ``role`` column decides first; only actors whose role column is empty or
+names no reference role are recognised by the words of their ``name``. Descriptions,
+addresses and other columns are never read, so a "Huisartsenlaan" in an address does not
+make a huisarts. Words are whole words: "huisarts" matches "Huisarts Oost" and
+"huisartsen" matches "Huisartsen Lunetten", but neither matches "Huisartsenlaan".
+Write ``geen rol`` (or ``no role``) in the role column to stop name recognition for an
+actor.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from wijkgraph.tables import tables_from_frames
+>>> from wijkgraph.network import build_network
+>>> actors = pd.DataFrame({
+...     "name": ["Huisartsenpraktijk Oost", "Buurtfeest Huisartsenlaan", "Team Noord",
+...              "Politie Utrecht"],
+...     "role": ["", "", "buurtteam", ""]})
+>>> net = build_network(tables_from_frames(actors, pd.DataFrame(columns=["source", "target"])))
+>>> roles = recognise_roles(net)
+>>> roles.to_frame()[["name", "role", "via", "evidence"]].values.tolist()
+[['Huisartsenpraktijk Oost', 'huisarts', 'name', 'huisartsenpraktijk'], ['Team Noord', \
+'buurtteam', 'role', 'buurtteam'], ['Politie Utrecht', 'wijkagent', 'name', 'politie']]
+>>> roles.unassigned
+('Buurtfeest Huisartsenlaan',)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from wijkgraph.analysis._result import jsonable
+from wijkgraph.network import WijkNetwork
+from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference, words
+from wijkgraph.schema import fold
+
+NO_ROLE = frozenset({"geen", "geenrol", "none", "norole", "nvt"})
+
+FRAME_COLUMNS = ["actor", "name", "role", "label", "domain", "actor_domain", "wijk", "via",
+                 "evidence"]
+
+
+class RoleMatcher:
+    """Finds reference roles in a text by whole words (and word sequences).
+
+    >>> m = RoleMatcher(load_reference())
+    >>> m.find("Gezondheidscentrum & Apotheek Lunetten")
+    [('huisarts', 'gezondheidscentrum'), ('apotheek', 'apotheek')]
+    >>> m.find("Huisartsenlaan 12")
+    []
+    >>> m.find("Sociaal makelaars DOCK")
+    [('sociaal-makelaar', 'sociaal makelaars')]
+    """
+
+    def __init__(self, reference: ReferenceModel, *, with_ids: bool = False) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        for role in reference.roles:
+            phrases = list(role.match)
+            if with_ids:
+                phrases += [role.id, role.label_nl, role.label_en]
+            for phrase in phrases:
+                toks = words(phrase)
+                if toks:
+                    self._index[toks[0]].append((toks, role.id, phrase))
+        for entries in self._index.values():  # longest phrase first
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def find(self, text: object) -> list[tuple[str, str]]:
+        """(role id, matched word) for every role found in `text`, in order of appearance."""
+        toks = words(text)
+        found: dict[str, str] = {}
+        for i, tok in enumerate(toks):
+            for phrase, role_id, word in self._index.get(tok, ()):
+                if role_id not in found and toks[i:i + len(phrase)] == phrase:
+                    found[role_id] = " ".join(phrase) if word != phrase else word
+        return list(found.items())
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """One actor playing one role, how it was recognised (`role` column or `name`)."""
+
+    actor: str
+    role: str
+    via: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """Who plays which reference role, and the actors no role was found for."""
+
+    reference: ReferenceModel
+    matches: tuple[RoleMatch, ...]
+    unassigned: tuple[str, ...]
+    actor_info: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    lang: str = "nl"
+
+    def actors_of(self, role: str) -> tuple[str, ...]:
+        """Ids of the actors playing `role`."""
+        return tuple(m.actor for m in self.matches if m.role == role)
+
+    def roles_of(self, actor: str) -> tuple[str, ...]:
+        """Ids of the roles `actor` plays."""
+        return tuple(m.role for m in self.matches if m.actor == actor)
+
+    def by_role(self) -> dict[str, tuple[str, ...]]:
+        """Role id -> actor ids (every reference role, possibly empty)."""
+        out: dict[str, list[str]] = {r: [] for r in self.reference.role_ids}
+        for m in self.matches:
+            out[m.role].append(m.actor)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """One row per (actor, role): actor, name, role, label, domain (of the role),
+        actor_domain, wijk, via (``role`` or ``name``), evidence (the matched words).
+
+        Sorted by role id, then name.
+        """
+        lang = lang or self.lang
+        rows = []
+        for m in self.matches:
+            info = self.actor_info.get(m.actor, {})
+            role = self.reference.role(m.role)
+            rows.append({"actor": m.actor, "name": info.get("name", m.actor), "role": m.role,
+                         "label": role.label(lang), "domain": role.domain,
+                         "actor_domain": info.get("domain", ""),
+                         "wijk": "; ".join(info.get("wijk", ())), "via": m.via,
+                         "evidence": m.evidence})
+        frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        if frame.empty:
+            return frame
+        order = {r: i for i, r in enumerate(self.reference.role_ids)}
+        frame["_o"] = frame["role"].map(order)
+        return frame.sort_values(["_o", "name"], kind="mergesort").drop(columns="_o").reset_index(
+            drop=True)
+
+    def unassigned_frame(self) -> pd.DataFrame:
+        """The actors no reference role was found for: actor, name, domain, role (as given)."""
+        rows = [{"actor": a, "name": self.actor_info.get(a, {}).get("name", a),
+                 "domain": self.actor_info.get(a, {}).get("domain", ""),
+                 "role": self.actor_info.get(a, {}).get("role", "")} for a in self.unassigned]
+        return pd.DataFrame(rows, columns=["actor", "name", "domain", "role"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return jsonable({
+            "reference": self.reference.to_dict(),
+            "assignments": self.to_frame(),
+            "unassigned": self.unassigned_frame(),
+        })
+
+    def explain(self, lang: str = "nl") -> str:
+        n_roles = len({m.role for m in self.matches})
+        n_actors = len({m.actor for m in self.matches})
+        by_name = sum(1 for m in self.matches if m.via == "name")
+        total = len(self.reference.roles)
+        if lang == "en":
+            return (f"{n_actors} actor(s) play {n_roles} of the {total} roles of reference "
+                    f"model '{self.reference.name}' ({by_name} recognised by name, the rest by "
+                    f"the role column); {len(self.unassigned)} actor(s) have no reference role. "
+                    "Correct a role through the role column.")
+        return (f"{n_actors} actor(en) vervullen {n_roles} van de {total} rollen uit "
+                f"referentiemodel '{self.reference.name}' ({by_name} herkend aan de naam, de "
+                f"rest aan de rol-kolom); {len(self.unassigned)} actor(en) hebben geen rol uit "
+                "het model. Verbeter een rol via de rol-kolom.")
+
+
+def recognise_roles(network: WijkNetwork, *,
+                    reference: str | ReferenceModel = DEFAULT_REFERENCE) -> RoleAssignment:
+    """Recognise the reference roles each actor plays: role column first, then name words.
+
+    Parameters
+    ----------
+    network : WijkNetwork
+    reference : str or ReferenceModel
+        Bundled model name, path to a YAML file, or a loaded model.
+
+    Returns
+    -------
+    RoleAssignment
+
+    Notes
+    -----
+    An actor can play several roles ("Gezondheidscentrum en apotheek"). When the role
+    column names a reference role (by its id, label or one of its match words), only the
+    role column counts; otherwise the name's words are searched. ``geen rol`` / ``no role``
+    in the role column switches recognition off for that actor.
+    """
+    model = load_reference(reference)
+    by_role_cell = RoleMatcher(model, with_ids=True)
+    by_name = RoleMatcher(model)
+    matches: list[RoleMatch] = []
+    unassigned: list[str] = []
+    info: dict[str, dict[str, Any]] = {}
+    for actor, data in network.graph.nodes(data=True):
+        role_text = str(data.get("role") or "")
+        name = str(data.get("name") or actor)
+        info[actor] = {"name": name, "domain": data.get("domain", ""),
+                       "wijk": tuple(data.get("wijk", ())), "role": role_text}
+        found: list[tuple[str, str]] = []
+        via = ""
+        if fold(role_text) not in NO_ROLE:
+            found = by_role_cell.find(role_text)
+            via = "role"
+            if not found:
+                found = by_name.find(name)
+                via = "name"
+        if not found:
+            unassigned.append(actor)
+        matches.extend(RoleMatch(actor, role_id, via, word) for role_id, word in found)
+    return RoleAssignment(model, tuple(matches), tuple(unassigned), info)
