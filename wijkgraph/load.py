@@ -19,6 +19,10 @@ from wijkgraph.tables import load_tables
 # Readers for other formats (Kumu, GEXF, GraphML, JSON) register here: suffix -> function.
 READERS: dict[str, object] = {}
 
+from wijkgraph.io.exchange import READERS as _EXCHANGE_READERS  # noqa: E402
+
+READERS.update(_EXCHANGE_READERS)  # .gexf, .graphml, .json (node-link or Kumu blueprint)
+
 
 def load(source: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
     """Read `source` and return its validated `WijkNetwork`.
@@ -40,6 +44,10 @@ def load(source: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": text}))
     reader = READERS.get(path.suffix.lower()) if path.is_file() else None
+    if reader is None:  # Kumu workbook, survey workbook, Gephi nodes/edges folder
+        from wijkgraph.io.exchange import special_reader
+
+        reader = special_reader(path)
     if reader is not None:
         return reader(path)  # type: ignore[operator]
     tables = load_tables(path)
