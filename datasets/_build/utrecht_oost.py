@@ -404,7 +404,7 @@ Podium Oost and Wij 3.0 have only {deg['podium-oost']} and {deg['wij-3-0']} ties
 - Articulation points: `wijkbureau-oost` is the only link to the wijkagent and to the
   Utrecht Science Park cluster (`utrecht-science-park` - `wijkbureau-oost` is a bridge);
   `utrecht-science-park` is the only link of the student organisation; `sportutrecht` is
-  the only link of the hockey club.
+  the only link of the hockey club; `buurtteam-oost-zuid` is the only link of SterkZorg.
 - Separate component: `huisarts-oost-1` - `apotheek-oost-1`. Isolates: `fysio-oost-1`,
   `voetbalclub-maarschalkerweerd`.
 - Same theme, same wijk, no tie (risk of duplicate effort, "dubbelingen"):
