@@ -1,0 +1,313 @@
+"""Samenwerking tussen domeinen: who works with whom across zorg, welzijn, inwoners, ...
+
+* the **mixing matrix**: ties within and between domains (counts, and summed strength);
+* Krackhardt and Stern's **E-I index** ``(E - I) / (E + I)`` with E the ties to other
+  domains and I the ties inside the own domain: -1 = only inward, +1 = only outward;
+  for the whole network, per domain and per actor, unweighted (counts) and weighted
+  (summed strength);
+* the **share of cross-domain ties** (E / (E + I));
+* **density** per domain and per wijk (ties among its actors / possible pairs);
+* each actor's **participation coefficient** across domains, ``1 - sum_d (k_d / k)^2``
+  with ``k_d`` its partners in domain d (0 = all partners in one domain).
+
+Actors without a domain are shown as ``onbekend`` in the matrix and the domain table, but
+ties that touch them are left out of E, I, the E-I index, the cross-domain share and the
+participation coefficient (we cannot tell whether such a tie crosses a boundary).
+
+Examples
+--------
+>>> from wijkgraph.datasets import load_dataset
+>>> d = domain_mixing(load_dataset("utrecht-oost"))
+>>> -1 <= d.ei <= 1 and 0 <= d.cross_domain_share <= 1
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis.centrality import actor_frame
+from wijkgraph.network import WijkNetwork
+
+UNKNOWN = "onbekend"
+
+DOMAIN_EN: dict[str, str] = {
+    "zorg": "care", "welzijn": "welfare", "inwoners": "residents", "veiligheid": "safety",
+    "wonen": "housing", "gemeente": "municipality", "onderwijs": "education",
+    "werk en inkomen": "work and income", "sport en cultuur": "sport and culture",
+    "fondsen": "funds", "ondernemers": "businesses",
+    "kennis en onderzoek": "knowledge and research", UNKNOWN: "unknown",
+}
+
+
+def domain_label(domain: str, lang: str = "nl") -> str:
+    """A domain as shown to people: Dutch as given, or its English name.
+
+    >>> domain_label("welzijn", "en"), domain_label("", "nl")
+    ('welfare', 'onbekend')
+    """
+    domain = domain or UNKNOWN
+    return DOMAIN_EN.get(domain, domain) if lang == "en" else domain
+
+
+def join_words(words: list[str], lang: str = "nl") -> str:
+    """'a, b en c' (Dutch) or 'a, b and c' (English).
+
+    >>> join_words(["zorg", "welzijn", "wonen"])
+    'zorg, welzijn en wonen'
+    """
+    if len(words) <= 1:
+        return "".join(words)
+    last = " and " if lang == "en" else " en "
+    return ", ".join(words[:-1]) + last + words[-1]
+
+
+def ei_index(external: Any, internal: Any) -> Any:
+    """Krackhardt-Stern E-I index ``(E - I) / (E + I)``; NaN when there are no ties.
+
+    >>> ei_index(3, 1)
+    0.5
+    """
+    e = np.asarray(external, dtype=float)
+    i = np.asarray(internal, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(e + i > 0, (e - i) / (e + i), np.nan)
+    return float(out) if out.ndim == 0 else out
+
+
+@dataclass(frozen=True, eq=False)
+class DomainMixing:
+    """Ties within and between domains, E-I indices, densities and participation."""
+
+    domains: tuple[str, ...]
+    mixing: pd.DataFrame
+    mixing_weighted: pd.DataFrame
+    ei: float
+    ei_weighted: float
+    cross_domain_share: float
+    n_ties_known: int
+    per_domain: pd.DataFrame
+    per_wijk: pd.DataFrame
+    per_actor: pd.DataFrame
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per domain: actors, ties inside and outside, E-I (count, strength), density."""
+        return self.per_domain.copy()
+
+    def to_dict(self) -> dict[str, Any]:
+        return jsonable({
+            "domains": list(self.domains),
+            "mixing": {"domains": list(self.domains),
+                       "counts": self.mixing.to_numpy().tolist(),
+                       "strength": self.mixing_weighted.to_numpy().tolist()},
+            "ei": self.ei, "ei_weighted": self.ei_weighted,
+            "cross_domain_share": self.cross_domain_share,
+            "n_ties_known": self.n_ties_known,
+            "per_domain": self.per_domain, "per_wijk": self.per_wijk,
+            "per_actor": self.per_actor.drop(columns=["other_domains"]).assign(
+                other_domains=[list(x) for x in self.per_actor["other_domains"]]),
+        })
+
+    def top_pairs(self, n: int = 3) -> list[tuple[str, str, int]]:
+        """The `n` domain pairs (different domains, both known) with the most ties."""
+        out = []
+        doms = [d for d in self.domains if d != UNKNOWN]
+        for i, a in enumerate(doms):
+            for b in doms[i + 1:]:
+                c = int(self.mixing.loc[a, b])
+                if c:
+                    out.append((a, b, c))
+        return sorted(out, key=lambda x: (-x[2], x[0], x[1]))[:n]
+
+    def explain(self, lang: str = "nl") -> str:
+        if self.n_ties_known == 0:
+            return ("There are no ties between actors with a known domain."
+                    if lang == "en" else "Er zijn geen relaties tussen actoren met een bekend domein.")
+        pct = round(100 * self.cross_domain_share)
+        pairs = self.top_pairs(2)
+        inward = self.per_domain.dropna(subset=["ei"])
+        inward = inward[(inward["domain"] != UNKNOWN) & (inward["n_actors"] >= 2)]
+        low = inward.sort_values(["ei", "domain"]).iloc[0] if len(inward) else None
+        if lang == "en":
+            text = (f"{pct}% of the {self.n_ties_known} ties cross a domain boundary "
+                    f"(E-I index {self.ei:+.2f}; -1 = only within, +1 = only across).")
+            if pairs:
+                text += " Most ties between " + "; ".join(
+                    f"{domain_label(a, 'en')} and {domain_label(b, 'en')} ({c})"
+                    for a, b, c in pairs) + "."
+            if low is not None and low["ei"] < 0:
+                text += (f" {domain_label(low['domain'], 'en').capitalize()} looks most inward "
+                         f"(E-I {low['ei']:+.2f}).")
+            return text
+        text = (f"{pct}% van de {self.n_ties_known} relaties gaat over de grens van een domein "
+                f"(E-I-index {self.ei:+.2f}; -1 = alleen binnen, +1 = alleen erbuiten).")
+        if pairs:
+            text += " De meeste relaties tussen " + "; ".join(
+                f"{a} en {b} ({c})" for a, b, c in pairs) + "."
+        if low is not None and low["ei"] < 0:
+            text += (f" {str(low['domain']).capitalize()} is het meest naar binnen gericht "
+                     f"(E-I {low['ei']:+.2f}).")
+        return text
+
+
+def _edges(network: WijkNetwork) -> pd.DataFrame:
+    rows = [(u, v, float(d.get("weight", 1) or 1)) for u, v, d in network.graph.edges(data=True)
+            if u != v]
+    return pd.DataFrame(rows, columns=["u", "v", "w"])
+
+
+def domain_mixing(network: WijkNetwork) -> DomainMixing:
+    """The domain mixing matrix, E-I indices, densities and participation coefficients.
+
+    In a wijk: are zorg and welzijn talking, or living side by side? A negative E-I
+    index of a domain means its actors mostly work among themselves.
+
+    Parameters
+    ----------
+    network : WijkNetwork
+
+    Returns
+    -------
+    DomainMixing
+
+    Notes
+    -----
+    Unweighted values count ties; weighted values (``*_weighted``) sum tie strength.
+    The participation coefficient is unweighted. Density per wijk counts an actor that
+    works in several wijken in each of them.
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises.
+    *Social Psychology Quarterly* 51(2), 123-140.
+    Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
+    networks. *Nature* 433, 895-900 (participation coefficient).
+
+    Examples
+    --------
+    Two zorg actors and one welzijn actor in a triangle: one tie inside zorg, two across,
+    so E-I = (2 - 1) / 3 = 1/3; zorg's own E-I counts its two outward ties against the
+    one inside: (2 - 1) / 3.
+
+    >>> from wijkgraph.network import build_network
+    >>> from wijkgraph.tables import tables_from_frames
+    >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "zorg", "welzijn"]})
+    >>> rel = pd.DataFrame({"source": ["A", "B", "A"], "target": ["B", "C", "C"]})
+    >>> d = domain_mixing(build_network(tables_from_frames(actors, rel)))
+    >>> round(d.ei, 3), int(d.mixing.loc["zorg", "welzijn"]), int(d.mixing.loc["zorg", "zorg"])
+    (0.333, 2, 1)
+    """
+    actors = actor_frame(network)
+    actors["domain"] = actors["domain"].replace("", UNKNOWN)
+    dom = actors["domain"]
+    counts = dom.value_counts()
+    domains = tuple(sorted(counts.index, key=lambda d: (d == UNKNOWN, -counts[d], d)))
+    edges = _edges(network)
+    edges["du"] = edges["u"].map(dom)
+    edges["dv"] = edges["v"].map(dom)
+    # mixing matrix (symmetric; the diagonal holds the ties inside a domain)
+    mixing = pd.DataFrame(0, index=list(domains), columns=list(domains), dtype=int)
+    mixing_w = pd.DataFrame(0.0, index=list(domains), columns=list(domains))
+    if len(edges):
+        grouped = edges.groupby(["du", "dv"])["w"].agg(["size", "sum"])
+        for (a, b), row in grouped.iterrows():
+            for x, y in {(a, b), (b, a)}:
+                mixing.loc[x, y] += int(row["size"])
+                mixing_w.loc[x, y] += float(row["sum"])
+    known = edges[(edges["du"] != UNKNOWN) & (edges["dv"] != UNKNOWN)]
+    cross = known["du"] != known["dv"]
+    e_n, i_n = int(cross.sum()), int((~cross).sum())
+    e_w, i_w = float(known.loc[cross, "w"].sum()), float(known.loc[~cross, "w"].sum())
+
+    # per domain
+    rows = []
+    for d in domains:
+        inside = int(mixing.loc[d, d])
+        n_d = int(counts[d])
+        possible = n_d * (n_d - 1) / 2
+        if d == UNKNOWN:
+            ext = ext_w = np.nan
+        else:
+            ext = int(mixing.loc[d, [x for x in domains if x not in (d, UNKNOWN)]].sum())
+            ext_w = float(mixing_w.loc[d, [x for x in domains if x not in (d, UNKNOWN)]].sum())
+        rows.append({
+            "domain": d, "n_actors": n_d, "internal_ties": inside, "external_ties": ext,
+            "ei": ei_index(ext, inside) if d != UNKNOWN else np.nan,
+            "ei_weighted": (ei_index(ext_w, float(mixing_w.loc[d, d])) if d != UNKNOWN
+                            else np.nan),
+            "density": inside / possible if possible else np.nan,
+        })
+    per_domain = pd.DataFrame(rows, columns=["domain", "n_actors", "internal_ties",
+                                             "external_ties", "ei", "ei_weighted", "density"])
+    per_domain = sort_frame(per_domain, "n_actors", name="domain")
+
+    per_actor = _per_actor(actors, known)
+    return DomainMixing(
+        domains=domains, mixing=mixing, mixing_weighted=mixing_w,
+        ei=ei_index(e_n, i_n), ei_weighted=ei_index(e_w, i_w),
+        cross_domain_share=(e_n / (e_n + i_n)) if e_n + i_n else float("nan"),
+        n_ties_known=e_n + i_n, per_domain=per_domain, per_wijk=_per_wijk(network, edges),
+        per_actor=per_actor,
+    )
+
+
+def _per_actor(actors: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+    # every known tie seen from both ends
+    both = pd.concat([
+        known.rename(columns={"u": "a", "v": "b", "du": "da", "dv": "db"}),
+        known.rename(columns={"v": "a", "u": "b", "dv": "da", "du": "db"}),
+    ], ignore_index=True)[["a", "b", "w", "da", "db"]]
+    both["cross"] = both["da"] != both["db"]
+    g = both.groupby("a")
+    ext = both[both["cross"]].groupby("a")
+    out = actors[["id", "name", "domain"]].copy()
+    out["known_ties"] = g.size().reindex(out.index, fill_value=0)
+    out["cross_domain_ties"] = ext.size().reindex(out.index, fill_value=0)
+    w_all = g["w"].sum().reindex(out.index, fill_value=0.0)
+    w_ext = ext["w"].sum().reindex(out.index, fill_value=0.0)
+    internal = out["known_ties"] - out["cross_domain_ties"]
+    out["cross_domain_share"] = (out["cross_domain_ties"] / out["known_ties"]).where(
+        out["known_ties"] > 0)
+    out["ei"] = ei_index(out["cross_domain_ties"], internal)
+    out["ei_weighted"] = ei_index(w_ext, w_all - w_ext)
+    per_dom = both.groupby(["a", "db"]).size().unstack(fill_value=0)
+    if len(per_dom):
+        share = per_dom.div(per_dom.sum(axis=1), axis=0)
+        part = 1 - (share ** 2).sum(axis=1)
+        out["participation"] = part.reindex(out.index)
+    else:
+        out["participation"] = np.nan
+    other = both[both["cross"]].groupby("a")["db"].agg(lambda s: tuple(
+        s.value_counts().sort_index().sort_values(ascending=False, kind="mergesort").index))
+    out["other_domains"] = [other.get(a, ()) for a in out.index]
+    out["n_other_domains"] = out["other_domains"].map(len)
+    unknown = out["domain"] == UNKNOWN
+    out.loc[unknown, ["ei", "ei_weighted", "cross_domain_share"]] = np.nan
+    out = out.reset_index(drop=True)
+    return sort_frame(out, "cross_domain_ties")
+
+
+def _per_wijk(network: WijkNetwork, edges: pd.DataFrame) -> pd.DataFrame:
+    cols = ["wijk", "n_actors", "n_ties", "density"]
+    pairs = [(v, w) for v, ws in network.graph.nodes(data="wijk") for w in (ws or ())]
+    if not pairs:
+        return pd.DataFrame(columns=cols)
+    member = pd.DataFrame(pairs, columns=["node", "wijk"]).drop_duplicates()
+    sizes = member.groupby("wijk").size()
+    if len(edges):
+        m = edges[["u", "v"]].merge(member, left_on="u", right_on="node")[["u", "v", "wijk"]]
+        m = m.merge(member, left_on=["v", "wijk"], right_on=["node", "wijk"])
+        ties = m.groupby("wijk").size()
+    else:
+        ties = pd.Series(dtype=int)
+    out = pd.DataFrame({"wijk": sizes.index, "n_actors": sizes.to_numpy()})
+    out["n_ties"] = ties.reindex(out["wijk"], fill_value=0).to_numpy()
+    possible = out["n_actors"] * (out["n_actors"] - 1) / 2
+    out["density"] = (out["n_ties"] / possible).where(possible > 0)
+    return sort_frame(out[cols], "n_actors", name="wijk")
