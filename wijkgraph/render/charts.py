@@ -94,6 +94,7 @@ def _to_svg(fig: Figure, salt: str, title: str, alt: str) -> Chart:
     head += f' role="img" aria-label="{escape(alt, quote=True)}" class="chart-svg"'
     svg = head + ">" + f"<title>{escape(title, quote=False)}</title>" + svg[head_end + 1:]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
     return Chart(svg=svg, title=title, alt=alt)
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.analyse import Analysis
 from wijkgraph.network import WijkNetwork
+from wijkgraph.render.report import write_report_html, write_report_md
+from wijkgraph.render.xlsx import write_tables_xlsx
 
 FORMATS = ("html", "md", "map", "xlsx", "json")
 
@@ -33,6 +35,9 @@ def _write_json(network: WijkNetwork, analysis: Analysis, folder: Path, lang: st
 # format -> writer(network, analysis, folder, lang) -> written path. Renderers add theirs.
 WRITERS: dict[str, Callable[[WijkNetwork, Analysis, Path, str], Path]] = {
     "json": _write_json,
+    "html": write_report_html,
+    "md": write_report_md,
+    "xlsx": write_tables_xlsx,
 }
 
 
@@ -52,9 +57,10 @@ def write_outputs(
     Returns the paths of the written files, in `FORMATS` order.
     """
     wanted = [f for f in FORMATS if f in set(formats) and f in WRITERS]
-    written: list[str] = []
+    written: dict[str, str] = {}
     with output_folder(folder, force=force) as tmp:
-        for fmt in wanted:
-            written.append(WRITERS[fmt](network, analysis, tmp, lang).name)
+        # The map first: the report links to map.html only when it is there.
+        for fmt in sorted(wanted, key=lambda f: f != "map"):
+            written[fmt] = WRITERS[fmt](network, analysis, tmp, lang).name
     final = Path(folder)
-    return [final / name for name in written]
+    return [final / written[fmt] for fmt in wanted]

@@ -209,7 +209,7 @@ def fmt_cell(value: Any, lang: str = "nl") -> str:
     if isinstance(value, bool):
         return tr("yes" if value else "no", lang)
     if isinstance(value, float):
-        return "" if math.isnan(value) else fmt_number(value, lang, 3 if abs(value) < 1 else 2)
+        return "" if math.isnan(value) else fmt_number(value, lang, 3 if 0 < abs(value) < 0.1 else 2)
     if isinstance(value, int):
         return fmt_number(value, lang)
     if isinstance(value, Mapping):
@@ -381,7 +381,7 @@ def table_from_frame(frame: pd.DataFrame, lang: str, *, caption: str = "",
     --------
     >>> t = table_from_frame(pd.DataFrame({"name": ["A"], "score": [0.5]}), "nl")
     >>> t.columns, t.rows
-    (('naam', 'score'), (('A', '0,500'),))
+    (('naam', 'score'), (('A', '0,50'),))
     """
     if columns is not None:
         frame = frame[[c for c in columns if c in frame.columns]]
