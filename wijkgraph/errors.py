@@ -30,6 +30,11 @@ class Problem:
     """One thing wrong (or doubtful) in the input, with where it is as Excel shows it.
 
     `row` counts like Excel: the header is row 1, the first data row is row 2.
+    Problems are hashable (a set of them drops repeats) and compare by value.
+
+    >>> a = Problem("problem.no_relations", file="r.csv", severity="warning")
+    >>> len({a, Problem("problem.no_relations", file="r.csv", severity="warning")})
+    1
     """
 
     code: str
@@ -37,7 +42,7 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
     severity: Severity = "error"
 
     def location(self, lang: str = "nl") -> str:
@@ -64,7 +69,8 @@ class Problem:
         >>> len(Problem("problem.self_loop", params={"name": "x" * 500}).message("en")) < 200
         True
         """
-        params = {k: _short(v) for k, v in self.params.items()}
+        params = {k: v if k in _WHOLE else _short(v, 200 if k == "found" else MAX_SHOWN)
+                  for k, v in self.params.items()}
         if "suggestion" in params and "suggestion_text" not in params:
             sug = params["suggestion"]
             params["suggestion_text"] = t("problem.did_you_mean", lang, suggestion=sug) if sug else ""
@@ -161,16 +167,17 @@ class UnknownDatasetError(WijkgraphError):
 
 
 MAX_SHOWN = 80
+_WHOLE = frozenset({"known", "aliases", "datasets"})  # our own words: never shortened
 
 
-def _short(value: Any) -> Any:
-    """`value`, or a shortened copy when it is a long string.
+def _short(value: Any, limit: int = MAX_SHOWN) -> Any:
+    """`value`, or a shortened copy when it is a string longer than `limit`.
 
     >>> _short("abc"), len(_short("x" * 100))
     ('abc', 61)
     """
-    if isinstance(value, str) and len(value) > MAX_SHOWN:
-        return f"{value[:60]}…"
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[: limit - 20]}…"
     return value
 
 

@@ -53,6 +53,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is not a table but a {kind} file. Save the table as CSV (UTF-8) or as an .xlsx "
         "workbook.",
     ),
+    "problem.damaged_workbook": (
+        "De werkmap is beschadigd of onvolledig (half gedownload of gekopieerd?). Haal hem "
+        "opnieuw op of sla hem in Excel opnieuw op als .xlsx.",
+        "The workbook is damaged or incomplete (partly downloaded or copied?). Fetch it "
+        "again or save it again from Excel as .xlsx.",
+    ),
     "problem.not_a_workbook": (
         "Dit bestand heet .xlsx maar is geen Excel-werkmap. Open het in Excel en sla het op "
         "als 'Excel-werkmap (.xlsx)'.",
@@ -208,16 +214,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is table '{table}' too; only '{used}' is read. Remove or rename one of them.",
     ),
     "problem.open_quote": (
-        "In rij {row} begint een waarde met een aanhalingsteken (\") dat nergens wordt "
-        "gesloten. Verwijder het of sluit het af.",
-        "In row {row} a value starts with a quote (\") that is never closed. Remove it or "
-        "close it.",
+        "Hier begint een waarde met een aanhalingsteken (\") dat nergens wordt gesloten; "
+        "de rest van het bestand zou in die ene cel belanden. Verwijder het of sluit het af.",
+        "A value starts here with a quote (\") that is never closed; the rest of the file "
+        "would end up in that one cell. Remove it or close it.",
     ),
     "problem.nul_bytes": (
-        "Het bestand bevat NUL-tekens (vanaf regel {row}); het is beschadigd of geen "
-        "tekstbestand. Open het in Excel en sla het op als 'CSV UTF-8'.",
-        "The file contains NUL characters (from line {row}); it is damaged or not a text "
-        "file. Open it in Excel and save it as 'CSV UTF-8'.",
+        "Het bestand bevat NUL-tekens (byte 0); het is beschadigd of geen tekstbestand. "
+        "Open het in Excel en sla het op als 'CSV UTF-8'.",
+        "The file contains NUL characters (byte 0); it is damaged or not a text file. "
+        "Open it in Excel and save it as 'CSV UTF-8'.",
     ),
     "problem.excel_error": (
         "De cel bevat de Excel-foutwaarde {value}. Herstel de formule of typ de waarde in.",

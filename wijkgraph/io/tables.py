@@ -25,11 +25,13 @@ import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from openpyxl.utils.exceptions import InvalidFileException
 
 from wijkgraph.errors import InputError, Problem, ValidationError
 from wijkgraph.schema import (
@@ -81,10 +83,11 @@ def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
     if path.is_dir():
-        tables, problems = _read_folder(path)
+        tables, problems, present = _read_folder(path)
         found = sorted(f.name for f in path.iterdir() if not f.name.startswith("."))
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
         tables, problems, found = _read_workbook(path)
+        present = set(tables)
     elif path.suffix.lower() in CSV_SUFFIXES:
         raise InputError(Problem("problem.single_csv", file=path.name,
                                  params={"path": str(path)}))
@@ -97,7 +100,7 @@ def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
         problems.extend(raw.problems)
         raw.problems = []
     problems.extend(_missing_table(path.name, name, found)
-                    for name in REQUIRED_TABLES if name not in tables)
+                    for name in REQUIRED_TABLES if name not in present)
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
     tables["actors"].problems = problems  # only warnings are left
@@ -126,7 +129,8 @@ def _check_size(file: Path) -> None:
 # --- folders of CSV files ---------------------------------------------------------------
 
 
-def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem], set[str]]:
+    """The tables of a folder, the problems met, and which tables have a file at all."""
     found: dict[str, Path] = {}
     problems: list[Problem] = []
     for file in sorted(folder.iterdir(), key=lambda f: f.name.casefold()):
@@ -148,7 +152,7 @@ def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             problems.extend(exc.problems)
             continue
         tables[table] = _to_raw(table, file.name, None, cells, delimiter=delimiter)
-    return tables, problems
+    return tables, problems, set(found)
 
 
 def read_csv_cells(file: Path) -> list[list[str]]:
@@ -338,6 +342,10 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list
         return _read_workbook_sheets(path)
     except (InputError, ValidationError):
         raise
+    except zipfile.BadZipFile as exc:
+        raise InputError(Problem("problem.damaged_workbook", file=path.name)) from exc
+    except (KeyError, InvalidFileException) as exc:  # a zip, but no workbook inside
+        raise InputError(Problem("problem.not_a_workbook", file=path.name)) from exc
     except Exception as exc:  # noqa: BLE001 - a broken file must give a message, not a traceback
         raise InputError(Problem("problem.unreadable_workbook", file=path.name,
                                  params={"reason": type(exc).__name__})) from exc
@@ -371,6 +379,8 @@ def _read_workbook_sheets(path: Path) -> tuple[dict[str, RawTable], list[Problem
                 continue
             cells, cell_problems = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
             raw = _to_raw(table, path.name, sheet, cells)
+            if cell_problems:  # rows emptied by formulas are not 'no relations'
+                raw.problems = [p for p in raw.problems if p.code != "problem.no_relations"]
             raw.problems.extend(cell_problems)
             tables[table] = raw
             used[table] = sheet
