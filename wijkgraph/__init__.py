@@ -22,6 +22,8 @@ from wijkgraph.errors import (
 )
 from wijkgraph.load import load
 from wijkgraph.network import WijkNetwork, build_network
+from wijkgraph.privacy import pseudonymise
+from wijkgraph.render.report import render_report
 from wijkgraph.tables import Tables, load_tables, tables_from_frames
 
 try:
@@ -47,6 +49,8 @@ __all__ = [
     "load",
     "load_dataset",
     "load_tables",
+    "pseudonymise",
+    "render_report",
     "synthetic",
     "tables_from_frames",
 ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -141,9 +140,11 @@ def _print_warnings(network: Any, limit: int = 5) -> None:
 @click.option("--wijk", default=None, help="Alleen deze wijk analyseren.")
 @click.option("--format", "formats", default="html,md,map,xlsx,json", show_default=True,
               help="Uitvoer, komma-gescheiden: html,md,map,xlsx,json.")
+@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
+              help="Personen vervangen door hun rol en een nummer; geen contactgegevens.")
 @common_options
 def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, reference: str,
-            wijk: str | None, formats: str) -> None:
+            wijk: str | None, formats: str, pseudonymise: bool) -> None:
     """Analyseer INPUT (werkmap, map met CSV's of datasetnaam) en schrijf het rapport."""
     from wijkgraph._files import check_output_folder
     from wijkgraph.analyse import analyse as run_analysis
@@ -158,35 +159,56 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     network = _load(input)
     if wijk:
         network = network.subnetwork(wijk=wijk)
+    if pseudonymise:
+        from wijkgraph.privacy import pseudonymise as make_pseudonymous
+
+        network = make_pseudonymous(network)
     _print_warnings(network)
-    result = run_analysis(network, reference=reference, seed=seed, top=top,
-                          progress=_progress())
+    progress = _progress(network.n_actors)
+    result = run_analysis(network, reference=reference, seed=seed, top=top, progress=progress)
     lang = _lang()
+    if progress is not None:
+        progress("rapport en kaart schrijven" if lang == "nl" else "writing report and map")
     written = write_outputs(network, result, output, formats=wanted, lang=lang, force=force)
-    say(result.network.explain("nl"), result.network.explain("en"))
-    for line_nl, line_en in terminal_findings(result):
-        say(line_nl, line_en)
-    say(f"Geschreven in {output}/: " + ", ".join(p.name for p in written),
-        f"Written to {output}/: " + ", ".join(p.name for p in written))
+    findings = terminal_findings(network, result)
+    if findings:
+        say("Belangrijkste bevindingen:", "Main findings:")
+        for k, (line_nl, line_en) in enumerate(findings, start=1):
+            say(f"  {k}. {line_nl}", f"  {k}. {line_en}")
+    names = [p.name for p in written]
+    main = next((n for n in ("report.html", "report.md", "map.html") if n in names), None)
+    if main is not None:
+        say(f"Rapport: {output / main}", f"Report: {output / main}")
+    say(f"Geschreven in {output}/: " + ", ".join(names),
+        f"Written to {output}/: " + ", ".join(names))
 
 
-def terminal_findings(result: Any) -> list[tuple[str, str]]:
-    """Lines (nl, en) for the terminal: each section's own short explanation."""
-    lines = []
-    for _name, section in result.sections.items():
-        if hasattr(section, "explain"):
-            lines.append((section.explain("nl"), section.explain("en")))
-    return lines
+def terminal_findings(network: Any, result: Any, n: int = 3) -> list[tuple[str, str]]:
+    """The `n` most important findings as (nl, en) lines, the report's own order."""
+    from wijkgraph.render.report import key_findings
+
+    nl = key_findings(network, result, "nl", n=n)
+    en = key_findings(network, result, "en", n=n)
+    return [(f"{a.head}: {a.text}", f"{b.head}: {b.text}") for a, b in zip(nl, en, strict=False)]
 
 
-def _progress() -> Callable[[str], None] | None:
+#: Networks at least this large show progress in the terminal (always with -v).
+PROGRESS_MIN_ACTORS = 500
+
+
+def _progress(n_actors: int = 0) -> Callable[[str], None] | None:
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("wijkgraph.quiet"):
         return None
+    verbose = ctx is not None and ctx.meta.get("wijkgraph.verbose")
+    if not verbose and n_actors < PROGRESS_MIN_ACTORS:
+        return None
+    import time
+
+    start = time.monotonic()
 
     def show(stage: str) -> None:
-        if sys.stderr.isatty():
-            click.echo(f"... {stage}", err=True)
+        click.echo(f"... {stage} ({time.monotonic() - start:.1f} s)", err=True)
 
     return show
 

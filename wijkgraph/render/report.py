@@ -34,13 +34,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from wijkgraph.network import WijkNetwork
-from wijkgraph.render import charts
 from wijkgraph.render.palette import domain_colour, domain_name, type_name
+
+if TYPE_CHECKING:
+    from wijkgraph.render import charts
+
+
+def _charts() -> Any:
+    """The chart module, imported when first needed (matplotlib is slow to import)."""
+    from wijkgraph.render import charts
+
+    return charts
 
 # --------------------------------------------------------------------------------------
 # Words
@@ -493,7 +502,7 @@ def _network_section(c: _Context) -> Section:
         labels = [_dom(d, L) for d, _ in domains]
         values = [n for _, n in domains]
         alt = "; ".join(f"{lab}: {n}" for lab, n in zip(labels, values, strict=True))
-        chart_list.append(charts.bar_chart(
+        chart_list.append(_charts().bar_chart(
             labels, values, colours=[domain_colour(d) for d, _ in domains],
             title=c.say("Partijen per domein", "Parties per domain"),
             xlabel=c.say("aantal partijen", "number of parties"), alt=alt,
@@ -548,7 +557,7 @@ def _key_figures_section(c: _Context) -> Section | None:
             labels = [str(x) for x in frame["name"]]
             alt = "; ".join(f"{n}: {fmt_number(v, L)}" for n, v in zip(labels, frame["score"],
                                                                      strict=True))
-            chart_list.append(charts.bar_chart(
+            chart_list.append(_charts().bar_chart(
                 labels, [float(v) for v in frame["score"]],
                 colours=[domain_colour(d) for d in doms],
                 title=c.say("Sleutelfiguren: gecombineerde score", "Key figures: combined score"),
@@ -628,7 +637,7 @@ def _domains_section(c: _Context) -> Section | None:
         alt_parts = [f"{_dom(r, L)} – {_dom(x, L)}: {fmt_number(values[i][j], L)}"
                      for i, r in enumerate(rows) for j, x in enumerate(cols)
                      if j >= i and values[i][j]]
-        chart_list.append(charts.heatmap(
+        chart_list.append(_charts().heatmap(
             [_dom(r, L) for r in rows], [_dom(x, L) for x in cols], values,
             title=c.say("Relaties binnen en tussen domeinen", "Ties within and between domains"),
             alt=c.say("Aantal relaties per paar domeinen: ", "Number of ties per pair of domains: ")
@@ -752,7 +761,7 @@ def _resilience_section(c: _Context) -> Section | None:
         xs = [float(v) for v in curve[xcol]]
         alt = "; ".join(f"{name}: " + ", ".join(fmt_number(v, L, 0) for v in ys)
                         for name, ys in series.items())
-        chart_list.append(charts.line_chart(
+        chart_list.append(_charts().line_chart(
             xs, series, title=c.say("Grootste verbonden deel als partijen wegvallen",
                                     "Largest connected part as parties leave"),
             xlabel=c.say("aantal partijen weggevallen", "number of parties removed"),

@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import math
@@ -86,10 +87,8 @@ def cell_value(value: Any, lang: str = "nl") -> Any:
     if isinstance(value, bool):
         return value
     if hasattr(value, "item") and not isinstance(value, str | bytes):
-        try:
+        with contextlib.suppress(ValueError, TypeError):
             value = value.item()
-        except (ValueError, TypeError):
-            pass
     if isinstance(value, int):
         return value
     if isinstance(value, float):
