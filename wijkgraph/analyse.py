@@ -18,6 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis.brokerage import brokerage
+from wijkgraph.analysis.communities import communities
+from wijkgraph.analysis.domains import domain_mixing
+from wijkgraph.analysis.keyfigures import key_figures
+from wijkgraph.analysis.resilience import resilience
 from wijkgraph.analysis.summary import NetworkSummary, summarise
 from wijkgraph.network import WijkNetwork
 
@@ -98,6 +103,19 @@ def analyse(
     sections: dict[str, Any] = {}
     # Sections are added below in dependency order; each is a pure function of the network
     # (and of earlier sections where stated).
+    step("key_figures")  # key figures use the domain and resilience results
+    domains_result = domain_mixing(network)
+    resilience_result = resilience(network, seed=seed)
+    sections["key_figures"] = key_figures(network, seed=seed, top=top, domains=domains_result,
+                                          resilience_result=resilience_result)
+    step("domains")
+    sections["domains"] = domains_result
+    step("brokerage")
+    sections["brokerage"] = brokerage(network)
+    step("communities")
+    sections["communities"] = communities(network, seed=seed)
+    step("resilience")
+    sections["resilience"] = resilience_result
     # <sections>
     meta = {
         "name": network.meta.get("name", ""),
