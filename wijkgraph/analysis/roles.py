@@ -215,3 +215,41 @@ def recognise_roles(network: WijkNetwork, *,
             unassigned.append(actor)
         matches.extend(RoleMatch(actor, role_id, via, word) for role_id, word in found)
     return RoleAssignment(model, tuple(matches), tuple(unassigned), info)
+
+
+def wijken_in_scope(network: WijkNetwork) -> tuple[str, ...]:
+    """The wijken the data is about: those where at least one actor works *only* there.
+
+    A wijk named only by city-wide organisations ("Oost; Binnenstad; Zuid") is not
+    covered by the data, so roles are not reported missing there. A network cut out with
+    ``subnetwork(wijk=...)`` is about that one wijk. No wijken at all gives ``("",)``:
+    the whole network is one place.
+
+    >>> import pandas as pd
+    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.network import build_network
+    >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "wijk": ["Oost", "Oost; Zuid", ""]})
+    >>> net = build_network(tables_from_frames(actors, pd.DataFrame(columns=["source", "target"])))
+    >>> wijken_in_scope(net)
+    ('Oost',)
+    """
+    if network.meta.get("wijk"):
+        return (str(network.meta["wijk"]),)
+    local: dict[str, str] = {}
+    for _, ws in network.graph.nodes(data="wijk"):
+        if ws and len(ws) == 1:
+            local.setdefault(fold(ws[0]), ws[0])
+    if not local:
+        return ("",)
+    return tuple(sorted(local.values(), key=fold))
+
+
+def works_in(actor_wijken: tuple[str, ...], wijk: str) -> bool:
+    """True when an actor with wijken `actor_wijken` counts for `wijk`.
+
+    Actors without a wijk count everywhere; ``wijk == ""`` means the whole network.
+    """
+    if not wijk or not actor_wijken:
+        return True
+    wanted = fold(wijk)
+    return any(fold(w) == wanted for w in actor_wijken)
