@@ -1,0 +1,448 @@
+"""Comparing two measurements (golven) of a wijk network: what changed since last time?
+
+Programmes such as GROZ measure before and after introducing a collaboration model.
+`compare(before, after)` says which actors and ties were added, lost and kept; how
+density, the share of ties that cross domains, the E-I index and the number of parts
+changed; which key figures rose or fell; and which missing parties were found or lost.
+
+Actors are the same across waves when they have the same id, or else the same name after
+normalising (case, accents, punctuation, plurals; see `wijkgraph.io.matching`), so an old
+Kumu map and a new survey import can be compared.
+
+The simple measures need only the networks. Key figures and missing parties come from
+`wijkgraph.analysis` and are left out (with a note) if those analyses fail.
+
+Examples
+--------
+Wave 1: a path A-B-C. Wave 2: A-B kept, B-C lost, C-D and A-C added.
+
+>>> import pandas as pd
+>>> from wijkgraph.tables import tables_from_frames
+>>> from wijkgraph.network import build_network
+>>> def net(pairs, names):
+...     actors = pd.DataFrame({"name": names, "domain": ["zorg", "welzijn", "zorg", "wonen"][:len(names)]})
+...     rel = pd.DataFrame(pairs, columns=["source", "target"])
+...     return build_network(tables_from_frames(actors, rel))
+>>> c = compare(net([("A", "B"), ("B", "C")], ["A", "B", "C"]),
+...             net([("A", "B"), ("C", "D"), ("A", "C")], ["A", "B", "C", "D"]),
+...             key_figures=False, missing=False)
+>>> c.counts()
+{'actors_added': 1, 'actors_lost': 0, 'actors_kept': 3, 'ties_added': 2, 'ties_lost': 1, 'ties_kept': 1}
+>>> c.measure("density")
+(0.6667, 0.5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from wijkgraph.analysis._result import jsonable
+from wijkgraph.errors import Problem, ValidationError
+from wijkgraph.i18n import MESSAGES, register
+from wijkgraph.io.matching import normalise_name
+from wijkgraph.network import WijkNetwork, build_network
+from wijkgraph.tables import Tables
+
+if "problem.compare_unknown_wave" not in MESSAGES:
+    register({
+        "problem.compare_unknown_wave": (
+            "Meting '{wave}' komt niet voor in de kolom 'meting' (gevonden: {found}).",
+            "Wave '{wave}' does not occur in the column 'wave' (found: {found}).",
+        ),
+        "problem.compare_need_two_waves": (
+            "Om te vergelijken zijn twee metingen nodig; de kolom 'meting' heeft er {n} "
+            "({found}). Geef twee bestanden of --waves 2022,2024.",
+            "Comparing needs two waves; the column 'wave' has {n} ({found}). Give two "
+            "files or --waves 2022,2024.",
+        ),
+    })
+
+MEASURES = ("n_actors", "n_ties", "density", "cross_domain_share", "ei_index",
+            "n_components", "largest_component", "n_isolates", "mean_degree")
+MEASURE_LABELS = {
+    "n_actors": ("actoren", "actors"),
+    "n_ties": ("verbonden paren", "linked pairs"),
+    "density": ("dichtheid", "density"),
+    "cross_domain_share": ("aandeel banden tussen domeinen", "share of cross-domain ties"),
+    "ei_index": ("E-I-index (domeinen)", "E-I index (domains)"),
+    "n_components": ("losse delen", "separate parts"),
+    "largest_component": ("grootste deel (actoren)", "largest part (actors)"),
+    "n_isolates": ("actoren zonder band", "actors without a tie"),
+    "mean_degree": ("gemiddeld aantal banden", "mean number of ties"),
+}
+TIE_STATUS = ("added", "lost", "kept")
+
+
+def simple_measures(network: WijkNetwork) -> dict[str, float]:
+    """Counts and shape of the undirected view; domains only where both ends have one.
+
+    The cross-domain share is E / (E + I) over ties whose two actors both have a domain;
+    the E-I index is (E - I) / (E + I) (Krackhardt and Stern 1988), NaN without such ties.
+
+    >>> from wijkgraph.datasets import load_dataset
+    >>> m = simple_measures(load_dataset("utrecht-oost"))
+    >>> 0 < m["density"] < 1 and -1 <= m["ei_index"] <= 1
+    True
+    """
+    g = network.graph
+    n = g.number_of_nodes()
+    external = internal = 0
+    for a, b in g.edges():
+        da, db = g.nodes[a].get("domain", ""), g.nodes[b].get("domain", "")
+        if da and db:
+            if da == db:
+                internal += 1
+            else:
+                external += 1
+    known = external + internal
+    comps = sorted((len(c) for c in nx.connected_components(g)), reverse=True) if n else []
+    return {
+        "n_actors": n,
+        "n_ties": g.number_of_edges(),
+        "density": round(nx.density(g), 4) if n > 1 else 0.0,
+        "cross_domain_share": round(external / known, 4) if known else float("nan"),
+        "ei_index": round((external - internal) / known, 4) if known else float("nan"),
+        "n_components": len(comps),
+        "largest_component": comps[0] if comps else 0,
+        "n_isolates": nx.number_of_isolates(g),
+        "mean_degree": round(2 * g.number_of_edges() / n, 4) if n else 0.0,
+    }
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    """What changed between two measurements.
+
+    Attributes
+    ----------
+    labels : (str, str)
+        Names of the two waves (e.g. ``("2022", "2024")``).
+    actors : DataFrame
+        One row per actor of either wave: ``id``, ``name``, ``domain``, ``status``
+        (added, lost, kept), ``degree_before``, ``degree_after``.
+    ties : DataFrame
+        One row per linked pair of either wave: ``source``, ``target``, names,
+        ``status``, ``weight_before``, ``weight_after`` (0 when absent).
+    measures : DataFrame
+        ``measure``, ``before``, ``after``, ``change``.
+    key_figures : DataFrame
+        Actors in the top of either wave: ``id``, ``name``, ``rank_before``,
+        ``rank_after``, ``score_before``, ``score_after``, ``movement`` (rose, fell,
+        new, left, same). Empty when not computed.
+    missing : DataFrame
+        Reference roles per wijk: ``role``, ``label``, ``wijk``, ``status_before``,
+        ``status_after``, ``change`` (found, lost, still_missing, ...). Empty when not
+        computed.
+    """
+
+    labels: tuple[str, str]
+    actors: pd.DataFrame
+    ties: pd.DataFrame
+    measures: pd.DataFrame
+    key_figures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    missing: pd.DataFrame = field(default_factory=pd.DataFrame)
+    graph: nx.Graph = field(default_factory=nx.Graph)
+    notes: tuple[str, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """How many actors and ties were added, lost and kept."""
+        out = {}
+        for what, frame in (("actors", self.actors), ("ties", self.ties)):
+            for status in TIE_STATUS:
+                out[f"{what}_{status}"] = int((frame["status"] == status).sum()) \
+                    if not frame.empty else 0
+        return out
+
+    def measure(self, name: str) -> tuple[float, float]:
+        """(before, after) of one measure."""
+        row = self.measures[self.measures["measure"] == name].iloc[0]
+        return (float(row["before"]), float(row["after"]))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The measures before and after, with the change, in `MEASURES` order."""
+        return self.measures.copy()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: labels, counts, measures, actors, ties, key figures, missing."""
+        return jsonable({
+            "labels": list(self.labels), "counts": self.counts(),
+            "measures": self.measures, "actors": self.actors, "ties": self.ties,
+            "key_figures": self.key_figures, "missing_parties": self.missing,
+            "notes": list(self.notes),
+        })
+
+    def rose_fell(self) -> tuple[list[str], list[str]]:
+        """Names of key figures that rose (or are new in the top) and fell (or left it)."""
+        if self.key_figures.empty:
+            return [], []
+        kf = self.key_figures
+        rose = kf[kf["movement"].isin(["rose", "new"])]["name"].tolist()
+        fell = kf[kf["movement"].isin(["fell", "left"])]["name"].tolist()
+        return rose, fell
+
+    def found_lost(self) -> tuple[list[str], list[str]]:
+        """Labels of missing parties that were found, and parties that went missing."""
+        if self.missing.empty:
+            return [], []
+        m = self.missing
+        found = (m[m["change"] == "found"]["label"] + " (" + m[m["change"] == "found"]["wijk"]
+                 + ")").tolist()
+        lost = (m[m["change"] == "lost"]["label"] + " (" + m[m["change"] == "lost"]["wijk"]
+                + ")").tolist()
+        return found, lost
+
+    def explain(self, lang: str = "nl") -> str:
+        """Two or three plain sentences on what changed."""
+        c = self.counts()
+        b, a = self.labels
+        d0, d1 = self.measure("density")
+        x0, x1 = self.measure("cross_domain_share")
+        rose, fell = self.rose_fell()
+        found, lost = self.found_lost()
+
+        def pct(v: float) -> str:
+            return "?" if v != v else f"{round(100 * v)}%"
+
+        if lang == "en":
+            text = (f"From {b} to {a}: {c['ties_added']} ties added, {c['ties_lost']} lost and "
+                    f"{c['ties_kept']} kept; {c['actors_added']} actors joined and "
+                    f"{c['actors_lost']} left. Density went from {d0:.3f} to {d1:.3f}, the "
+                    f"share of ties across domains from {pct(x0)} to {pct(x1)}.")
+            if rose or fell:
+                text += (f" Key figures that rose: {', '.join(rose[:3]) or 'none'}; fell: "
+                         f"{', '.join(fell[:3]) or 'none'}.")
+            if found or lost:
+                text += (f" Missing parties found: {len(found)}; newly missing: {len(lost)}.")
+            return text
+        text = (f"Van {b} naar {a}: {c['ties_added']} banden erbij, {c['ties_lost']} verdwenen "
+                f"en {c['ties_kept']} gebleven; {c['actors_added']} actoren kwamen erbij en "
+                f"{c['actors_lost']} vielen weg. De dichtheid ging van {d0:.3f} naar {d1:.3f}, "
+                f"het aandeel banden tussen domeinen van {pct(x0)} naar {pct(x1)}.")
+        if rose or fell:
+            text += (f" Sleutelfiguren gestegen: {', '.join(rose[:3]) or 'geen'}; gedaald: "
+                     f"{', '.join(fell[:3]) or 'geen'}.")
+        if found or lost:
+            text += (f" Gemiste partijen gevonden: {len(found)}; nieuw gemist: {len(lost)}.")
+        return text
+
+
+def _align(before: WijkNetwork, after: WijkNetwork) -> dict[str, str]:
+    """after id -> the id used in the comparison (before's id when it is the same actor)."""
+    ids = set(before.graph.nodes)
+    by_name: dict[str, str] = {}
+    for node, name in before.graph.nodes(data="name"):
+        by_name.setdefault(normalise_name(str(name or node)), node)
+    used = set()
+    out = {}
+    for node, name in after.graph.nodes(data="name"):
+        if node in ids:
+            out[node] = node
+            used.add(node)
+    for node, name in after.graph.nodes(data="name"):
+        if node in out:
+            continue
+        match = by_name.get(normalise_name(str(name or node)))
+        if match is not None and match not in used and match not in after.graph:
+            out[node] = match
+            used.add(match)
+        else:
+            new = node
+            while new in ids and new not in out.values():
+                new = f"{new} (na)"
+            out[node] = new
+    return out
+
+
+def compare(before: WijkNetwork, after: WijkNetwork, *,
+            labels: Sequence[str] = ("voor", "na"), seed: int = 0, top: int = 10,
+            key_figures: bool = True, missing: bool = True,
+            reference: str = "utrecht-basis") -> Comparison:
+    """Compare two measurements of a wijk network.
+
+    Parameters
+    ----------
+    before, after : WijkNetwork
+        The earlier and the later measurement (any input `wijkgraph.load` reads).
+    labels : (str, str)
+        Names of the waves for tables and text.
+    seed, top : int
+        Passed to the key-figure analysis.
+    key_figures, missing : bool
+        Also compare key figures / missing parties (needs `wijkgraph.analysis`).
+    reference : str
+        Reference model for missing parties.
+
+    Returns
+    -------
+    Comparison
+    """
+    mapping = _align(before, after)
+    g0 = before.graph
+    g1 = nx.relabel_nodes(after.graph, mapping, copy=True)
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for g in (g1, g0):  # before's names win
+        for node, data in g.nodes(data=True):
+            names[node] = str(data.get("name") or node)
+            domains[node] = str(data.get("domain") or "")
+    nodes = sorted(set(g0) | set(g1), key=lambda n: (names[n].casefold(), n))
+    actor_rows = []
+    for node in nodes:
+        status = "kept" if node in g0 and node in g1 else ("lost" if node in g0 else "added")
+        actor_rows.append({"id": node, "name": names[node], "domain": domains[node],
+                           "status": status,
+                           "degree_before": g0.degree(node) if node in g0 else 0,
+                           "degree_after": g1.degree(node) if node in g1 else 0})
+    actors = pd.DataFrame(actor_rows, columns=["id", "name", "domain", "status",
+                                               "degree_before", "degree_after"])
+    pairs = {tuple(sorted(e)) for e in g0.edges()} | {tuple(sorted(e)) for e in g1.edges()}
+    tie_rows = []
+    union = nx.Graph()
+    union.add_nodes_from((n, {"name": names[n], "domain": domains[n]}) for n in nodes)
+    for a, b in sorted(pairs, key=lambda p: (names[p[0]].casefold(), names[p[1]].casefold())):
+        w0 = g0.edges[a, b]["weight"] if g0.has_edge(a, b) else 0
+        w1 = g1.edges[a, b]["weight"] if g1.has_edge(a, b) else 0
+        status = "kept" if w0 and w1 else ("lost" if w0 else "added")
+        tie_rows.append({"source": a, "target": b, "source_name": names[a],
+                         "target_name": names[b], "status": status,
+                         "weight_before": w0, "weight_after": w1})
+        union.add_edge(a, b, status=status, weight=max(w0, w1))
+    ties = pd.DataFrame(tie_rows, columns=["source", "target", "source_name", "target_name",
+                                           "status", "weight_before", "weight_after"])
+    m0, m1 = simple_measures(before), simple_measures(after)
+    measures = pd.DataFrame([{
+        "measure": k, "before": m0[k], "after": m1[k],
+        "change": round(m1[k] - m0[k], 4) if m0[k] == m0[k] and m1[k] == m1[k] else float("nan"),
+    } for k in MEASURES], columns=["measure", "before", "after", "change"])
+    notes: list[str] = []
+    kf = _compare_key_figures(before, after, mapping, names, seed, top, notes) \
+        if key_figures else pd.DataFrame()
+    mp = _compare_missing(before, after, reference, notes) if missing else pd.DataFrame()
+    return Comparison((str(labels[0]), str(labels[1])), actors, ties, measures, kf, mp, union,
+                      tuple(notes))
+
+
+def _compare_key_figures(before: WijkNetwork, after: WijkNetwork, mapping: Mapping[str, str],
+                         names: Mapping[str, str], seed: int, top: int,
+                         notes: list[str]) -> pd.DataFrame:
+    try:
+        from wijkgraph.analysis.keyfigures import key_figures as run
+    except ImportError:  # pragma: no cover - analysis not installed
+        notes.append("key_figures: not available")
+        return pd.DataFrame()
+    try:
+        s0 = run(before, seed=seed, top=top).scores
+        s1 = run(after, seed=seed, top=top).scores.rename(index=dict(mapping))
+    except Exception as exc:  # noqa: BLE001 - another module's failure must not stop us
+        notes.append(f"key_figures: {type(exc).__name__}: {exc}")
+        return pd.DataFrame()
+    ids = [i for i in dict.fromkeys(list(s0.index) + list(s1.index))
+           if (i in s0.index and s0.loc[i, "rank"] <= top)
+           or (i in s1.index and s1.loc[i, "rank"] <= top)]
+    rows = []
+    for i in ids:
+        r0 = int(s0.loc[i, "rank"]) if i in s0.index else None
+        r1 = int(s1.loc[i, "rank"]) if i in s1.index else None
+        in0, in1 = r0 is not None and r0 <= top, r1 is not None and r1 <= top
+        if in0 and not in1:
+            move = "left"
+        elif in1 and not in0:
+            move = "new"
+        elif r0 == r1:
+            move = "same"
+        else:
+            move = "rose" if (r1 or 0) < (r0 or 0) else "fell"
+        rows.append({"id": i, "name": names.get(i, i), "rank_before": r0, "rank_after": r1,
+                     "score_before": float(s0.loc[i, "score"]) if i in s0.index else None,
+                     "score_after": float(s1.loc[i, "score"]) if i in s1.index else None,
+                     "movement": move})
+    frame = pd.DataFrame(rows, columns=["id", "name", "rank_before", "rank_after",
+                                        "score_before", "score_after", "movement"])
+    return frame.sort_values(["rank_after", "rank_before", "name"], na_position="last",
+                             kind="mergesort").reset_index(drop=True)
+
+
+_ORDER = {"present": 0, "peripheral": 1, "isolated": 2, "absent": 3}
+
+
+def _compare_missing(before: WijkNetwork, after: WijkNetwork, reference: str,
+                     notes: list[str]) -> pd.DataFrame:
+    try:
+        from wijkgraph.analysis.missing_parties import missing_parties as run
+    except ImportError:  # pragma: no cover
+        notes.append("missing_parties: not available")
+        return pd.DataFrame()
+    try:
+        items0 = {(i.role, i.wijk): i for i in run(before, reference=reference).items}
+        items1 = {(i.role, i.wijk): i for i in run(after, reference=reference).items}
+    except Exception as exc:  # noqa: BLE001
+        notes.append(f"missing_parties: {type(exc).__name__}: {exc}")
+        return pd.DataFrame()
+    rows = []
+    for key in sorted(set(items0) | set(items1)):
+        i0, i1 = items0.get(key), items1.get(key)
+        s0 = i0.status if i0 else "absent"
+        s1 = i1.status if i1 else "absent"
+        if s0 != "present" and s1 == "present":
+            change = "found"
+        elif s0 == "present" and s1 != "present":
+            change = "lost"
+        elif s0 != "present" and s1 != "present":
+            change = "better" if _ORDER.get(s1, 3) < _ORDER.get(s0, 3) else (
+                "worse" if _ORDER.get(s1, 3) > _ORDER.get(s0, 3) else "still_missing")
+        else:
+            change = "present"
+        item = i1 or i0
+        rows.append({"role": key[0], "label": item.label_nl if item else key[0],
+                     "label_en": item.label_en if item else key[0], "wijk": key[1],
+                     "status_before": s0, "status_after": s1, "change": change})
+    return pd.DataFrame(rows, columns=["role", "label", "label_en", "wijk", "status_before",
+                                       "status_after", "change"])
+
+
+def split_waves(network: WijkNetwork, waves: Sequence[str] | None = None
+                ) -> tuple[WijkNetwork, WijkNetwork, tuple[str, str]]:
+    """Two networks from one input whose relations have a ``wave`` (meting) column.
+
+    An actor belongs to a wave when it has a relation in it, or has no relation at all
+    (then it is in both). Without `waves`, the input must hold exactly two waves; they
+    are compared in sorted order.
+
+    >>> import pandas as pd
+    >>> from wijkgraph.tables import tables_from_frames
+    >>> t = tables_from_frames(pd.DataFrame({"name": ["A", "B", "C"]}), pd.DataFrame(
+    ...     {"van": ["A", "B"], "naar": ["B", "C"], "meting": ["2022", "2024"]}))
+    >>> b, a, labels = split_waves(build_network(t))
+    >>> labels, sorted(b.graph.nodes), sorted(a.graph.nodes)
+    (('2022', '2024'), ['A', 'B'], ['B', 'C'])
+    """
+    rel = network.tables.relations
+    found = sorted({str(w) for w in rel["wave"] if str(w)})
+    if waves is None:
+        if len(found) != 2:
+            raise ValidationError([Problem("problem.compare_need_two_waves", params={
+                "n": len(found), "found": ", ".join(found) or "-"})])
+        waves = found
+    waves = [str(w).strip() for w in waves]
+    for w in waves:
+        if w not in found:
+            raise ValidationError([Problem("problem.compare_unknown_wave", params={
+                "wave": w, "found": ", ".join(found) or "-"})])
+    t = network.tables
+    linked = set(rel["source"]) | set(rel["target"])
+    out = []
+    for w in waves[:2]:
+        r = rel[rel["wave"].astype(str) == w]
+        ids = (set(r["source"]) | set(r["target"])) | (set(t.actors["id"]) - linked)
+        actors = t.actors[t.actors["id"].isin(ids)]
+        part = t.participation[t.participation["actor"].isin(ids)]
+        sub = Tables(actors.reset_index(drop=True), r.reset_index(drop=True),
+                     t.meetings.reset_index(drop=True), part.reset_index(drop=True),
+                     t.warnings, t.source, t.extra_columns)
+        out.append(build_network(sub, meta={**network.meta, "wave": w}))
+    return out[0], out[1], (waves[0], waves[1])
