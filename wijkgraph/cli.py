@@ -256,6 +256,115 @@ def template(output: Path, force: bool) -> None:
     say(f"Sjabloon geschreven: {output}", f"Template written: {output}")
 
 
+@cli.command()
+@click.argument("export", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("wijkgraph-peiling.xlsx"), show_default=True,
+              help="Werkmap met het netwerk, het blad 'controle' en 'gemist'.")
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="YAML-koppeling: welke kolom wat bevat (zie docs/survey.md).")
+@click.option("--aliases", type=click.Path(path_type=Path), default=None,
+              help="Verbeterd blad 'controle' (of CSV genoemd;koppel aan).")
+@click.option("--anonymous", "--anoniem", "anonymous", is_flag=True,
+              help="Namen en e-mailadressen van respondenten weglaten.")
+@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+@common_options
+def survey(export: Path, output: Path, mapping: Path | None, aliases: Path | None,
+           anonymous: bool, force: bool) -> None:
+    """Maak een netwerk van een enquête-export (Microsoft Forms, Google Forms, Qualtrics)."""
+    from wijkgraph.io.survey import import_survey, mapping_yaml
+
+    same = aliases is not None and output.exists() and output.resolve() == aliases.resolve()
+    if output.exists() and not (force or same):
+        from wijkgraph.errors import OutputError, Problem
+
+        raise OutputError(Problem("problem.output_exists", params={"path": str(output)}))
+    result = import_survey(export, mapping=mapping, aliases=aliases, anonymous=anonymous)
+    if result.mapping_proposed:
+        say("Geen koppeling gegeven; ik heb deze voorgesteld op basis van de kolomtitels "
+            "(sla hem op als .yaml, verbeter hem en geef hem met --mapping):",
+            "No mapping given; I proposed this one from the column titles (save it as "
+            ".yaml, correct it and pass it with --mapping):")
+        say(mapping_yaml(result.mapping).rstrip(), mapping_yaml(result.mapping).rstrip())
+    result.write(output, force=True)
+    say(result.explain("nl"), result.explain("en"))
+    say(f"Geschreven: {output} (bekijk het blad 'controle', vul 'koppel aan' in en draai "
+        f"opnieuw met --aliases {output})",
+        f"Written: {output} (check the sheet 'controle', fill in 'koppel aan' and run again "
+        f"with --aliases {output})")
+
+
+@cli.command()
+@click.argument("input")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Uitvoerbestand (.xlsx, .kumu.xlsx, .gexf, .graphml, .json, .kumu.json) "
+                   "of map (Gephi).")
+@click.option("--to", "to", type=click.Choice(["xlsx", "kumu", "kumu-json", "gexf", "graphml",
+                                              "json", "gephi"]), default=None,
+              help="Formaat (standaard: uit de bestandsnaam).")
+@click.option("--include-private", is_flag=True,
+              help="Ook de privékolom 'contact' schrijven (alleen als het echt moet).")
+@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+@common_options
+def convert(input: str, output: Path, to: str | None, include_private: bool,
+            force: bool) -> None:
+    """Zet INPUT om naar Kumu, GEXF (Gephi), GraphML, JSON of een wijkgraph-werkmap."""
+    from wijkgraph.io.exchange import guess_format, write_network
+
+    fmt = to or guess_format(output)
+    network = _load(input)
+    _print_warnings(network)
+    write_network(network, output, to=fmt, include_private=include_private, force=force)
+    say(f"Geschreven: {output} ({fmt}; {network.n_actors} actoren, {network.n_relations} "
+        "relaties)",
+        f"Written: {output} ({fmt}; {network.n_actors} actors, {network.n_relations} "
+        "relations)")
+
+
+@cli.command()
+@click.argument("before")
+@click.argument("after", required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              default=Path("wijkgraph-verschil"), show_default=True, help="Uitvoermap.")
+@click.option("--waves", "--metingen", "waves", default=None,
+              help="Twee metingen uit de kolom 'meting' van één invoer, bijv. 2022,2024.")
+@click.option("--labels", default=None, help="Namen van de metingen, bijv. 2022,2024.")
+@click.option("--reference", default="utrecht-basis", show_default=True,
+              help="Referentiemodel voor gemiste partijen.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor de kaart.")
+@click.option("--force", is_flag=True, help="Een bestaande map vervangen die niet van wijkgraph is.")
+@common_options
+def compare(before: str, after: str | None, output: Path, waves: str | None,
+            labels: str | None, reference: str, seed: int, force: bool) -> None:
+    """Vergelijk twee metingen (BEFORE en AFTER, of één invoer met --waves)."""
+    from wijkgraph._files import check_output_folder
+    from wijkgraph.compare import compare as run_compare
+    from wijkgraph.compare import split_waves
+    from wijkgraph.render.compare_report import write_compare
+
+    check_output_folder(output, force=force)
+    if after is None:
+        wanted = [w.strip() for w in waves.split(",") if w.strip()] if waves else None
+        net0, net1, names = split_waves(_load(before), wanted)
+    else:
+        if waves:
+            raise click.BadParameter("--waves hoort bij één invoer / takes one input",
+                                     param_hint="--waves")
+        net0, net1 = _load(before), _load(after)
+        names = (Path(before).stem, Path(after).stem)
+    if labels:
+        parts = [x.strip() for x in labels.split(",")]
+        if len(parts) != 2:
+            raise click.BadParameter("twee namen / two names, e.g. 2022,2024",
+                                     param_hint="--labels")
+        names = (parts[0], parts[1])
+    result = run_compare(net0, net1, labels=names, seed=seed, reference=reference)
+    written = write_compare(result, output, lang=_lang(), seed=seed, force=force)
+    say(result.explain("nl"), result.explain("en"))
+    say(f"Geschreven in {output}/: " + ", ".join(p.name for p in written),
+        f"Written to {output}/: " + ", ".join(p.name for p in written))
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="wijkgraph")

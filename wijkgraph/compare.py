@@ -239,7 +239,7 @@ def _align(before: WijkNetwork, after: WijkNetwork) -> dict[str, str]:
         by_name.setdefault(normalise_name(str(name or node)), node)
     used = set()
     out = {}
-    for node, name in after.graph.nodes(data="name"):
+    for node in after.graph.nodes:
         if node in ids:
             out[node] = node
             used.add(node)

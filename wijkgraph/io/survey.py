@@ -164,10 +164,8 @@ def read_export(path: str | Path) -> Export:
     path = Path(path)
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
-    if path.suffix.casefold() in (".xlsx", ".xlsm"):
-        cells = _first_sheet(path)
-    else:
-        cells = read_csv_cells(path)
+    is_xlsx = path.suffix.casefold() in (".xlsx", ".xlsm")
+    cells = _first_sheet(path) if is_xlsx else read_csv_cells(path)
     cells = [[squash_cell(c) for c in row] for row in cells]
     start = next((i for i, row in enumerate(cells) if any(row)), None)
     if start is None:

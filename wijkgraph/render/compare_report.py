@@ -61,74 +61,7 @@ WORDS = {
                "Made with wijkgraph. Ties: linked pairs in the undirected view."),
 }
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ w.title }} {{ labels[0] }} → {{ labels[1] }}</title>
-<style>
-:root { --ink:#1d1d1f; --muted:#5a5a60; --line:#d9d9de; --soft:#f4f4f6; --accent:#0b5cab; font-size:17px; }
-body { margin:0; background:#fbfbfc; color:var(--ink); line-height:1.5;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Noto Sans", sans-serif; }
-header { background:#16324f; color:#fff; padding:2rem 0 1.5rem; }
-header h1 { margin:0 0 .3rem; font-size:2rem; }
-header p { margin:0; color:#d6e2ef; font-size:1.05rem; }
-.page { max-width:64rem; margin:0 auto; padding:0 1.5rem 3rem; }
-h2 { color:#16324f; font-size:1.45rem; margin:2rem 0 .5rem; }
-p.intro { font-size:1.08rem; max-width:52rem; }
-.numbers { display:flex; flex-wrap:wrap; gap:1rem; }
-.number { background:#fff; border:1px solid var(--line); border-radius:.5rem; padding:.7rem 1rem; min-width:9rem; }
-.number .value { font-size:1.8rem; font-weight:700; color:#16324f; }
-table { border-collapse:collapse; font-size:.92rem; margin:.5rem 0; }
-th, td { border-bottom:1px solid var(--line); padding:.3rem .6rem; text-align:left; vertical-align:top; }
-th { background:var(--soft); }
-td.num { text-align:right; font-variant-numeric:tabular-nums; }
-figure { margin:0; background:#fff; border:1px solid var(--line); border-radius:.5rem; padding:.5rem; }
-figure svg { width:100%; height:auto; max-height:80vh; }
-figcaption { color:var(--muted); font-size:.92rem; }
-.added { color:#1b6b28; font-weight:650; } .lost { color:#a52a0c; font-weight:650; }
-footer { color:var(--muted); font-size:.85rem; margin-top:2rem; text-align:center; }
-</style>
-</head>
-<body>
-<header><div class="page"><h1>{{ w.title }}</h1><p>{{ labels[0] }} → {{ labels[1] }}</p></div></header>
-<main class="page">
-<p class="intro">{{ explain }}</p>
-<div class="numbers">
-{% for key, value in counts %}<div class="number"><div class="value">{{ value }}</div><div>{{ key }}</div></div>
-{% endfor %}</div>
-<h2>{{ w.map }}</h2>
-<figure>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="{{ svg.viewbox }}" role="img" aria-label="{{ w.map }}">
-{% for e in svg.edges %}<line x1="{{ e.x1 }}" y1="{{ e.y1 }}" x2="{{ e.x2 }}" y2="{{ e.y2 }}" stroke="{{ e.colour }}" stroke-width="{{ e.width }}"{% if e.dash %} stroke-dasharray="8 6"{% endif %}><title>{{ e.title }}</title></line>
-{% endfor %}{% for n in svg.nodes %}<g><circle cx="{{ n.x }}" cy="{{ n.y }}" r="{{ n.r }}" fill="{{ n.fill }}" stroke="{{ n.stroke }}" stroke-width="{{ n.stroke_width }}"{% if n.dash %} stroke-dasharray="5 4"{% endif %}><title>{{ n.title }}</title></circle>
-<text x="{{ n.x }}" y="{{ n.y + n.r + 13 }}" font-size="12" text-anchor="middle" fill="#1d1d1f">{{ n.label }}</text></g>
-{% endfor %}</svg>
-<figcaption>{{ w.legend }}</figcaption>
-</figure>
-<h2>{{ w.measures }}</h2>
-<table><thead><tr><th>{{ w.measure }}</th><th>{{ labels[0] }}</th><th>{{ labels[1] }}</th><th>{{ w.change }}</th></tr></thead>
-<tbody>{% for m in measures %}<tr><td>{{ m.label }}</td><td class="num">{{ m.before }}</td><td class="num">{{ m.after }}</td><td class="num">{{ m.change }}</td></tr>
-{% endfor %}</tbody></table>
-{% if key_figures %}<h2>{{ w.key }}</h2>
-<table><thead><tr><th>{{ w.actors }}</th><th>{{ w.rank }} {{ labels[0] }}</th><th>{{ w.rank }} {{ labels[1] }}</th><th>{{ w.movement }}</th></tr></thead>
-<tbody>{% for k in key_figures %}<tr><td>{{ k.name }}</td><td class="num">{{ k.before }}</td><td class="num">{{ k.after }}</td><td>{{ k.movement }}</td></tr>
-{% endfor %}</tbody></table>{% endif %}
-{% if missing %}<h2>{{ w.missing }}</h2>
-<table><thead><tr><th>{{ w.role }}</th><th>{{ w.wijk }}</th><th>{{ labels[0] }}</th><th>{{ labels[1] }}</th><th>{{ w.change }}</th></tr></thead>
-<tbody>{% for m in missing %}<tr><td>{{ m.label }}</td><td>{{ m.wijk }}</td><td>{{ m.before }}</td><td>{{ m.after }}</td><td>{{ m.change }}</td></tr>
-{% endfor %}</tbody></table>{% endif %}
-<h2>{{ w.ties }}</h2>
-<table><thead><tr><th></th><th>{{ w.ties }}</th><th>{{ w.strength }}</th></tr></thead>
-<tbody>{% for t in ties %}<tr><td class="{{ t.status }}">{{ t.status_word }}</td><td>{{ t.pair }}</td><td class="num">{{ t.strength }}</td></tr>
-{% endfor %}</tbody></table>
-</main>
-<footer>{{ w.footer }}</footer>
-</body>
-</html>
-"""
+TEMPLATE = Path(__file__).parent / "templates" / "compare.html.j2"
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -209,7 +142,7 @@ def render_html(comparison: Comparison, *, lang: str = "nl", seed: int = 0) -> s
                      "pair": f"{r.source_name} – {r.target_name}",
                      "strength": f"{r.weight_before or '–'} → {r.weight_after or '–'}"})
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(TEMPLATE).render(
+    return env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(
         lang=lang, w=w, labels=comparison.labels, explain=comparison.explain(lang),
         counts=counts, svg=_svg(comparison, seed), measures=measures,
         key_figures=key_figures, missing=missing, ties=ties)
