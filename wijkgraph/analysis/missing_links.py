@@ -1,0 +1,251 @@
+"""Missing links: who should talk to whom, with the reasons a meeting can discuss.
+
+Three kinds of missing link, in this order:
+
+* ``triad``: a side of the Driehoek of a buurtcentrum that has no tie (two corners that
+  both run the buurtcentrum but have no relation), or a free actor of a missing corner
+  role in the same wijk (see `wijkgraph.analysis.triads`);
+* ``expected``: a role pair the reference model expects (huisarts - buurtteam) that is not
+  linked in a wijk where both roles are present: for every actor of either role without a
+  partner of the other role, the best-scoring partner;
+* ``predicted``: the top unlinked pairs by the combined link-prediction score
+  (`wijkgraph.analysis.linkpred`).
+
+Every item has ``source``, ``target``, ``kind``, ``score`` (the combined score of the pair)
+and ``reasons``, available in Dutch and English.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from wijkgraph.tables import tables_from_frames
+>>> from wijkgraph.network import build_network
+>>> actors = pd.DataFrame({"name": ["Huisarts Oost", "Buurtteam Oost", "DOCK Oost"],
+...                        "domain": ["zorg", "welzijn", "welzijn"], "wijk": "Oost",
+...                        "themes": ["gezondheid", "gezondheid; armoede", "armoede"]})
+>>> relations = pd.DataFrame({"source": ["Huisarts Oost", "Buurtteam Oost"],
+...                           "target": ["DOCK Oost", "DOCK Oost"]})
+>>> ml = missing_links(build_network(tables_from_frames(actors, relations)))
+>>> ml.to_frame()[["source_name", "target_name", "kind"]].values.tolist()
+[['Buurtteam Oost', 'Huisarts Oost', 'expected']]
+>>> ml.items[0].reason_text("nl")
+'verwacht paar huisarts - buurtteam; 1 gedeelde partner (DOCK Oost); beiden werken aan \
+gezondheid in Oost; verbindt welzijn met zorg'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis.linkpred import (
+    ALL_PAIRS_LIMIT,
+    Features,
+    Suggestion,
+    Weights,
+    combine,
+    explain_pair,
+    prepare,
+    score_parts,
+    suggest_links,
+)
+from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
+from wijkgraph.analysis.triads import Triads, triads
+from wijkgraph.network import WijkNetwork
+from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
+
+KINDS = ("triad", "expected", "predicted")
+FRAME_COLUMNS = ["source", "target", "source_name", "target_name", "kind", "score", "reasons",
+                 "wijk", "context"]
+
+
+@dataclass(frozen=True)
+class MissingLinks:
+    """Triad gaps, expected pairs not linked, and predicted links (see module docs)."""
+
+    items: tuple[Suggestion, ...]
+    weights: Weights
+    reference: str
+    lang: str = "nl"
+
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """One row per missing link: triad first, then expected, then predicted; each by
+        score (highest first), then names.
+
+        Columns: source, target, source_name, target_name, kind, score, reasons (a
+        "; "-joined text in `lang`), wijk, context (the triad or role pair it belongs to).
+        """
+        lang = lang or self.lang
+        return pd.DataFrame([s.to_row(lang) for s in self.items], columns=FRAME_COLUMNS)
+
+    def reasons(self, lang: str = "nl") -> list[str]:
+        """The reasons of every item in `lang` (same order as `items`)."""
+        return [s.reason_text(lang) for s in self.items]
+
+    def of_kind(self, kind: str) -> tuple[Suggestion, ...]:
+        return tuple(s for s in self.items if s.kind == kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for s in self.items:
+            row = s.to_row(self.lang)
+            row["reasons_en"] = s.reason_text("en")
+            row["parts"] = dict(s.parts)
+            items.append(row)
+        counts = Counter(s.kind for s in self.items)
+        return jsonable({"reference": self.reference, "weights": self.weights.as_dict(),
+                         "counts": {k: counts.get(k, 0) for k in KINDS}, "items": items})
+
+    def explain(self, lang: str = "nl") -> str:
+        en = lang == "en"
+        c = Counter(s.kind for s in self.items)
+        if not self.items:
+            return ("No missing links found." if en else "Geen ontbrekende verbindingen gevonden.")
+        head = (f"Missing links: {c['triad']} in a Driehoek, {c['expected']} expected "
+                f"pair(s), {c['predicted']} suggestion(s)." if en else
+                f"Ontbrekende verbindingen: {c['triad']} in een Driehoek, {c['expected']} "
+                f"verwachte paren, {c['predicted']} suggesties.")
+        first = [s for s in self.items if s.kind == "predicted"][:1] or list(self.items[:1])
+        s = first[0]
+        return (f"{head} {'First suggestion' if en else 'Eerste suggestie'}: {s.source_name} - "
+                f"{s.target_name} ({s.reason_text(lang)}).")
+
+
+def _pair_score(feat: Features, weights: Weights, pairs: list[tuple[int, int]]
+                ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    if not pairs:
+        return np.zeros(0), {}
+    rows = np.array([p[0] for p in pairs], dtype=np.int64)
+    cols = np.array([p[1] for p in pairs], dtype=np.int64)
+    parts = score_parts(feat, rows, cols)
+    return combine(parts, weights), parts
+
+
+def _ordered(network: WijkNetwork, a: str, b: str) -> tuple[str, str]:
+    return (a, b) if network.label(a) <= network.label(b) else (b, a)
+
+
+def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_REFERENCE,
+                  roles: RoleAssignment | None = None, triad_result: Triads | None = None,
+                  top: int = 10, weights: Weights | None = None, seed: int = 0,
+                  all_pairs_limit: int = ALL_PAIRS_LIMIT) -> MissingLinks:
+    """Find the missing links of `network`: triad gaps, expected pairs, predicted links.
+
+    Parameters
+    ----------
+    network : WijkNetwork
+    reference : str or ReferenceModel
+    roles : RoleAssignment, optional
+        Reuse a role recognition made with the same model.
+    triad_result : Triads, optional
+        Reuse `triads(network)`.
+    top : int
+        How many predicted links (expected and triad items are all listed).
+    weights : Weights, optional
+        Weights of the combined score.
+    seed : int
+        Unused (the method is deterministic); kept for the common analysis signature.
+    all_pairs_limit : int
+        See `wijkgraph.analysis.linkpred.candidate_pairs`.
+
+    Returns
+    -------
+    MissingLinks
+    """
+    del seed
+    model = load_reference(reference)
+    weights = weights or Weights()
+    if roles is None or roles.reference is not model:
+        roles = recognise_roles(network, reference=model)
+    if triad_result is None:
+        triad_result = triads(network, reference=model, roles=roles)
+    g = network.graph
+    if g.number_of_nodes() < 2:
+        return MissingLinks((), weights, model.name)
+    feat = prepare(g, roles=roles, reference=model)
+    idx = feat.index
+    seen: set[frozenset[str]] = set()
+    items: list[Suggestion] = []
+
+    def add(a: str, b: str, kind: str, first: tuple[str, dict], wijk: str, context: str,
+            score: float, parts: dict[str, float]) -> None:
+        key = frozenset((a, b))
+        if key in seen or a == b or g.has_edge(a, b):
+            return
+        seen.add(key)
+        s, t = _ordered(network, a, b)
+        why = explain_pair(network, feat, idx[s], idx[t], parts)
+        items.append(Suggestion(s, t, network.label(s), network.label(t), kind, score,
+                                (first, *why), parts, wijk, context))
+
+    # --- triads -----------------------------------------------------------------------------
+    triad_pairs: list[tuple[str, str, tuple[str, dict], str, str]] = []
+    for t in triad_result.items:
+        label = t.triad_label_nl
+        for i, j in t.unlinked:
+            a, b = t.corners[i], t.corners[j]
+            triad_pairs.append((a.member, b.member, ("triad_side", {
+                "a": a.member_name, "b": b.member_name, "hub": t.hub_name, "triad": label}),
+                t.wijk, f"{t.triad}: {t.hub_name}"))
+        for c in t.corners:
+            if c.status == "missing" and c.candidate:
+                triad_pairs.append((c.candidate, t.hub, ("triad_hub", {
+                    "corner": c.candidate_name, "kind": t.hub_kind, "hub": t.hub_name,
+                    "triad": label}), t.wijk, f"{t.triad}: {t.hub_name}"))
+    scores, parts = _pair_score(feat, weights, [(idx[a], idx[b]) for a, b, *_ in triad_pairs])
+    for k, (a, b, first, wijk, context) in enumerate(triad_pairs):
+        add(a, b, "triad", first, wijk, context, float(scores[k]),
+            {key: float(v[k]) for key, v in parts.items()})
+
+    # --- expected role pairs, per wijk ------------------------------------------------------
+    players = roles.by_role()
+    for wijk in wijken_in_scope(network):
+        here = {r: [a for a in acts if works_in(g.nodes[a].get("wijk", ()), wijk)]
+                for r, acts in players.items()}
+        for pair in model.pairs:
+            ra, rb = pair.roles
+            side_a, side_b = here.get(ra, []), here.get(rb, [])
+            if not side_a or not side_b:
+                continue
+            context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
+            first = ("expected", {"a": model.role(ra).label_nl, "b": model.role(rb).label_nl})
+            for mine, other in ((side_a, side_b), (side_b, side_a)):
+                other_set = set(other)
+                for p in mine:
+                    if any(q in other_set for q in g[p]):
+                        continue  # p already has a partner of the other role here
+                    cands = [q for q in other if q != p]
+                    if not cands:
+                        continue
+                    sc, pp = _pair_score(feat, weights, [(idx[p], idx[q]) for q in cands])
+                    best = min(range(len(cands)),
+                               key=lambda k, sc=sc, cands=cands: (-sc[k], network.label(cands[k])))
+                    add(p, cands[best], "expected", first, wijk, context, float(sc[best]),
+                        {key: float(v[best]) for key, v in pp.items()})
+
+    # --- predicted -------------------------------------------------------------------------
+    predicted = suggest_links(network, top=top + len(seen), weights=weights, roles=roles,
+                              reference=model, features=feat, all_pairs_limit=all_pairs_limit)
+    n_pred = 0
+    for s in predicted.items:
+        if n_pred >= top:
+            break
+        key = frozenset((s.source, s.target))
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(replace(s, wijk=_shared_wijk(network, s.source, s.target)))
+        n_pred += 1
+
+    rank = {k: i for i, k in enumerate(KINDS)}
+    items.sort(key=lambda s: (rank[s.kind], -s.score, s.source_name, s.target_name))
+    return MissingLinks(tuple(items), weights, model.name)
+
+
+def _shared_wijk(network: WijkNetwork, a: str, b: str) -> str:
+    wb = set(network.graph.nodes[b].get("wijk", ()))
+    return "; ".join(w for w in network.graph.nodes[a].get("wijk", ()) if w in wb)
