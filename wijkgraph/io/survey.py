@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -246,7 +247,7 @@ def propose_mapping(headers: Iterable[str]) -> dict[str, Any]:
         if key in _EXACT:
             mapping.setdefault(_EXACT[key], h)
             continue
-        for name in ("missing", "partners", "channels", "strength", "organisation", "role",
+        for name in ("missing", "strength", "channels", "partners", "organisation", "role",
                      "domain", "wijk", "email", "respondent"):
             if _has(key, name):
                 if name in LIST_KEYS:
@@ -686,14 +687,14 @@ def import_survey(
     tables = tables_from_frames(actors, relations, source=str(path))
 
     # 6. names, review, missed, respondents
+    written_count = Counter(squash(p["org"]) for p in people if p["org"]) + mention_count
     names = matcher.matches()
-    names = names[names["genoemd"] != ""]
+    names = names[names["genoemd"] != ""].copy()
+    names["aantal"] = names["genoemd"].map(lambda w: written_count.get(w, 0))
     if ignored:
         names = pd.concat([names, pd.DataFrame(
             [(w, n, "", "genegeerd", 0.0, "") for w, n in ignored.items()],
             columns=names.columns)], ignore_index=True)
-    names["actor"] = names["actor"].map(lambda a: ids.get(a, a))
-    names["voorstel"] = names["voorstel"].map(lambda a: ids.get(a, a))
     order = {"controleren": 0, "samengevoegd": 1, "alias": 2}
     review = names[names["status"].isin(order)].copy()
     review["_o"] = review["status"].map(order)
@@ -728,7 +729,9 @@ def _ids(names: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
-        base = re.sub(r"[^0-9a-z]+", "-", " ".join(fold(w) for w in name.split())).strip("-")
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name)
+                        if not unicodedata.combining(c)).casefold()
+        base = re.sub(r"[^0-9a-z]+", "-", plain).strip("-")
         base = base or "actor"
         slug, n = base, 2
         while slug in taken:
