@@ -389,10 +389,10 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
         if is_directed is None:
             col.add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
                     column=raw.headers.get("directed", "directed"))
-        if s is None or t is None or strength is None or is_directed is None:
-            continue
-        if s == t:
+        if s is not None and s == t:
             col.add(raw, i, "target", "problem.self_loop", name=squash(sources[i]))
+            continue
+        if s is None or t is None or strength is None or is_directed is None:
             continue
         pair = (s, t) if is_directed else tuple(sorted((s, t)))
         key = (*pair, kinds[i] or "samenwerking", channels[i], waves[i].strip(),
