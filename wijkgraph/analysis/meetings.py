@@ -1,0 +1,157 @@
+"""Meetings (two-mode): who meets where, who is in no meeting, which meetings mix domains.
+
+"Inzicht krijgen in partijen/overleggroepen (doel/thema) in de wijk" (seed 003). The
+meetings and networks (overleggen) are part of the map: for each meeting its members,
+their domains, whether it brings domains together, and how many of its members also have a
+declared tie with each other (the tie density among members). Actors in no meeting at all
+are listed: they miss the places where a wijk meets.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from wijkgraph.tables import tables_from_frames
+>>> from wijkgraph.network import build_network
+>>> actors = pd.DataFrame({"name": ["Huisarts", "Buurtteam", "DOCK", "Wijkagent"],
+...                        "domain": ["zorg", "welzijn", "welzijn", "veiligheid"]})
+>>> relations = pd.DataFrame({"source": ["Huisarts"], "target": ["Buurtteam"]})
+>>> meetings_df = pd.DataFrame({"id": ["m1", "m2"], "name": ["Wijkoverleg", "Welzijnstafel"]})
+>>> part = pd.DataFrame({"actor": ["Huisarts", "Buurtteam", "Buurtteam", "DOCK"],
+...                      "meeting": ["m1", "m1", "m2", "m2"]})
+>>> result = meetings(build_network(tables_from_frames(actors, relations, meetings_df, part)))
+>>> result.to_frame()[["name", "n_members", "n_domains", "crosses_domains"]].values.tolist()
+[['Wijkoverleg', 2, 2, True], ['Welzijnstafel', 2, 1, False]]
+>>> result.not_in_any
+('Wijkagent',)
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from wijkgraph.analysis._result import jsonable
+from wijkgraph.network import WijkNetwork
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """One meeting: members, their domains, and how connected the members are."""
+
+    id: str
+    name: str
+    theme: str
+    wijk: str
+    members: tuple[str, ...]
+    names: tuple[str, ...]
+    domains: dict[str, int]
+    tie_density: float
+
+    @property
+    def crosses_domains(self) -> bool:
+        return len([d for d in self.domains if d]) >= 2
+
+
+@dataclass(frozen=True)
+class Meetings:
+    """Who meets where (see module docs)."""
+
+    items: tuple[MeetingInfo, ...]
+    not_in_any: tuple[str, ...]  # actor ids
+    names: dict[str, str]
+    meetings_of: dict[str, tuple[str, ...]]
+    lang: str = "nl"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per meeting, most domains first, then most members, then name: id, name,
+        theme, wijk, n_members, n_domains, crosses_domains, domains, tie_density, members."""
+        rows = [{"id": m.id, "name": m.name, "theme": m.theme, "wijk": m.wijk,
+                 "n_members": len(m.members), "n_domains": len([d for d in m.domains if d]),
+                 "crosses_domains": m.crosses_domains,
+                 "domains": "; ".join(f"{d or '?'} {n}" for d, n in m.domains.items()),
+                 "tie_density": round(m.tie_density, 4), "members": "; ".join(m.names)}
+                for m in self.items]
+        return pd.DataFrame(rows, columns=["id", "name", "theme", "wijk", "n_members",
+                                           "n_domains", "crosses_domains", "domains",
+                                           "tie_density", "members"])
+
+    def actors_frame(self) -> pd.DataFrame:
+        """One row per actor: actor, name, n_meetings, meetings (names), fewest first."""
+        mnames = {m.id: m.name for m in self.items}
+        rows = [{"actor": a, "name": self.names.get(a, a), "n_meetings": len(ms),
+                 "meetings": "; ".join(mnames.get(m, m) for m in ms)}
+                for a, ms in self.meetings_of.items()]
+        frame = pd.DataFrame(rows, columns=["actor", "name", "n_meetings", "meetings"])
+        if frame.empty:
+            return frame
+        return frame.sort_values(["n_meetings", "name"], kind="mergesort").reset_index(drop=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return jsonable({"meetings": self.to_frame(),
+                         "not_in_any": [{"actor": a, "name": self.names.get(a, a)}
+                                        for a in self.not_in_any],
+                         "actors": self.actors_frame()})
+
+    def explain(self, lang: str = "nl") -> str:
+        en = lang == "en"
+        if not self.items:
+            return ("The data has no meetings." if en else "De gegevens bevatten geen overleggen.")
+        mixing = [m for m in self.items if m.crosses_domains]
+        single = [m.name for m in self.items if not m.crosses_domains]
+        absent = [self.names.get(a, a) for a in self.not_in_any]
+        shown = ", ".join(absent[:5])
+        if en:
+            more = f" and {len(absent) - 5} more" if len(absent) > 5 else ""
+            not_mixing = (f", {len(single)} do not ({', '.join(single[:3])})" if single else "")
+            out = (f"{len(self.items)} meetings; {len(mixing)} bring domains together"
+                   f"{not_mixing}.")
+            if absent:
+                out += f" {len(absent)} actor(s) are in no meeting: {shown}{more}."
+            return out
+        more = f" en nog {len(absent) - 5}" if len(absent) > 5 else ""
+        not_mixing = (f", {len(single)} niet ({', '.join(single[:3])})" if single else "")
+        out = f"{len(self.items)} overleggen; {len(mixing)} brengen domeinen samen{not_mixing}."
+        if absent:
+            out += f" {len(absent)} actor(en) zitten in geen enkel overleg: {shown}{more}."
+        return out
+
+
+def meetings(network: WijkNetwork) -> Meetings:
+    """Who meets where, who is in no meeting, and which meetings mix domains.
+
+    Parameters
+    ----------
+    network : WijkNetwork
+
+    Returns
+    -------
+    Meetings
+        Meetings sorted by number of domains, members (most first), then name. The tie
+        density is the share of member pairs that also have a declared relation.
+    """
+    g = network.graph
+    t = network.tables
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in t.participation.itertuples(index=False):
+        if row.actor in g and row.actor not in members[row.meeting]:
+            members[row.meeting].append(row.actor)
+    items = []
+    for row in t.meetings.itertuples(index=False):
+        ms = sorted(members.get(row.id, []), key=network.label)
+        doms = Counter(g.nodes[a].get("domain", "") for a in ms)
+        pairs = len(ms) * (len(ms) - 1) / 2
+        density = g.subgraph(ms).number_of_edges() / pairs if pairs else 0.0
+        items.append(MeetingInfo(str(row.id), str(row.name), "; ".join(row.theme),
+                                 "; ".join(row.wijk), tuple(ms),
+                                 tuple(network.label(a) for a in ms),
+                                 dict(sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))),
+                                 density))
+    items.sort(key=lambda m: (-len([d for d in m.domains if d]), -len(m.members),
+                              m.name.casefold()))
+    of: dict[str, tuple[str, ...]] = {a: tuple(ms) for a, ms in g.nodes(data="meetings")}
+    names = {a: network.label(a) for a in g.nodes}
+    no_meeting = tuple(sorted((a for a in g.nodes if not of.get(a)), key=network.label)) \
+        if items else ()
+    return Meetings(tuple(items), no_meeting, names, of)
