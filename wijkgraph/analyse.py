@@ -22,9 +22,16 @@ from wijkgraph.analysis.brokerage import brokerage
 from wijkgraph.analysis.communities import communities
 from wijkgraph.analysis.domains import domain_mixing
 from wijkgraph.analysis.keyfigures import key_figures
+from wijkgraph.analysis.meetings import meetings
+from wijkgraph.analysis.missing_links import missing_links
+from wijkgraph.analysis.missing_parties import missing_parties
 from wijkgraph.analysis.resilience import resilience
+from wijkgraph.analysis.roles import recognise_roles
 from wijkgraph.analysis.summary import NetworkSummary, summarise
+from wijkgraph.analysis.themes import themes
+from wijkgraph.analysis.triads import triads
 from wijkgraph.network import WijkNetwork
+from wijkgraph.reference import load_reference
 
 SCHEMA_VERSION = 1
 Progress = Callable[[str], None]
@@ -103,6 +110,10 @@ def analyse(
     sections: dict[str, Any] = {}
     # Sections are added below in dependency order; each is a pure function of the network
     # (and of earlier sections where stated).
+    step("missing_parties")  # first: the terminal and report open with who is missing
+    ref = load_reference(reference)
+    roles_result = recognise_roles(network, reference=ref)
+    sections["missing_parties"] = missing_parties(network, reference=ref, roles=roles_result)
     step("key_figures")  # key figures use the domain and resilience results
     domains_result = domain_mixing(network)
     resilience_result = resilience(network, seed=seed)
@@ -116,6 +127,16 @@ def analyse(
     sections["communities"] = communities(network, seed=seed)
     step("resilience")
     sections["resilience"] = resilience_result
+    step("missing_links")
+    sections["roles"] = roles_result
+    sections["triads"] = triads(network, reference=ref, roles=roles_result)
+    sections["missing_links"] = missing_links(network, reference=ref, roles=roles_result,
+                                              triad_result=sections["triads"], top=top,
+                                              seed=seed)
+    step("themes")
+    sections["themes"] = themes(network, reference=ref, roles=roles_result)
+    step("meetings")
+    sections["meetings"] = meetings(network)
     # <sections>
     meta = {
         "name": network.meta.get("name", ""),
