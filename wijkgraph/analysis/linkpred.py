@@ -288,16 +288,16 @@ def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
 
 _REASONS: dict[str, tuple[str, str]] = {
     "partners": ("{n} gedeelde partner{s_nl} ({names})", "{n} shared partner{s_en} ({names})"),
-    "theme_wijk": ("beiden werken aan {themes} in {wijk}", "both work on {themes} in {wijk}"),
-    "theme": ("beiden werken aan {themes}", "both work on {themes}"),
+    "theme_wijk": ("beiden werken aan {themes_nl} in {wijk}", "both work on {themes_en} in {wijk}"),
+    "theme": ("beiden werken aan {themes_nl}", "both work on {themes_en}"),
     "wijk": ("beiden actief in {wijk}", "both active in {wijk}"),
     "meeting": ("zitten samen in {meetings}", "meet in {meetings}"),
     "cross": ("verbindt {a} met {b}", "links {a} with {b}"),
-    "expected": ("verwacht paar {a} - {b}", "expected pair {a} - {b}"),
-    "triad_hub": ("{corner} heeft geen {kind}-relatie met {hub} ({triad})",
-                  "{corner} has no {kind} tie with {hub} ({triad})"),
-    "triad_side": ("{a} en {b} beheren samen {hub} maar hebben geen relatie ({triad})",
-                   "{a} and {b} both run {hub} but have no tie ({triad})"),
+    "expected": ("verwacht paar {a_nl} - {b_nl}", "expected pair {a_en} - {b_en}"),
+    "triad_hub": ("{corner} heeft geen {kind}-relatie met {hub} ({triad_nl})",
+                  "{corner} has no {kind} tie with {hub} ({triad_en})"),
+    "triad_side": ("{a} en {b} beheren samen {hub} maar hebben geen relatie ({triad_nl})",
+                   "{a} and {b} both run {hub} but have no tie ({triad_en})"),
 }
 
 
@@ -355,10 +355,11 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
     wijken_b = {fold(w) for w in nb.get("wijk", ())}
     wijken = [w for w in na.get("wijk", ()) if fold(w) in wijken_b]
     wijk = wijken[0] if len(wijken) == 1 else (", ".join(wijken[:2]) if wijken else "")
+    tn, te = " en ".join(themes[:2]), " and ".join(themes[:2])
     if themes and wijk:
-        out.append(("theme_wijk", {"themes": " en ".join(themes[:2]), "wijk": wijk}))
+        out.append(("theme_wijk", {"themes_nl": tn, "themes_en": te, "wijk": wijk}))
     elif themes:
-        out.append(("theme", {"themes": " en ".join(themes[:2])}))
+        out.append(("theme", {"themes_nl": tn, "themes_en": te}))
     elif wijk:
         out.append(("wijk", {"wijk": wijk}))
     shared_m = sorted(set(na.get("meetings", ())) & set(nb.get("meetings", ())))
@@ -372,8 +373,10 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
         for pair in reference.pairs:
             x, y = pair.roles
             if (x in ra and y in rb) or (y in ra and x in rb):
-                out.append(("expected", {"a": reference.role(x).label_nl,
-                                         "b": reference.role(y).label_nl}))
+                out.append(("expected", {"a_nl": reference.role(x).label_nl,
+                                         "a_en": reference.role(x).label_en,
+                                         "b_nl": reference.role(y).label_nl,
+                                         "b_en": reference.role(y).label_en}))
                 break
     return tuple(out)
 

@@ -185,17 +185,17 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     # --- triads -----------------------------------------------------------------------------
     triad_pairs: list[tuple[str, str, tuple[str, dict], str, str]] = []
     for t in triad_result.items:
-        label = t.triad_label_nl
+        label = {"triad_nl": t.triad_label_nl, "triad_en": t.triad_label_en}
         for i, j in t.unlinked:
             a, b = t.corners[i], t.corners[j]
             triad_pairs.append((a.member, b.member, ("triad_side", {
-                "a": a.member_name, "b": b.member_name, "hub": t.hub_name, "triad": label}),
+                "a": a.member_name, "b": b.member_name, "hub": t.hub_name, **label}),
                 t.wijk, f"{t.triad}: {t.hub_name}"))
         for c in t.corners:
             if c.status == "missing" and c.candidate:
                 triad_pairs.append((c.candidate, t.hub, ("triad_hub", {
                     "corner": c.candidate_name, "kind": t.hub_kind, "hub": t.hub_name,
-                    "triad": label}), t.wijk, f"{t.triad}: {t.hub_name}"))
+                    **label}), t.wijk, f"{t.triad}: {t.hub_name}"))
     scores, parts = _pair_score(feat, weights, [(idx[a], idx[b]) for a, b, *_ in triad_pairs])
     for k, (a, b, first, wijk, context) in enumerate(triad_pairs):
         add(a, b, "triad", first, wijk, context, float(scores[k]),
@@ -212,7 +212,8 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             if not side_a or not side_b:
                 continue
             context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
-            first = ("expected", {"a": model.role(ra).label_nl, "b": model.role(rb).label_nl})
+            first = ("expected", {"a_nl": model.role(ra).label_nl, "a_en": model.role(ra).label_en,
+                                  "b_nl": model.role(rb).label_nl, "b_en": model.role(rb).label_en})
             for mine, other in ((side_a, side_b), (side_b, side_a)):
                 other_set = set(other)
                 for p in mine:
