@@ -167,7 +167,7 @@ class UnknownDatasetError(WijkgraphError):
 
 
 MAX_SHOWN = 80
-_WHOLE = frozenset({"known", "aliases", "datasets"})  # our own words: never shortened
+_WHOLE = frozenset({"known", "aliases", "datasets", "path"})  # ours or paths: kept whole
 
 
 def _short(value: Any, limit: int = MAX_SHOWN) -> Any:
