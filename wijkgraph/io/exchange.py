@@ -672,7 +672,7 @@ def _weight_to_strength(rec: dict[str, Any]) -> None:
     if number.is_integer() and 1 <= number <= 4:
         rec["strength"] = int(number)
     else:
-        rec["gewicht"] = weight  # keep a foreign weight as an attribute
+        rec["oorspronkelijk gewicht"] = weight  # keep a foreign weight as an attribute
 
 
 def read_json(path: str | Path) -> WijkNetwork:
@@ -736,9 +736,8 @@ def gexf_document(network: WijkNetwork, *, include_private: bool = False) -> byt
     ET.SubElement(meta, "creator").text = f"wijkgraph {__version__}"
     ET.SubElement(meta, "description").text = str(network.meta.get("name", ""))
     directed = {r["directed"] for r in rec["relations"]}
+    # GEXF knows no "mixed" default: per-edge types say it (Gephi reads mixed graphs)
     default = "directed" if directed == {True} else "undirected"
-    if len(directed) > 1:
-        default = "mixed"
     graph = ET.SubElement(root, "graph", {"defaultedgetype": default, "mode": "static"})
     node_cols = _attr_columns(rec["actors"], ("id", "name"))
     edge_cols = _attr_columns(rec["relations"], ("source", "target"))
@@ -1009,7 +1008,7 @@ def read_gephi(path: str | Path) -> WijkNetwork:
     """Read a folder with Gephi's ``nodes.csv`` (Id, Label) and ``edges.csv``.
 
     ``Type`` (Directed/Undirected) sets ``directed``; ``Weight`` the strength when 1-4
-    (else it is kept as the attribute ``gewicht``); the edge ``Id`` is dropped.
+    (else it is kept as the attribute ``oorspronkelijk gewicht``); the edge ``Id`` is dropped.
     """
     path = Path(path)
     files = {p.name.casefold(): p for p in path.iterdir() if p.is_file()}
