@@ -180,7 +180,8 @@ def pseudonymise(network: WijkNetwork) -> WijkNetwork:
         relations[col] = relations[col].map(lambda v: new_id.get(str(v), v))
     for col in relations.columns:
         if col not in ("source", "target", "strength", "directed") and not col.startswith("_") \
-                and relations[col].dtype == object:
+                and (pd.api.types.is_object_dtype(relations[col])
+                     or pd.api.types.is_string_dtype(relations[col])):
             relations[col] = relations[col].map(clean)
     participation = t.participation.copy()
     if len(participation):

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from html import escape
 
 import matplotlib
+import matplotlib.patches
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
@@ -38,7 +39,7 @@ _RC = {
     "svg.fonttype": "none",
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-    "font.size": 11,
+    "font.size": 13,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.edgecolor": "#555555",
@@ -98,6 +99,19 @@ def _to_svg(fig: Figure, salt: str, title: str, alt: str) -> Chart:
     return Chart(svg=svg, title=title, alt=alt)
 
 
+def _decimal_axis(axis: object, decimal: str) -> None:
+    """Write tick labels with `decimal` as the decimal separator (Dutch: comma)."""
+    if decimal == ".":
+        return
+    from matplotlib.ticker import FuncFormatter
+
+    def fmt(value: float, _pos: int) -> str:
+        text = f"{value:g}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+        return text.replace(".", decimal).replace("-", "−")
+
+    axis.set_major_formatter(FuncFormatter(fmt))  # type: ignore[attr-defined]
+
+
 def _figure(width: float, height: float) -> Figure:
     with matplotlib.rc_context(_RC):
         return Figure(figsize=(width, height), dpi=72)
@@ -129,7 +143,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, colours: Sequen
     """
     n = len(labels)
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.2, 0.9 + 0.38 * max(n, 1))
+        fig = _figure(10, 1.1 + 0.42 * max(n, 1))
         ax = fig.add_subplot(1, 1, 1)
         ys = list(range(n))[::-1]
         ax.barh(ys, list(values), color=list(colours), height=0.68, edgecolor="none")
@@ -139,7 +153,8 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, colours: Sequen
         ax.set_xlim(0, top * 1.18)
         for y, v in zip(ys, values, strict=True):
             ax.text(float(v) + top * 0.015, y, value_format.format(float(v)).replace(".", decimal),
-                    va="center", ha="left", fontsize=10, color=INK)
+                    va="center", ha="left", fontsize=12, color=INK)
+        _decimal_axis(ax.xaxis, decimal)
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="#e6e6e6", linewidth=0.8)
         ax.set_axisbelow(True)
@@ -152,8 +167,9 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str],
             row_colours: Sequence[str] | None = None) -> Chart:
     """A square heatmap with every cell's number written in it (the domain mixing matrix).
 
-    Uses the colour-blind-safe sequential map ``cividis``; numbers switch between dark and
-    light ink by cell brightness so they stay readable on a beamer and in grey print.
+    Uses a single-hue sequential map (white to blue, readable with any colour vision and
+    in grey print); zero cells stay white and empty, so the gaps stand out. Numbers switch
+    between dark and light ink by cell brightness.
 
     Examples
     --------
@@ -166,30 +182,34 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str],
 
     data = np.asarray([[float(v) for v in row] for row in values], dtype=float)
     n_rows, n_cols = data.shape if data.size else (0, 0)
-    size = 1.6 + 0.55 * max(n_rows, n_cols, 1)
+    size = 2.2 + 0.62 * max(n_rows, n_cols, 1)
     with matplotlib.rc_context(_RC):
-        fig = _figure(min(size + 1.6, 11), min(size, 9.5))
+        fig = _figure(min(size + 2.2, 13), min(size, 11))
         ax = fig.add_subplot(1, 1, 1)
         if data.size:
             vmax = float(np.nanmax(data)) or 1.0
-            cmap = matplotlib.colormaps["cividis"].reversed()
+            cmap = matplotlib.colormaps["Blues"]
             im = ax.imshow(data, cmap=cmap, vmin=0, vmax=vmax, aspect="equal")
             for i in range(n_rows):
                 for j in range(n_cols):
                     v = data[i, j]
+                    if not v:
+                        continue
                     r, g, b, _a = cmap(v / vmax if vmax else 0.0)
                     light = (0.299 * r + 0.587 * g + 0.114 * b) > 0.55
                     ax.text(j, i, value_format.format(v).replace(".", decimal), ha="center",
-                            va="center", fontsize=9 if max(n_rows, n_cols) > 9 else 10.5,
+                            va="center", fontsize=11 if max(n_rows, n_cols) > 9 else 12.5,
                             color=INK if light else "#ffffff")
             fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
         ax.set_xticks(range(n_cols), [_short(x, 18) for x in col_labels], rotation=40,
                       ha="right", rotation_mode="anchor")
         ax.set_yticks(range(n_rows), [_short(x, 22) for x in row_labels])
-        if row_colours is not None:
-            for tick, colour in zip(ax.get_yticklabels(), row_colours, strict=False):
-                tick.set_color(colour)
+        if row_colours is not None:  # a coloured mark beside each row label
+            for i, colour in enumerate(row_colours[:n_rows]):
+                ax.add_patch(matplotlib.patches.Rectangle(
+                    (-0.5 - 0.32, i - 0.35), 0.22, 0.7, color=colour, clip_on=False))
         ax.tick_params(length=0)
+        ax.tick_params(axis="y", pad=16 if row_colours is not None else 4)
         for spine in ax.spines.values():
             spine.set_visible(False)
     return _to_svg(fig, "heat-" + title, title, alt)
@@ -197,7 +217,8 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str],
 
 def line_chart(x: Sequence[float], series: Mapping[str, Sequence[float]], *, title: str,
                xlabel: str, ylabel: str, alt: str,
-               colours: Sequence[str] = (SECOND, ACCENT, "#009e73", "#cc79a7")) -> Chart:
+               colours: Sequence[str] = (SECOND, ACCENT, "#009e73", "#cc79a7"),
+               decimal: str = ",") -> Chart:
     """Lines of several series over the same x (the resilience curve: targeted vs random).
 
     Examples
@@ -211,7 +232,7 @@ def line_chart(x: Sequence[float], series: Mapping[str, Sequence[float]], *, tit
     styles = ("-", "--", ":", "-.")
     markers = ("o", "s", "^", "D")
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.2, 3.6)
+        fig = _figure(10, 4.8)
         ax = fig.add_subplot(1, 1, 1)
         for k, (name, ys) in enumerate(series.items()):
             ax.plot(list(x)[: len(ys)], list(ys), styles[k % 4], marker=markers[k % 4],
@@ -219,6 +240,7 @@ def line_chart(x: Sequence[float], series: Mapping[str, Sequence[float]], *, tit
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_ylim(bottom=0)
+        _decimal_axis(ax.xaxis, decimal)
         ax.grid(color="#e6e6e6", linewidth=0.8)
         ax.set_axisbelow(True)
         if series:

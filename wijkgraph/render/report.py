@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -153,6 +154,18 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "label_nl": ("label", "label"), "components": ("delen", "parts"),
     "domains": ("domeinen", "domains"), "partners": ("partners", "partners"),
     "wave": ("meting", "wave"), "channel": ("kanaal", "channel"),
+    "cross_domain_ties": ("partners in andere domeinen", "partners in other domains"),
+    "internal_ties": ("relaties binnen", "ties within"),
+    "external_ties": ("relaties tussen", "ties across"),
+    "ei_weighted": ("E-I-index (gewogen)", "E-I index (weighted)"),
+    "articulation_point": ("scharnierpunt", "articulation point"),
+    "bridges": ("bruggen", "bridges"), "status_label": ("status", "status"),
+    "partner_domains": ("domeinen van partners", "partner domains"),
+    "why": ("waarom het ertoe doet", "why it matters"), "context": ("context", "context"),
+    "via": ("herkend via", "recognised by"), "evidence": ("bewijs", "evidence"),
+    "actor_domain": ("domein partij", "party's domain"), "actor": ("partij", "party"),
+    "members": ("leden", "members"), "wijken": ("wijken", "wijken"),
+    "modularity": ("modulariteit", "modularity"), "n_relations": ("relaties", "relations"),
 }
 
 
@@ -218,11 +231,15 @@ def fmt_cell(value: Any, lang: str = "nl") -> str:
     if isinstance(value, bool):
         return tr("yes" if value else "no", lang)
     if isinstance(value, float):
-        return "" if math.isnan(value) else fmt_number(value, lang, 3 if 0 < abs(value) < 0.1 else 2)
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return fmt_number(int(value), lang)
+        return fmt_number(value, lang, 3 if 0 < abs(value) < 0.1 else 2)
     if isinstance(value, int):
         return fmt_number(value, lang)
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}: {fmt_cell(v, lang)}" for k, v in value.items())
+        return ", ".join(f"{k} {fmt_cell(v, lang)}" for k, v in value.items())
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value) if isinstance(value, set | frozenset) else value
         return ", ".join(fmt_cell(v, lang) for v in items)
@@ -381,6 +398,25 @@ def _dom(domain: Any, lang: str) -> str:
     return domain_name(str(domain), lang) if domain else ("onbekend" if lang != "en" else "unknown")
 
 
+def localise_columns(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Keep the `lang` version of columns that come in two languages (``x_nl``/``x_en``).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1], "label_nl": ["wijk"], "label_en": ["neighbourhood"]})
+    >>> list(localise_columns(f, "en").columns), localise_columns(f, "en")["label"][0]
+    (['a', 'label'], 'neighbourhood')
+    """
+    other = "nl" if lang == "en" else "en"
+    mine = "en" if lang == "en" else "nl"
+    pairs = [c[:-3] for c in frame.columns if isinstance(c, str) and c.endswith(f"_{mine}")
+             and f"{c[:-3]}_{other}" in frame.columns]
+    if not pairs:
+        return frame
+    out = frame.drop(columns=[f"{b}_{other}" for b in pairs])
+    return out.rename(columns={f"{b}_{mine}": b for b in pairs if b not in out.columns})
+
+
 def table_from_frame(frame: pd.DataFrame, lang: str, *, caption: str = "",
                      columns: Sequence[str] | None = None, limit: int | None = 25,
                      domain_column: str | None = "domain") -> Table:
@@ -392,6 +428,7 @@ def table_from_frame(frame: pd.DataFrame, lang: str, *, caption: str = "",
     >>> t.columns, t.rows
     (('naam', 'score'), (('A', '0,50'),))
     """
+    frame = localise_columns(frame, lang)
     if columns is not None:
         frame = frame[[c for c in columns if c in frame.columns]]
     total = len(frame)
@@ -419,6 +456,7 @@ def _generic_table(frame: pd.DataFrame, lang: str, limit: int) -> Table | None:
     """The generic rendering of any result frame: names over ids, top rows."""
     if frame.empty:
         return None
+    frame = localise_columns(frame, lang)
     drop = [c for c in ("id", "source", "target") if c in frame.columns
             and {"id": "name", "source": "source_name", "target": "target_name"}[c] in frame.columns]
     return table_from_frame(frame.drop(columns=drop), lang, limit=limit)
@@ -441,6 +479,10 @@ class _Context:
 
     def en(self) -> bool:
         return self.lang == "en"
+
+    @property
+    def decimal(self) -> str:
+        return "." if self.lang == "en" else ","
 
     def say(self, nl: str, en: str) -> str:
         return en if self.lang == "en" else nl
@@ -506,7 +548,7 @@ def _network_section(c: _Context) -> Section:
             labels, values, colours=[domain_colour(d) for d, _ in domains],
             title=c.say("Partijen per domein", "Parties per domain"),
             xlabel=c.say("aantal partijen", "number of parties"), alt=alt,
-            value_format="{:.0f}"))
+            value_format="{:.0f}", decimal=c.decimal))
         data_tables.append(Table(c.say("Partijen per domein", "Parties per domain"),
                                  (column_label("domain", L), c.say("aantal", "count")),
                                  tuple((lab, str(n)) for lab, n in zip(labels, values, strict=True)),
@@ -548,9 +590,27 @@ def _key_figures_section(c: _Context) -> Section | None:
     tables = []
     notes: list[str] = []
     if kf is not None:
-        intro.extend(_explain(kf, L))
-        notes.extend(_notes(kf, L))
         frame = _frame(kf).head(c.top)
+        if not frame.empty:
+            intro.append(c.say(
+                f"Deze {len(frame)} partijen houden het netwerk het meest bij elkaar. De score "
+                "(0 tot 1) is het gemiddelde van vijf maten: op de routes tussen anderen, "
+                "aantal en sterkte van de relaties, partners in andere domeinen, wie los "
+                "raakt als de partij wegvalt, en het aantal overleggen. Bij elke partij staat "
+                "waarom ze hoog staat.",
+                f"These {len(frame)} parties hold the network together the most. The score "
+                "(0 to 1) is the mean of five measures: being on the routes between others, "
+                "number and strength of ties, partners in other domains, who is cut off if "
+                "the party leaves, and the number of meetings. Each party comes with the "
+                "reasons it ranks high."))
+        else:
+            intro.extend(_explain(kf, L))
+        notes.extend(_notes(kf, L))
+        sampled = getattr(kf, "sampled", None)
+        if sampled:
+            notes.append(c.say(
+                f"Groot netwerk: de tussenpositie is geschat op een steekproef ({sampled}).",
+                f"Large network: betweenness was estimated from a sample ({sampled})."))
         if not frame.empty and {"name", "score"} <= set(frame.columns):
             ids = frame["id"].tolist() if "id" in frame.columns else [None] * len(frame)
             doms = frame["domain"].tolist() if "domain" in frame.columns else [""] * len(frame)
@@ -562,9 +622,14 @@ def _key_figures_section(c: _Context) -> Section | None:
                 colours=[domain_colour(d) for d in doms],
                 title=c.say("Sleutelfiguren: gecombineerde score", "Key figures: combined score"),
                 xlabel=c.say("score (hoger = meer een sleutelfiguur)",
-                             "score (higher = more of a key figure)"), alt=alt))
+                             "score (higher = more of a key figure)"), alt=alt,
+                decimal=c.decimal))
             data_tables.append(table_from_frame(frame, L, columns=["rank", "name", "domain", "score"],
                                                 limit=None))
+            tables.append(table_from_frame(
+                frame, L, caption=c.say("De maten achter de score", "The measures behind the score"),
+                columns=["rank", "name", "domain", "score", "betweenness", "strength", "degree",
+                         "cross_domain_ties", "cut_off", "meetings"], limit=None))
             reasons_fn = getattr(kf, "reasons", None)
             for k, (actor, name, dom) in enumerate(zip(ids, labels, doms, strict=True), start=1):
                 reasons: list[str] = []
@@ -642,7 +707,7 @@ def _domains_section(c: _Context) -> Section | None:
             title=c.say("Relaties binnen en tussen domeinen", "Ties within and between domains"),
             alt=c.say("Aantal relaties per paar domeinen: ", "Number of ties per pair of domains: ")
             + "; ".join(alt_parts),
-            row_colours=[domain_colour(r) for r in rows]))
+            row_colours=[domain_colour(r) for r in rows], decimal=c.decimal))
         data_tables.append(Table(
             c.say("Menging van domeinen", "Domain mixing"),
             (column_label("domain", L), *[_dom(x, L) for x in cols]),
@@ -679,8 +744,9 @@ def _missing_section(c: _Context) -> Section | None:
         gaps = gaps.sort_values(["_order"], kind="mergesort")
         for rec in gaps.to_dict("records"):
             where = f" ({rec['wijk']})" if rec.get("wijk") else ""
-            items.append(Item(f"{rec.get('label') or rec.get('role')}{where}",
-                              fmt_cell(rec.get("reason", ""), L),
+            text = " ".join(x for x in (fmt_cell(rec.get("reason", ""), L),
+                                        fmt_cell(rec.get("why", ""), L)) if x)
+            items.append(Item(f"{rec.get('label') or rec.get('role')}{where}", text,
                               domain_colour(rec.get("domain", "")),
                               _status(rec["status"], L)))
         shown = frame.copy()
@@ -766,11 +832,32 @@ def _resilience_section(c: _Context) -> Section | None:
                                     "Largest connected part as parties leave"),
             xlabel=c.say("aantal partijen weggevallen", "number of parties removed"),
             ylabel=c.say("grootste deel (partijen)", "largest part (parties)"),
-            alt=alt))
+            alt=alt, decimal=c.decimal))
         data_tables.append(table_from_frame(curve, L, limit=None))
-    table = _generic_table(_frame(r), L, c.top)
-    return Section("resilience", tr("resilience", L), _explain(r, L), (), (), tuple(chart_list),
-                   (table,) if table else (), _notes(r, L), tuple(data_tables))
+    numbers = []
+    points = getattr(r, "articulation_points", None)
+    if isinstance(points, list | tuple | set | frozenset):
+        numbers.append(Number(
+            fmt_number(len(points), L), c.say("scharnierpunten", "articulation points"),
+            c.say("Partijen die de enige verbinding zijn van anderen met de rest: vallen zij "
+                  "weg, dan raken die anderen los.",
+                  "Parties that are the only link of others to the rest: if they leave, "
+                  "those others are cut off.")))
+    bridges = getattr(r, "bridges", None)
+    if isinstance(bridges, list | tuple | set | frozenset):
+        numbers.append(Number(
+            fmt_number(len(bridges), L), c.say("bruggen", "bridges"),
+            c.say("Relaties die de enige weg zijn tussen twee delen van het netwerk.",
+                  "Ties that are the only path between two parts of the network.")))
+    frame = _frame(r)
+    if "cut_off" in frame.columns:
+        frame = frame[frame["cut_off"].fillna(0) > 0]
+    table = _generic_table(frame, L, max(c.top, 15))
+    if table is not None:
+        table = dataclasses.replace(table, caption=c.say(
+            "Wie raakt los als deze partij wegvalt", "Who is cut off if this party leaves"))
+    return Section("resilience", tr("resilience", L), _explain(r, L), tuple(numbers), (),
+                   tuple(chart_list), (table,) if table else (), _notes(r, L), tuple(data_tables))
 
 
 def _generic_section(section_id: str, result_name: str, title: str, limit: int = 25
@@ -783,6 +870,39 @@ def _generic_section(section_id: str, result_name: str, title: str, limit: int =
         return Section(section_id, tr(title, c.lang), _explain(result, c.lang), (), (), (),
                        (table,) if table else (), _notes(result, c.lang))
     return build
+
+
+def _communities_section(c: _Context) -> Section | None:
+    r = c.result("communities")
+    if r is None:
+        return None
+    L = c.lang
+    frame = localise_columns(_frame(r), L)
+    items = []
+    numbers = []
+    modularity = getattr(r, "modularity", None)
+    if isinstance(modularity, int | float):
+        numbers.append(Number(
+            fmt_number(modularity, L), c.say("modulariteit", "modularity"),
+            c.say("Hoe sterk het netwerk in groepen uiteenvalt: 0 is geen groepsvorming, "
+                  "boven 0,3 zijn de groepen duidelijk.",
+                  "How strongly the network splits into groups: 0 means no grouping, above "
+                  "0.3 the groups are clear.")))
+    if not frame.empty and "members" in frame.columns:
+        for rec in frame.to_dict("records"):
+            members = [c.name(m) for m in (rec.get("members") or ())]
+            shown = ", ".join(members[:12]) + (" …" if len(members) > 12 else "")
+            domains = rec.get("domains") or {}
+            top_domain = next(iter(domains), "") if isinstance(domains, Mapping) else ""
+            label = rec.get("label") or ""
+            head = c.say(f"Groep {rec.get('community')}", f"Group {rec.get('community')}")
+            head += f" ({fmt_number(rec.get('size'), L)})"
+            items.append(Item(head, f"{label}. {shown}" if label else shown,
+                              domain_colour(top_domain) if top_domain else "", ""))
+    table = _generic_table(frame.drop(columns=[x for x in ("members", "label") if x in frame.columns]),
+                           L, 40) if not frame.empty else None
+    return Section("communities", tr("communities", L), _explain(r, L), tuple(numbers),
+                   tuple(items), (), (table,) if table else (), _notes(r, L))
 
 
 def _triads_section(c: _Context) -> Section | None:
@@ -1065,8 +1185,7 @@ BUILDERS: tuple[tuple[str, Callable[[_Context], Section | None], tuple[str, ...]
     ("themes", _generic_section("themes", "themes", "themes"), ("themes",)),
     ("meetings", _generic_section("meetings", "meetings", "meetings"), ("meetings",)),
     ("resilience", _resilience_section, ("resilience",)),
-    ("communities", _generic_section("communities", "communities", "communities"),
-     ("communities",)),
+    ("communities", _communities_section, ("communities",)),
     ("triads", _triads_section, ("triads",)),
     ("roles", _generic_section("roles", "roles", "roles", 40), ("roles",)),
 )
