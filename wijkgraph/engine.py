@@ -47,7 +47,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, dijkstra
 
 Backend = Literal["igraph", "networkx"]
 
@@ -55,7 +55,15 @@ EXACT_LIMIT = 2_500
 """Largest number of actors for which betweenness and closeness are computed exactly."""
 
 SAMPLE_SOURCES = 256
-"""Number of sampled source actors above `EXACT_LIMIT`."""
+"""Number of sampled source actors for betweenness above `EXACT_LIMIT`."""
+
+HARMONIC_SOURCES = 128
+"""Number of sampled source actors for harmonic closeness above `EXACT_LIMIT`.
+
+Fewer than for betweenness: closeness is an average over all sources and settles fast
+(see docs/metrics.md), and one weighted shortest-path pass from 256 sources costs ~5 s
+at 30,000 actors.
+"""
 
 _ENGINES: weakref.WeakKeyDictionary[nx.Graph, Engine] = weakref.WeakKeyDictionary()
 
@@ -154,8 +162,8 @@ class Engine:
         return self._memo[key]
 
     # --- sampling ---------------------------------------------------------------------
-    def sample_size(self, k: int | None = None) -> int | None:
-        """Number of sampled sources that `betweenness`/`harmonic` use (None = exact).
+    def sample_size(self, k: int | None = None, default: int = SAMPLE_SOURCES) -> int | None:
+        """Number of sampled sources `betweenness` uses (None = exact); `harmonic` passes its own default.
 
         Examples
         --------
@@ -163,7 +171,7 @@ class Engine:
         True
         """
         if k is None:
-            return SAMPLE_SOURCES if self.n > EXACT_LIMIT else None
+            return default if self.n > EXACT_LIMIT else None
         return None if k >= self.n else int(k)
 
     def sources(self, k: int, seed: int = 0) -> list[int]:
@@ -223,10 +231,10 @@ class Engine:
 
         Works on disconnected networks (unreachable actors add 0). Distance = sum of
         1/strength along the route when `weighted`. Exact up to `EXACT_LIMIT`, else
-        estimated from sampled sources: ``sum over sources s != v of 1/d(s, v)``, divided
+        estimated from `HARMONIC_SOURCES` sampled sources: ``sum over sources s != v of 1/d(s, v)``, divided
         by the number of those sources.
         """
-        kk = self.sample_size(k)
+        kk = self.sample_size(k, HARMONIC_SOURCES)
         return self._cached(("harmonic", weighted, kk, seed),
                             lambda: self._harmonic(weighted, kk, seed))
 
@@ -243,8 +251,9 @@ class Engine:
             total = np.asarray(self.ig.harmonic_centrality(
                 weights="d" if weighted and self.m else None, normalized=False)) * scale
         else:
-            d = np.asarray(self.ig.distances(source=src, weights="d" if weighted and self.m
-                                             else None), dtype=float)
+            # scipy returns a numpy array directly (igraph's list of lists is slower here)
+            d = dijkstra(self.adjacency(distances=True), directed=False, indices=src,
+                         unweighted=not weighted)
             with np.errstate(divide="ignore"):
                 inv = np.where((d > 0) & np.isfinite(d), 1.0 / d, 0.0)
             total = inv.sum(axis=0) * scale
@@ -425,15 +434,15 @@ class Engine:
             return remap[labels]
         return self._cached(("components",), compute)
 
-    def adjacency(self) -> sp.csr_matrix:
-        """Symmetric 0/1 adjacency matrix (CSR) in node order."""
+    def adjacency(self, *, distances: bool = False) -> sp.csr_matrix:
+        """Symmetric adjacency matrix (CSR) in node order: 0/1, or the internal distances."""
         def compute() -> sp.csr_matrix:
             if self.m == 0:
                 return sp.csr_matrix((self.n, self.n))
             u, v = np.asarray(self.edges).T
-            data = np.ones(2 * len(u))
+            data = np.r_[self.distances, self.distances] if distances else np.ones(2 * len(u))
             return sp.csr_matrix((data, (np.r_[u, v], np.r_[v, u])), shape=(self.n, self.n))
-        return self._cached(("adjacency",), compute)
+        return self._cached(("adjacency", distances), compute)
 
     def cut_off(self) -> pd.Series:
         """Per actor: how many others lose their link to the largest component if it leaves.

@@ -283,8 +283,13 @@ def _per_actor(actors: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
         out["participation"] = part.reindex(out.index)
     else:
         out["participation"] = np.nan
-    other = both[both["cross"]].groupby("a")["db"].agg(lambda s: tuple(
-        s.value_counts().sort_index().sort_values(ascending=False, kind="mergesort").index))
+    # other domains reached, most partners first (ties by name)
+    cnt = both[both["cross"]].groupby(["a", "db"]).size().reset_index(name="k")
+    cnt = cnt.sort_values(["a", "k", "db"], ascending=[True, False, True], kind="mergesort")
+    a_vals, d_vals = cnt["a"].to_numpy(), cnt["db"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, a_vals[1:] != a_vals[:-1]]) if len(cnt) else []
+    ends = np.r_[starts[1:], len(cnt)] if len(cnt) else []
+    other = {a_vals[i]: tuple(d_vals[i:j]) for i, j in zip(starts, ends, strict=True)}
     out["other_domains"] = [other.get(a, ()) for a in out.index]
     out["n_other_domains"] = out["other_domains"].map(len)
     unknown = out["domain"] == UNKNOWN
