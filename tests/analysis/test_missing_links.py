@@ -1,0 +1,117 @@
+"""Missing links: Driehoek sides, expected role pairs, predicted links with reasons."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.analysis._gapnets import net
+from wijkgraph.analysis.missing_links import missing_links
+from wijkgraph.analysis.triads import triads
+from wijkgraph.datasets import dataset_path, load_dataset
+
+DRIEHOEK = [
+    {"name": "Buurtcentrum De Leeuw", "role": "buurtcentrum", "wijk": "Noordwest"},
+    {"name": "Stadsbedrijven Noordwest", "role": "stadsbedrijven", "wijk": "Noordwest"},
+    {"name": "DOCK Noordwest", "role": "sociaal makelaar", "wijk": "Noordwest"},
+    {"name": "Beheergroep De Leeuw", "role": "beheergroep", "wijk": "Noordwest"},
+]
+
+
+def test_driehoek_missing_its_beheergroep_side():
+    n = net(DRIEHOEK, [("Stadsbedrijven Noordwest", "Buurtcentrum De Leeuw", "beheer"),
+                       ("DOCK Noordwest", "Buurtcentrum De Leeuw", "beheer"),
+                       ("Beheergroep De Leeuw", "Buurtcentrum De Leeuw", "beheer"),
+                       ("Stadsbedrijven Noordwest", "DOCK Noordwest")])
+    t = triads(n)
+    assert [x.hub for x in t.incomplete()] == ["Buurtcentrum De Leeuw"]
+    assert t.to_frame().loc[0, "missing"] == (
+        "geen relatie Stadsbedrijven - beheergroep; geen relatie sociaal makelaar - beheergroep")
+    ml = missing_links(n)
+    triad_pairs = {frozenset((s.source, s.target)) for s in ml.of_kind("triad")}
+    assert triad_pairs == {frozenset(("Beheergroep De Leeuw", "Stadsbedrijven Noordwest")),
+                           frozenset(("Beheergroep De Leeuw", "DOCK Noordwest"))}
+    assert all("Buurtcentrum De Leeuw" in s.reason_text("nl") for s in ml.of_kind("triad"))
+
+
+def test_driehoek_without_beheergroep_and_without_beheer_kind():
+    n = net(DRIEHOEK[:3], [("Stadsbedrijven Noordwest", "Buurtcentrum De Leeuw", "beheer"),
+                           ("DOCK Noordwest", "Buurtcentrum De Leeuw", "samenwerking"),
+                           ("Stadsbedrijven Noordwest", "DOCK Noordwest")])
+    gaps = triads(n).items[0].gaps("nl")
+    assert gaps == ["DOCK Noordwest zonder beheer-relatie", "geen beheergroep"]
+
+
+def test_complete_driehoek_gives_no_triad_links():
+    rel = [(a["name"], "Buurtcentrum De Leeuw", "beheer") for a in DRIEHOEK[1:]]
+    rel += [("Stadsbedrijven Noordwest", "DOCK Noordwest"),
+            ("DOCK Noordwest", "Beheergroep De Leeuw"),
+            ("Stadsbedrijven Noordwest", "Beheergroep De Leeuw")]
+    n = net(DRIEHOEK, rel)
+    assert triads(n).items[0].complete
+    assert missing_links(n).of_kind("triad") == ()
+
+
+def _readme_incomplete() -> set[str]:
+    text = (dataset_path("driehoek") / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("Incomplete triangles:"))
+    return {x.strip() for x in line.split(":", 1)[1].split(",")}
+
+
+def test_driehoek_dataset_names_every_incomplete_buurtcentrum():
+    network = load_dataset("driehoek")
+    t = triads(network)
+    assert {x.hub for x in t.incomplete()} == _readme_incomplete()
+    text = t.explain("nl")
+    for hub in _readme_incomplete():
+        assert network.label(hub) in text
+
+
+def test_expected_pair_huisarts_buurtteam():
+    n = net([{"name": "Huisarts Oost", "domain": "zorg", "wijk": "Oost"},
+             {"name": "Buurtteam Oost", "domain": "welzijn", "wijk": "Oost"},
+             {"name": "Buurtteam Zuid", "domain": "welzijn", "wijk": "Zuid"}])
+    ml = missing_links(n)
+    expected = [(s.source, s.target, s.wijk) for s in ml.of_kind("expected")]
+    assert expected == [("Buurtteam Oost", "Huisarts Oost", "Oost")]
+    assert ml.to_frame(lang="en").loc[0, "reasons"].startswith(
+        "expected pair general practitioner - neighbourhood team")
+
+
+def test_frame_interface_and_kinds():
+    ml = missing_links(load_dataset("utrecht-oost"), top=5)
+    frame = ml.to_frame()
+    assert list(frame.columns[:7]) == ["source", "target", "source_name", "target_name", "kind",
+                                       "score", "reasons"]
+    assert set(frame["kind"]) <= {"expected", "triad", "predicted"}
+    assert (frame["kind"] == "predicted").sum() == 5
+    assert len(ml.reasons("en")) == len(frame)
+    pairs = [frozenset(p) for p in zip(frame["source"], frame["target"], strict=True)]
+    assert len(set(pairs)) == len(pairs)
+    g = load_dataset("utrecht-oost").graph
+    assert not any(g.has_edge(s, t) for s, t in zip(frame["source"], frame["target"],
+                                                     strict=True))
+    d = ml.to_dict()
+    assert {"source", "target", "kind", "score", "reasons"} <= set(d["items"][0])
+
+
+def test_utrecht_oost_suggests_huisarts_and_wijkagent_links():
+    ml = missing_links(load_dataset("utrecht-oost"))
+    names = " ".join(f"{s.source} {s.target}" for s in ml.of_kind("expected"))
+    assert "huisarts-oost-1" in names and "wijkagent-oost" in names
+    reasons = ml.reasons("nl")
+    assert any(re.search(r"\d+ gedeelde partners?", r) for r in reasons)
+    assert any("verbindt" in r for r in reasons)
+
+
+def test_one_actor_network():
+    n = net([{"name": "A"}])
+    assert missing_links(n).items == ()
+    assert "Geen" in missing_links(n).explain("nl")
+
+
+def test_docs_mention_every_section():
+    doc = Path(__file__).resolve().parents[2] / "docs" / "analysis-json.md"
+    text = doc.read_text(encoding="utf-8")
+    for section in ("roles", "missing_parties", "missing_links", "themes", "triads", "meetings"):
+        assert f"`{section}`" in text

@@ -1,0 +1,95 @@
+"""Missing parties: absent, isolated, peripheral, present, per wijk."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysis._gapnets import net
+from wijkgraph.analysis.missing_parties import missing_parties
+from wijkgraph.datasets import load_dataset
+
+
+def status(result, role, wijk=None):
+    frame = result.to_frame()
+    rows = frame[frame["role"] == role]
+    if wijk is not None:
+        rows = rows[rows["wijk"] == wijk]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_wijk_without_huisarts_is_absent():
+    n = net([{"name": "Buurtteam Oost", "domain": "welzijn", "wijk": "Oost"},
+             {"name": "DOCK Oost", "domain": "welzijn", "wijk": "Oost"}],
+            [("Buurtteam Oost", "DOCK Oost")])
+    row = status(missing_parties(n), "huisarts")
+    assert row["status"] == "absent"
+    assert row["wijk"] == "Oost"
+    assert row["reason"] == "Geen actor met de rol huisarts in Oost."
+
+
+def test_huisarts_tied_only_to_apotheek_is_peripheral():
+    n = net([{"name": "Huisartsenpraktijk De Linie", "domain": "zorg", "wijk": "Oost"},
+             {"name": "Apotheek Oost", "domain": "zorg", "wijk": "Oost"},
+             {"name": "Buurtteam Oost", "domain": "welzijn", "wijk": "Oost"},
+             {"name": "DOCK", "domain": "welzijn", "wijk": "Oost"},
+             {"name": "Wijkbureau", "domain": "gemeente", "wijk": "Oost"}],
+            [("Huisartsenpraktijk De Linie", "Apotheek Oost"),
+             ("Buurtteam Oost", "DOCK"), ("Buurtteam Oost", "Wijkbureau"),
+             ("DOCK", "Wijkbureau"), ("Buurtteam Oost", "Apotheek Oost")])
+    result = missing_parties(n, min_ties=1)  # the count threshold alone would not flag it
+    row = status(result, "huisarts")
+    assert row["status"] == "peripheral"
+    assert "alleen binnen zorg" in row["reason"]
+    assert "only within zorg" in result.to_frame(lang="en").set_index("role").loc[
+        "huisarts", "reason"]
+    assert status(result, "buurtteam")["status"] == "present"
+
+
+def test_isolated_and_threshold():
+    n = net([{"name": "Fysio Oost", "domain": "zorg", "role": "fysiotherapeut"},
+             {"name": "Wijkagent", "domain": "veiligheid"},
+             {"name": "Buurtteam", "domain": "welzijn"}],
+            [("Wijkagent", "Buurtteam")])
+    result = missing_parties(n)
+    assert status(result, "fysiotherapeut")["status"] == "isolated"
+    assert status(result, "wijkagent")["status"] == "peripheral"  # 1 tie < 3
+    assert status(missing_parties(n, min_ties=1), "wijkagent")["status"] == "present"
+
+
+def test_per_wijk_and_ordering():
+    n = net([{"name": "Huisarts Noord", "wijk": "Noord", "domain": "zorg"},
+             {"name": "Buurtteam Zuid", "wijk": "Zuid", "domain": "welzijn"},
+             {"name": "DOCK Stad", "wijk": "Noord; Zuid", "domain": "welzijn"}])
+    result = missing_parties(n)
+    assert result.wijken == ("Noord", "Zuid")
+    assert status(result, "huisarts", "Zuid")["status"] == "absent"
+    assert status(result, "huisarts", "Noord")["status"] == "isolated"
+    assert status(result, "sociaal-makelaar", "Zuid")["status"] == "isolated"
+    order = list(result.to_frame()["status"])
+    ranks = [("absent", "isolated", "peripheral", "present").index(s) for s in order]
+    assert ranks == sorted(ranks)
+
+
+def test_columns_and_empty_network():
+    n = net([{"name": "A"}])
+    frame = missing_parties(n).to_frame()
+    for col in ("role", "label", "domain", "wijk", "status", "actors", "reason"):
+        assert col in frame.columns
+    assert set(frame["status"]) == {"absent"}
+    assert missing_parties(n).to_dict()["counts"]["absent"] == len(frame)
+
+
+def test_utrecht_oost_huisarts_and_wijkagent_at_margin():
+    result = missing_parties(load_dataset("utrecht-oost"))
+    for role in ("huisarts", "wijkagent"):
+        assert status(result, role)["status"] in ("absent", "isolated", "peripheral")
+    text = result.explain("nl")
+    assert "huisarts" in text and "wijkagent" in text
+    assert text.startswith("Wie ontbreekt er in Oost?")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_explain_is_short(lang):
+    text = missing_parties(load_dataset("utrecht-oost")).explain(lang)
+    assert 0 < len(text) < 700

@@ -1,0 +1,80 @@
+"""Role recognition: role column first, whole-word name matching, Dutch variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysis._gapnets import net
+from wijkgraph.analysis.roles import RoleMatcher, recognise_roles
+from wijkgraph.reference import load_reference
+
+MATCHER = RoleMatcher(load_reference())
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Huisarts Oost", "huisarts"),
+    ("Huisartsen Lunetten", "huisarts"),
+    ("Huisartsenpraktijk De Linie", "huisarts"),
+    ("Gezondheidscentrum Oog in Al", "huisarts"),
+    ("Wijkagent Overvecht", "wijkagent"),
+    ("Politie Utrecht, basisteam Oost", "wijkagent"),
+    ("Apotheek Lunetten", "apotheek"),
+    ("Apothekers Oost", "apotheek"),
+    ("GGZ-team Oost", "ggz"),
+    ("SterkZorg", "wijkverpleging"),
+    ("Fysiotherapeut Jansen", "fysiotherapeut"),
+    ("Diëtist Oost", "dietist"),
+    ("Psychologenpraktijk Zuid", "psycholoog"),
+    ("Buurtteam Oost-Noord", "buurtteam"),
+    ("Sociaal makelaars DOCK", "sociaal-makelaar"),
+    ("DOCK Oost", "sociaal-makelaar"),
+    ("Stichting JOU", "jongerenwerk"),
+    ("Mitros", "woningcorporatie"),
+    ("Bo-Ex", "woningcorporatie"),
+    ("Wijkbureau Oost", "wijkbureau"),
+    ("Hockeyclub Maarschalkerweerd", "sportclub"),
+    ("ROC Midden Nederland", "roc"),
+    ("Wijk-BOA Oost", "wijk-boa"),
+    ("Basisschool De Regenboog", "school"),
+    ("Buurtverbinder Oudwijk", "buurtverbinder"),
+    ("Stadsbedrijven", "stadsbedrijven"),
+    ("Beheergroep De Leeuw", "beheergroep"),
+    ("Buurthuis Abstede", "buurtcentrum"),
+])
+def test_dutch_name_variants(name, role):
+    assert role in [r for r, _ in MATCHER.find(name)]
+
+
+@pytest.mark.parametrize("name", [
+    "Huisartsenlaan 12", "Buurtfeest Huisartsenlaan", "Politiebureau Oost",
+    "Hogeschool Utrecht", "Dockside Café", "Apotheekstraat", "Wijkagenda Oost",
+])
+def test_non_matches(name):
+    assert MATCHER.find(name) == []
+
+
+def test_address_and_description_are_not_read():
+    n = net([{"name": "Buurtcafé De Hoek", "description": "Huisartsenlaan 4, naast de huisarts"},
+             {"name": "Team Zuid", "role": "huisarts"}])
+    r = recognise_roles(n)
+    assert r.actors_of("huisarts") == ("Team Zuid",)
+    assert "Buurtcafé De Hoek" in r.unassigned
+
+
+def test_role_column_wins_and_geen_rol():
+    n = net([{"name": "Beheergroep Buurtcentrum De Leeuw", "role": "beheergroep"},
+             {"name": "Huisartsen-overleg Oost", "role": "geen rol"},
+             {"name": "Praktijk Zuid", "role": "Huisarts"}])
+    r = recognise_roles(n)
+    assert r.roles_of("Beheergroep Buurtcentrum De Leeuw") == ("beheergroep",)
+    assert r.roles_of("Huisartsen-overleg Oost") == ()
+    assert r.roles_of("Praktijk Zuid") == ("huisarts",)
+    frame = r.to_frame().set_index("actor")
+    assert frame.loc["Praktijk Zuid", "via"] == "role"
+
+
+def test_several_roles_and_unknown_role_text_falls_back_to_name():
+    n = net([{"name": "Gezondheidscentrum en Apotheek Lunetten", "role": "praktijk"}])
+    r = recognise_roles(n)
+    assert set(r.roles_of("Gezondheidscentrum en Apotheek Lunetten")) == {"huisarts", "apotheek"}
+    assert set(r.to_frame()["via"]) == {"name"}
