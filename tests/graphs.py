@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import networkx as nx
 import pandas as pd
@@ -90,7 +91,9 @@ def relabel(net: WijkNetwork, prefix: str = "x-") -> WijkNetwork:
 
 
 def empty() -> WijkNetwork:
-    return make_network([])
+    """No actors at all (validation refuses an empty actors table, so built directly)."""
+    t = make_network([], actors=["A"]).tables
+    return build_network(replace(t, actors=t.actors.iloc[0:0], relations=t.relations.iloc[0:0]))
 
 
 def single() -> WijkNetwork:

@@ -156,7 +156,12 @@ class Engine:
             values = [values.get(i, np.nan) for i in range(self.n)]
         return pd.Series(np.asarray(values, dtype=float), index=pd.Index(self.nodes, dtype=object))
 
+    _SERIES = frozenset({"degree", "strength", "betweenness", "harmonic", "pagerank",
+                         "eigenvector", "core", "constraint", "esize", "cut_off"})
+
     def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        if self.n == 0 and key[0] in self._SERIES:
+            return self._series([])  # nothing to compute (networkx refuses empty graphs)
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
