@@ -15,8 +15,9 @@ Nothing is dropped: every name the matcher saw is in `NameMatcher.matches()`.
 
 Why difflib and not rapidfuzz: names are short and a survey has tens to a few hundred
 distinct names; `difflib.SequenceMatcher` with a `real_quick_ratio` pre-filter matches
-500 distinct names in well under a second (measured in ``tests/io/test_matching.py``),
-and the normalisation below matters far more than the edit-distance flavour.
+500 distinct names in about a second even when they all look alike (measured in
+``tests/io/test_survey.py``), and the normalisation below matters far more than the
+edit-distance flavour.
 
 Examples
 --------
@@ -131,7 +132,7 @@ def similarity(a: str, b: str) -> float:
     return _score(normalise_name(a), normalise_name(b), a, b)
 
 
-def _score(ka: str, kb: str, a: str, b: str) -> float:
+def _score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> float:
     if ka == kb:
         return 1.0
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
@@ -142,7 +143,8 @@ def _score(ka: str, kb: str, a: str, b: str) -> float:
     if 2 <= len(s_compact) <= 6 and " " not in short.strip() and s_compact == initials(long_) \
             and len(long_.split()) >= 2:
         return 0.92
-    ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
+    if ratio is None:
+        ratio = difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
     if re.findall(r"\d+", ka) != re.findall(r"\d+", kb):
         ratio = min(ratio, MERGE_AT - 0.01)
     if min(len(compact_a), len(compact_b)) < 6:
@@ -228,11 +230,14 @@ class NameMatcher:
             match = Match(written, self._groups[key], "gelijk", 1.0)
         else:
             best, best_score = "", 0.0
+            sm = difflib.SequenceMatcher(None, autojunk=False)
+            sm.set_seq2(key)  # difflib caches the second sequence: set it once
             for actor, akey in self._actor_keys.items():
-                if difflib.SequenceMatcher(None, key, akey).real_quick_ratio() < self.review_at \
+                sm.set_seq1(akey)
+                if (sm.real_quick_ratio() < self.review_at or sm.quick_ratio() < self.review_at) \
                         and not _maybe_abbreviation(key, akey):
                     continue
-                score = _score(key, akey, written, actor)
+                score = _score(key, akey, written, actor, sm.ratio())
                 if score > best_score:
                     best, best_score = actor, score
             if best_score >= self.merge_at:
