@@ -123,11 +123,9 @@ def _raw_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
     problems: list[Problem] = []
     if not data and table == "relations":
         problems.append(Problem("problem.no_relations", file=table, severity="warning"))
-    elif not data:
-        problems.append(Problem("problem.empty_table", file=table,
-                                severity="error" if table == "actors" else "warning",
-                                params={"table": table}))
-    else:
+    elif not data and table == "actors":
+        problems.append(Problem("problem.empty_table", file=table, params={"table": table}))
+    elif data:
         for col in TABLES[table]:
             if col.required and col.name not in headers:
                 problems.append(Problem("problem.missing_column", file=table, row=1, params={

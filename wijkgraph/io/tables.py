@@ -511,7 +511,7 @@ def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]],
         data.append(values)
         rows.append(r)
     frame = pd.DataFrame(data, columns=columns, dtype=object) if columns else pd.DataFrame()
-    if not data:
+    if not data and table in REQUIRED_TABLES:  # optional tables may stay empty
         problems.append(_no_rows(table, file, sheet, header_index))
     missing = [c for c in TABLES[table] if c.required and c.name not in headers]
     for col in missing:
@@ -524,12 +524,11 @@ def _to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]],
 
 
 def _no_rows(table: str, file: str, sheet: str | None, header_index: int) -> Problem:
-    """A header without rows: an error for actors, a warning for the other tables."""
+    """A header without rows: an error for actors, a warning for relations."""
     if table == "relations":
         return Problem("problem.no_relations", file=file, sheet=sheet, row=header_index + 1,
                        severity="warning")
     return Problem("problem.empty_table", file=file, sheet=sheet, row=header_index + 1,
-                   severity="error" if table == "actors" else "warning",
                    params={"table": table})
 
 
