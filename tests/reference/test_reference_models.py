@@ -1,0 +1,104 @@
+"""Reference models: the bundled one loads; user YAML is validated with clear messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wijkgraph.analyse import analyse
+from wijkgraph.datasets import load_dataset
+from wijkgraph.errors import WijkgraphError
+from wijkgraph.reference import (
+    ReferenceModelError,
+    load_reference,
+    parse_reference,
+    reference_names,
+)
+
+GOOD = """\
+name: mini
+roles:
+  - id: huisarts
+    label: {nl: huisarts, en: GP}
+    domain: zorg
+    match: [huisarts]
+  - id: buurtteam
+    label: buurtteam
+    domain: welzijn
+    match: buurtteam
+pairs:
+  - roles: [huisarts, buurtteam]
+"""
+
+
+def test_bundled_model_is_complete():
+    model = load_reference("utrecht-basis")
+    assert "utrecht-basis" in reference_names()
+    for role in model.roles:
+        assert role.label_nl and role.label_en and role.domain and role.match
+        assert role.why_nl and role.why_en and role.source
+    for wanted in ("huisarts", "wijkagent", "apotheek", "ggz", "wijkverpleging", "buurtteam",
+                   "sociaal-makelaar", "jongerenwerk", "woningcorporatie", "wijkbureau",
+                   "sportclub", "roc", "wijk-boa", "school", "bewonersinitiatief",
+                   "buurtverbinder", "stadsbedrijven", "beheergroep", "buurtcentrum"):
+        assert wanted in model.role_ids
+    pairs = {frozenset(p.roles) for p in model.pairs}
+    for a, b in (("huisarts", "buurtteam"), ("wijkagent", "buurtteam"),
+                 ("woningcorporatie", "buurtteam"), ("huisarts", "sociaal-makelaar"),
+                 ("jongerenwerk", "wijkagent")):
+        assert frozenset((a, b)) in pairs
+
+
+def test_user_file(tmp_path: Path):
+    path = tmp_path / "mini.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    model = load_reference(str(path))
+    assert model.role_ids == ("huisarts", "buurtteam")
+    assert model.role("huisarts").label_en == "GP"
+    assert model.role("buurtteam").match == ("buurtteam",)
+    result = analyse(load_dataset("utrecht-oost"), reference=str(path))
+    assert set(result.missing_parties.to_frame()["role"]) == {"huisarts", "buurtteam"}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("roles: [", "line 1: this is not valid YAML"),
+    ("- a\n- b\n", "line 1: the model must consist of keys (name, roles, pairs, triads), not of "
+                   "a list."),
+    ("name: x\n", "line 1, key '/': 'roles' is missing."),
+    ("roles:\n  - id: huisarts\n    domain: zorg\n    mach: [huisarts]\n",
+     "line 4: unknown key 'roles[0].mach'. Did you mean 'match'?"),
+    ("roles:\n  - id: huisarts\n    domain: zorg\n    match: []\n",
+     "line 4, key 'roles[0].match': the list is empty."),
+    ("roles:\n  - id: Huis Arts\n    domain: zorg\n    match: [x]\n",
+     "line 2, key 'roles[0].id': id 'Huis Arts' may only hold lowercase letters"),
+    ("roles:\n  - {id: a, domain: zorg, match: [a]}\n  - {id: a, domain: zorg, match: [b]}\n",
+     "line 3, key 'roles[1].id': role id 'a' is already used."),
+    ("roles:\n  - {id: huisarts, domain: zorg, match: [h]}\npairs:\n  - roles: [huisarts, "
+     "buurtteem]\n", "line 4, key 'pairs[0].roles[1]': role 'buurtteem' is not listed under "
+                     "'roles'."),
+    ("roles:\n  - {id: a, domain: zorg, match: [a]}\nthresholds: {min_ties: -1}\n",
+     "key 'thresholds.min_ties': '-1' is not a whole number of 0 or more."),
+    ("roles:\n  - {id: a, domain: zorg, match: [a]}\ntriads:\n  - {id: t, hub: a, roles: [a]}\n",
+     "a triad names at least two corner roles."),
+])
+def test_bad_files_name_line_key_and_fix(text, message):
+    with pytest.raises(ReferenceModelError) as info:
+        parse_reference(text, file="mijn-model.yaml")
+    assert isinstance(info.value, WijkgraphError)
+    english = info.value.describe("en")
+    assert english.startswith("Error: mijn-model.yaml: ")
+    assert message in english
+    assert info.value.describe("nl").startswith("Fout: mijn-model.yaml: ")
+
+
+def test_all_problems_at_once():
+    text = "roles:\n  - {id: a, domain: zorg}\n  - {id: b, match: [b]}\n"
+    with pytest.raises(ReferenceModelError) as info:
+        parse_reference(text, file="m.yaml")
+    assert len(info.value.problems) == 2
+
+
+def test_unknown_name():
+    with pytest.raises(ReferenceModelError, match="Unknown reference model 'utrecht-basic'"):
+        load_reference("utrecht-basic")
