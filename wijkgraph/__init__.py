@@ -10,6 +10,7 @@ True
 from importlib.metadata import PackageNotFoundError, version
 
 from wijkgraph.analyse import Analysis, analyse
+from wijkgraph.compare import Comparison, compare, split_waves
 from wijkgraph.datasets import list_datasets, load_dataset, synthetic
 from wijkgraph.errors import (
     InputError,
@@ -20,9 +21,12 @@ from wijkgraph.errors import (
     ValidationError,
     WijkgraphError,
 )
+from wijkgraph.io.exchange import write_network
+from wijkgraph.io.survey import SurveyImport, import_survey, missed_by_respondents
 from wijkgraph.load import load
 from wijkgraph.network import WijkNetwork, build_network
 from wijkgraph.privacy import pseudonymise
+from wijkgraph.render.map import MapDocument, render_map
 from wijkgraph.render.report import render_report
 from wijkgraph.tables import Tables, load_tables, tables_from_frames
 
@@ -33,9 +37,12 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 __all__ = [
     "Analysis",
+    "Comparison",
     "InputError",
+    "MapDocument",
     "OutputError",
     "Problem",
+    "SurveyImport",
     "Tables",
     "UnknownActorError",
     "UnknownDatasetError",
@@ -45,12 +52,18 @@ __all__ = [
     "__version__",
     "analyse",
     "build_network",
+    "compare",
+    "import_survey",
     "list_datasets",
     "load",
     "load_dataset",
     "load_tables",
+    "missed_by_respondents",
     "pseudonymise",
+    "render_map",
     "render_report",
+    "split_waves",
     "synthetic",
     "tables_from_frames",
+    "write_network",
 ]

@@ -129,8 +129,8 @@ def render_html(comparison: Comparison, *, lang: str = "nl", seed: int = 0) -> s
     missing = []
     if not comparison.missing.empty:
         for r in comparison.missing.itertuples(index=False):
-            if r.change == "present":
-                continue
+            if r.change in ("present", "still_missing"):
+                continue  # the main report lists what is still missing
             word = w["lost_party"] if r.change == "lost" else w.get(r.change, r.change)
             missing.append({"label": r.label_en if lang == "en" else r.label, "wijk": r.wijk,
                             "before": r.status_before, "after": r.status_after,
