@@ -166,6 +166,14 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "actor_domain": ("domein partij", "party's domain"), "actor": ("partij", "party"),
     "members": ("leden", "members"), "wijken": ("wijken", "wijken"),
     "modularity": ("modulariteit", "modularity"), "n_relations": ("relaties", "relations"),
+    "n_parts": ("groepen", "groups"), "connected": ("verbonden", "connected"),
+    "largest_part": ("grootste groep", "largest group"),
+    "absent_in": ("ontbreekt in", "absent in"), "n_members": ("deelnemers", "members"),
+    "n_domains": ("domeinen", "domains"), "crosses_domains": ("over domeinen heen", "crosses domains"),
+    "tie_density": ("dichtheid relaties", "tie density"), "hub_name": ("buurtcentrum", "community centre"),
+    "complete": ("compleet", "complete"), "n_gaps": ("ontbrekende zijden", "missing sides"),
+    "shared_themes": ("gedeelde thema's", "shared themes"),
+    "common_partners": ("gedeelde partners", "common partners"),
 }
 
 
@@ -738,7 +746,23 @@ def _missing_section(c: _Context) -> Section | None:
     frame = _frame(mp)
     items = []
     tables = []
+    numbers = []
     if not frame.empty and "status" in frame.columns:
+        counts = frame["status"].astype(str).value_counts()
+        total = len(frame)
+        for status, nl, en in (
+                ("absent", "Rollen uit het referentiemodel die niemand in de gegevens vervult.",
+                 "Roles of the reference model that nobody in the data plays."),
+                ("isolated", "Rollen die er wel zijn, maar zonder één relatie.",
+                 "Roles that are there, but without a single tie."),
+                ("peripheral", "Rollen met heel weinig relaties, of alleen binnen het eigen domein.",
+                 "Roles with very few ties, or only within their own domain."),
+                ("present", "Rollen die aanwezig zijn en meedoen in het netwerk.",
+                 "Roles that are there and take part in the network.")):
+            n = int(counts.get(status, 0))
+            if n or status in ("absent", "present"):
+                numbers.append(Number(f"{fmt_number(n, L)} / {fmt_number(total, L)}",
+                                      _status(status, L), c.say(nl, en)))
         gaps = frame[frame["status"].astype(str) != "present"].copy()
         gaps["_order"] = gaps["status"].map(lambda s: _STATUS_ORDER.get(str(s), 9))
         gaps = gaps.sort_values(["_order"], kind="mergesort")
@@ -755,7 +779,7 @@ def _missing_section(c: _Context) -> Section | None:
             shown, L, caption=c.say("Alle rollen uit het referentiemodel",
                                     "Every role of the reference model"),
             columns=["label", "domain", "wijk", "status", "actors"], limit=60))
-    return Section("missing", tr("missing", L), _explain(mp, L), (), tuple(items), (),
+    return Section("missing", tr("missing", L), _explain(mp, L), tuple(numbers), tuple(items), (),
                    tuple(tables), _notes(mp, L))
 
 
@@ -773,8 +797,9 @@ def _links_section(c: _Context) -> Section | None:
     L = c.lang
     frame = _frame(ml)
     items = []
+    n_items = max(c.top, 10)
     if not frame.empty and {"source_name", "target_name"} <= set(frame.columns):
-        for rec in frame.head(max(c.top, 10)).to_dict("records"):
+        for rec in frame.head(n_items).to_dict("records"):
             kind = str(rec.get("kind", ""))
             nl, en = _KIND_WORDS.get(kind, (kind, kind))
             reasons = rec.get("reasons", "")
@@ -782,14 +807,19 @@ def _links_section(c: _Context) -> Section | None:
                 "; ".join(str(r) for r in reasons)
             items.append(Item(f"{rec['source_name']} – {rec['target_name']}", text,
                               "", en if L == "en" else nl))
+    else:
+        n_items = 0
     table = None
-    if not frame.empty:
-        shown = frame.copy()
+    rest = frame.iloc[n_items:]
+    if not rest.empty:
+        shown = rest.copy()
         if "kind" in shown.columns:
             shown["kind"] = shown["kind"].map(
                 lambda k: _KIND_WORDS.get(str(k), (k, k))[1 if L == "en" else 0])
-        table = table_from_frame(shown, L, columns=["source_name", "target_name", "kind", "score",
-                                                    "reasons"], limit=40)
+        table = table_from_frame(shown, L, caption=c.say("Meer verbindingen om te bespreken",
+                                                         "More connections to discuss"),
+                                 columns=["source_name", "target_name", "kind", "wijk",
+                                          "score", "reasons"], limit=40)
     return Section("links", tr("links", L), _explain(ml, L), (), tuple(items), (),
                    (table,) if table else (), _notes(ml, L))
 
@@ -905,16 +935,121 @@ def _communities_section(c: _Context) -> Section | None:
                    tuple(items), (), (table,) if table else (), _notes(r, L))
 
 
+def _frame_of(result: Any, name: str) -> pd.DataFrame:
+    """An extra DataFrame a result offers as attribute or method (``duplicates_frame``)."""
+    value = getattr(result, name, None)
+    if callable(value):
+        try:
+            value = value()
+        except Exception:  # noqa: BLE001
+            return pd.DataFrame()
+    return value if isinstance(value, pd.DataFrame) else pd.DataFrame()
+
+
+def _themes_section(c: _Context) -> Section | None:
+    r = c.result("themes")
+    if r is None:
+        return None
+    L = c.lang
+    frame = _frame(r)
+    items = []
+    tables = []
+    if not frame.empty and "connected" in frame.columns:
+        apart = frame[~frame["connected"].astype(bool)]
+        for rec in apart.to_dict("records"):
+            items.append(Item(
+                str(rec["theme"]),
+                c.say(f"{fmt_number(rec.get('n_actors'), L)} partijen werken eraan, verdeeld over "
+                      f"{fmt_number(rec.get('n_parts'), L)} groepen die niet met elkaar verbonden "
+                      f"zijn: {fmt_cell(rec.get('actors', ''), L)}.",
+                      f"{fmt_number(rec.get('n_actors'), L)} parties work on it, split into "
+                      f"{fmt_number(rec.get('n_parts'), L)} groups that are not connected: "
+                      f"{fmt_cell(rec.get('actors', ''), L)}."),
+                "", c.say("langs elkaar heen", "working apart")))
+        shown = frame.copy()
+        tables.append(table_from_frame(
+            shown, L, caption=c.say("Alle thema's: wie werkt eraan en zijn zij verbonden?",
+                                    "Every theme: who works on it, and are they connected?"),
+            columns=["theme", "n_actors", "n_parts", "connected", "wijken", "absent_in",
+                     "actors"], limit=60))
+    dup = _frame_of(r, "duplicates_frame")
+    if dup.empty:
+        records = [d.__dict__ for d in getattr(r, "duplicates", ()) if hasattr(d, "__dict__")]
+        dup = pd.DataFrame(records)
+    if not dup.empty:
+        tables.append(table_from_frame(
+            dup, L, caption=c.say("Risico op dubbel werk: zelfde soort partij, zelfde thema, "
+                                  "zelfde wijk, geen relatie",
+                                  "Risk of duplicate effort: same kind of party, same theme, "
+                                  "same wijk, no tie"),
+            columns=["source_name", "target_name", "theme", "wijk", "kind", "shared_themes",
+                     "common_partners"], limit=max(c.top, 15)))
+    return Section("themes", tr("themes", L), _explain(r, L), (), tuple(items), (),
+                   tuple(tables), _notes(r, L))
+
+
+def _meetings_section(c: _Context) -> Section | None:
+    r = c.result("meetings")
+    if r is None:
+        return None
+    L = c.lang
+    frame = _frame(r)
+    table = None
+    if not frame.empty:
+        table = table_from_frame(frame, L, columns=["name", "theme", "wijk", "n_members",
+                                                    "n_domains", "crosses_domains", "domains",
+                                                    "members"], limit=60)
+    items = []
+    lonely = getattr(r, "not_in_any", None)
+    if lonely:
+        names = [c.name(a) for a in lonely]
+        items.append(Item(c.say("In geen enkel overleg", "In no meeting at all"),
+                          ", ".join(names[:40]) + (" …" if len(names) > 40 else "")))
+    return Section("meetings", tr("meetings", L), _explain(r, L), (), tuple(items), (),
+                   (table,) if table else (), _notes(r, L))
+
+
+def _roles_section(c: _Context) -> Section | None:
+    r = c.result("roles")
+    if r is None:
+        return None
+    L = c.lang
+    frame = _frame(r)
+    table = table_from_frame(frame, L, columns=["name", "label", "domain", "wijk", "via",
+                                                "evidence"], limit=80) if not frame.empty else None
+    items = []
+    unassigned = getattr(r, "unassigned", None)
+    if unassigned:
+        names = sorted(c.name(a) for a in unassigned)
+        items.append(Item(c.say("Geen rol uit het model", "No role from the model"),
+                          ", ".join(names[:60]) + (" …" if len(names) > 60 else "")))
+    return Section("roles", tr("roles", L), _explain(r, L), (), tuple(items), (),
+                   (table,) if table else (), _notes(r, L))
+
+
 def _triads_section(c: _Context) -> Section | None:
     r = c.result("triads")
     if r is None:
         return None
+    L = c.lang
     frame = _frame(r)
-    if frame.empty and not _explain(r, c.lang):
+    if frame.empty:
         return None
-    table = _generic_table(frame, c.lang, 60)
-    return Section("triads", tr("triads", c.lang), _explain(r, c.lang), (), (), (),
-                   (table,) if table else (), _notes(r, c.lang))
+    items = []
+    if "hub_name" in frame.columns:
+        for rec in frame.to_dict("records"):
+            done = bool(rec.get("complete"))
+            where = f" ({rec['wijk']})" if rec.get("wijk") else ""
+            items.append(Item(
+                f"{rec['hub_name']}{where}",
+                c.say("compleet: " if done else "ontbreekt: ", "complete: " if done else "missing: ")
+                + (fmt_cell(rec.get("members", ""), L) if done else fmt_cell(rec.get("missing", ""), L)),
+                "#117733" if done else "#CC6677",
+                c.say("compleet", "complete") if done else c.say("onvolledig", "incomplete")))
+    table = _generic_table(frame.drop(columns=[x for x in ("triad", "hub") if x in frame.columns]),
+                           L, 60)
+    return Section("triads", tr("triads", L), _explain(r, L), (), tuple(items), (),
+                   (table,) if table else (), _notes(r, L))
 
 
 WHOISWHO_LIMIT = 400
@@ -1116,8 +1251,9 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
                     parts.append(c.say("ontbreekt: ", "absent: ") + ", ".join(absent[:8]))
                 if margin:
                     parts.append(c.say("aan de rand: ", "at the margin: ") + ", ".join(margin[:8]))
+                text = "; ".join(parts)
                 out.append(Item(c.say("Wie ontbreekt", "Who is missing"),
-                                "; ".join(parts).capitalize() + ".", "", "missing"))
+                                text[:1].upper() + text[1:] + ".", "", "missing"))
     kf = c.result("key_figures")
     if kf is not None:
         frame = _frame(kf).head(3)
@@ -1182,12 +1318,12 @@ BUILDERS: tuple[tuple[str, Callable[[_Context], Section | None], tuple[str, ...]
     ("domains", _domains_section, ("domains",)),
     ("missing", _missing_section, ("missing_parties",)),
     ("links", _links_section, ("missing_links",)),
-    ("themes", _generic_section("themes", "themes", "themes"), ("themes",)),
-    ("meetings", _generic_section("meetings", "meetings", "meetings"), ("meetings",)),
+    ("themes", _themes_section, ("themes",)),
+    ("meetings", _meetings_section, ("meetings",)),
     ("resilience", _resilience_section, ("resilience",)),
     ("communities", _communities_section, ("communities",)),
     ("triads", _triads_section, ("triads",)),
-    ("roles", _generic_section("roles", "roles", "roles", 40), ("roles",)),
+    ("roles", _roles_section, ("roles",)),
 )
 
 
