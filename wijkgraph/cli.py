@@ -183,6 +183,44 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
         f"Written to {output}/: " + ", ".join(names))
 
 
+@cli.command(name="map")
+@click.argument("input", required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("kaart.html"), show_default=True, help="Het HTML-bestand / output file.")
+@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven dat geen kaart is.")
+@click.option("--ghosts", is_flag=True,
+              help="Ontbrekende partijen meteen tonen / show missing parties at once.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor de layout.")
+@click.option("--reference", default="utrecht-basis", show_default=True,
+              help="Referentiemodel: naam of YAML-bestand.")
+@click.option("--wijk", default=None, help="Alleen deze wijk tonen.")
+@click.option("--no-analysis", "no_analysis", is_flag=True,
+              help="Zonder analyse (sneller): grootte = aantal partners, geen suggesties.")
+@common_options
+def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed: int,
+                reference: str, wijk: str | None, no_analysis: bool) -> None:
+    """Schrijf de interactieve kaart van INPUT als één offline HTML-bestand."""
+    from wijkgraph.errors import OutputError, Problem
+    from wijkgraph.render.map import is_map_file, render_map
+
+    if output.exists() and not force and not is_map_file(output):
+        raise OutputError(Problem("problem.output_exists", params={"path": str(output)}))
+    network = _load(input)
+    if wijk:
+        network = network.subnetwork(wijk=wijk)
+    _print_warnings(network)
+    result = None
+    if not no_analysis:
+        from wijkgraph.analyse import analyse as run_analysis
+
+        result = run_analysis(network, reference=reference, seed=seed,
+                              progress=_progress(network.n_actors))
+    doc = render_map(network, result, lang=_lang(), seed=seed, ghosts=ghosts)
+    doc.write(output)
+    say(f"Kaart geschreven: {output} ({network.n_actors} actoren)",
+        f"Map written: {output} ({network.n_actors} actors)")
+
+
 def terminal_findings(network: Any, result: Any, n: int = 3) -> list[tuple[str, str]]:
     """The `n` most important findings as (nl, en) lines, the report's own order."""
     from wijkgraph.render.report import key_findings

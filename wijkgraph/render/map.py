@@ -225,6 +225,7 @@ def _vis_assets() -> tuple[str, str]:
     folder = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", js)  # devtools would fetch it
     return _script_safe(js), _style_safe(css)
 
 
@@ -275,6 +276,16 @@ def _section(analysis: Any, name: str) -> Any:
     return getattr(analysis, name, None)
 
 
+def _ranks(network: WijkNetwork, analysis: Any) -> dict[str, int]:
+    """The key-figure rank per actor, when the section gives one."""
+    kf = _section(analysis, "key_figures")
+    scores = getattr(kf, "scores", None) if kf is not None else None
+    if scores is None or "rank" not in getattr(scores, "columns", ()):
+        return {}
+    return {str(a): int(r) for a, r in scores["rank"].items()
+            if str(a) in network.graph and r == r}
+
+
 def _scores(network: WijkNetwork, analysis: Any) -> tuple[dict[str, float], bool]:
     """Key-figure score per actor (True) or, without that section, the degree (False)."""
     kf = _section(analysis, "key_figures")
@@ -309,11 +320,14 @@ def _reasons(analysis: Any, actors: Sequence[str], lang: str) -> dict[str, str]:
     return out
 
 
-def _frame(analysis: Any, name: str) -> Any:
+def _frame(analysis: Any, name: str, lang: str) -> Any:
     section = _section(analysis, name)
     if section is None or not hasattr(section, "to_frame"):
         return None
-    return section.to_frame()
+    try:
+        return section.to_frame(lang=lang)
+    except TypeError:  # a section whose to_frame takes no language
+        return section.to_frame()
 
 
 def _text(value: Any) -> str:
@@ -326,7 +340,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-PRESENT_WORDS = {"present", "aanwezig", "ok", "found", "gevonden", "covered", "gedekt"}
+def _lines(value: Any) -> str:
+    """Reasons as lines: a list becomes one line each; "a; b" text is split at "; "."""
+    listed = isinstance(value, list | tuple)
+    parts = [_text(v) for v in value] if listed else _text(value).split("; ")
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+#: Statuses of `missing_parties` rows drawn as ghost nodes (nobody plays the role).
+GHOST_STATUSES = {"absent", "missing", "ontbreekt"}
+#: Names of the kinds of suggested links (missing_links), nl and en.
+LINK_KINDS = {"triad": ("Driehoek", "triad"), "expected": ("verwacht", "expected"),
+              "predicted": ("voorspeld", "predicted")}
 
 
 class _Interner:
@@ -409,7 +434,7 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     scores, is_score = _scores(network, analysis)
     top = max(scores.values(), default=0.0)
     ranking = sorted(ids, key=lambda a: (-scores[a], _sort_key(a)))
-    rank = {a: r + 1 for r, a in enumerate(ranking)} if is_score else {}
+    rank = ({a: r + 1 for r, a in enumerate(ranking)} | _ranks(network, analysis)) if is_score else {}
     reasons = _reasons(analysis, ranking[:100], lang) if is_score else {}
 
     # layout
@@ -500,7 +525,7 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
 
     # suggested links
     suggestions = []
-    frame = _frame(analysis, "missing_links")
+    frame = _frame(analysis, "missing_links", lang)
     if frame is not None and len(frame):
         for row in frame.to_dict("records"):
             s, t = str(row.get("source", "")), str(row.get("target", ""))
@@ -508,13 +533,18 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
                 a, b = sorted((index[s], index[t]))
                 score = row.get("score", 0.0)
                 score = round(float(score), 4) if score == score and score is not None else 0.0
-                suggestions.append([a, b, score, _text(row.get("kind", "")),
-                                    _text(row.get("reasons", ""))])
+                kind = _text(row.get("kind", ""))
+                kind = LINK_KINDS.get(kind, (kind, kind))[1 if lang == "en" else 0]
+                context = _text(row.get("context", ""))
+                reasons_text = _lines(row.get("reasons", ""))
+                if context:
+                    kind = f"{kind}: {context}" if kind else context
+                suggestions.append([a, b, score, kind, reasons_text])
         suggestions.sort(key=lambda r: (r[0], r[1], -r[2], r[3]))
 
     # ghost nodes: missing parties from the reference model
     ghost_rows = []
-    missing = _frame(analysis, "missing_parties")
+    missing = _frame(analysis, "missing_parties", lang)
     if missing is not None and len(missing):
         ghost_rows = _ghosts(missing, positions, actors, domains, wijken, lang)
 
@@ -574,7 +604,7 @@ def _ghosts(missing: Any, positions: Mapping[Hashable, tuple[int, int]], actors:
             domains: _Interner, wijken: _Interner, lang: str) -> list[list[Any]]:
     """Ghost rows placed on a ring outside the map, near actors of their domain."""
     rows = [r for r in missing.to_dict("records")
-            if _text(r.get("status", "")).strip().lower() not in PRESENT_WORDS]
+            if _text(r.get("status", "")).strip().lower() in GHOST_STATUSES]
     if not rows:
         return []
     xs = [p[0] for p in positions.values()] or [0]
@@ -601,9 +631,10 @@ def _ghosts(missing: Any, positions: Mapping[Hashable, tuple[int, int]], actors:
         x = int(round(cx + radius * math.cos(angle)))
         y = int(round(cy + radius * math.sin(angle)))
         wijk = _text(r.get("wijk", ""))
-        out.append([_text(r.get("label", "")) or _text(r.get("role", "")), d, wijk,
-                    _text(r.get("status", "")), _text(r.get("reason", "")), x, y,
-                    _text(r.get("role", ""))])
+        status = _text(r.get("status_label", "")) or _text(r.get("status", ""))
+        why = "\n".join(t for t in (_text(r.get("reason", "")), _text(r.get("why", ""))) if t)
+        out.append([_text(r.get("label", "")) or _text(r.get("role", "")), d, wijk, status, why,
+                    x, y, _text(r.get("role", ""))])
     return out
 
 
@@ -750,6 +781,16 @@ def render_map(network: WijkNetwork, analysis: Any = None, *, lang: str = "nl", 
                       "meeting": _t("filter_meeting", lang)},
     )
     return MapDocument(html=page, title=data["title"], n_actors=len(data["actors"]), lang=lang)
+
+
+def is_map_file(path: str | Path) -> bool:
+    """True when `path` is a map wijkgraph wrote (so it may be replaced without --force)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b'<meta name="generator" content="wijkgraph">' in head
 
 
 def write_map(network: WijkNetwork, analysis: Any, folder: Path, lang: str) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.analyse import Analysis
 from wijkgraph.network import WijkNetwork
+from wijkgraph.render.map import write_map
 from wijkgraph.render.report import write_report_html, write_report_md
 from wijkgraph.render.xlsx import write_tables_xlsx
 
@@ -38,6 +39,7 @@ WRITERS: dict[str, Callable[[WijkNetwork, Analysis, Path, str], Path]] = {
     "html": write_report_html,
     "md": write_report_md,
     "xlsx": write_tables_xlsx,
+    "map": write_map,
 }
 
 

@@ -62,7 +62,7 @@
     var lines = [a.name, typeName(a) + " · " + domainName(a)];
     if (a.role) lines.push(a.role);
     if (a.wijk.length) lines.push(a.wijk.map(function (w) { return D.wijken[w]; }).join(", "));
-    if (a.rank) lines.push(S.f_score + ": " + a.score + " (#" + a.rank + ")");
+    if (a.rank) lines.push(S.f_score + ": " + a.score.toFixed(2) + " (#" + a.rank + ")");
     return lines.join("\n");
   }
   function strengthText(w) {
@@ -391,7 +391,7 @@
     addRow(dl, S.f_wijk, a.wijk.map(function (w) { return D.wijken[w]; }));
     addRow(dl, S.f_themes, a.themes.map(function (t) { return D.themes[t]; }));
     addRow(dl, S.f_meetings, a.meetings.map(function (m) { return D.meetings[m][1]; }));
-    if (a.rank) addRow(dl, S.f_score, a.score + "  (" + S.f_rank + " " + a.rank + " / " + actors.length + ")");
+    if (a.rank) addRow(dl, S.f_score, a.score.toFixed(2) + "  (" + S.f_rank + " " + a.rank + " / " + actors.length + ")");
     addRow(dl, S.f_description, a.description);
     panel.appendChild(dl);
     if (a.why) {
@@ -476,7 +476,7 @@
       td.appendChild(document.createTextNode(a.name));
       tr.appendChild(td);
       tr.appendChild(el("td", domainName(a)));
-      tr.appendChild(el("td", D.is_score ? a.score : a.degree, "num"));
+      tr.appendChild(el("td", D.is_score ? a.score.toFixed(2) : a.degree, "num"));
       frag.appendChild(tr);
     });
     body.replaceChildren(frag);
