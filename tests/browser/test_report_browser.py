@@ -133,3 +133,44 @@ def test_print_and_beamer(browser, tmp_path):
         assert problems == []
     finally:
         ctx.close()
+
+
+DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+SHOTS = {  # file name -> (section id or None for the top of the page, max height)
+    "report-top.png": (None, 900),
+    "report-key-figures.png": ("key_figures", 1500),
+    "report-domains.png": ("domains", 1400),
+    "report-missing.png": ("missing", 1300),
+    "report-links.png": ("links", 1100),
+    "report-resilience.png": ("resilience", 1300),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_screenshots_for_the_guide(browser, tmp_path, lang):
+    """Screenshots of the utrecht-oost report; kept in docs/img with WIJKGRAPH_DOCS_SHOTS=1."""
+    import os
+
+    net = load_dataset("utrecht-oost")
+    write_outputs(net, analyse(net), tmp_path / "out", formats=("html",), lang=lang)
+    keep = os.environ.get("WIJKGRAPH_DOCS_SHOTS") == "1"
+    target = DOCS_IMG if keep else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    ctx, page, problems, _ = open_page(browser, tmp_path / "out" / "report.html",
+                                       viewport={"width": 1280, "height": 900})
+    try:
+        for name, (section, height) in SHOTS.items():
+            if section is None:
+                clip = {"x": 0, "y": 0, "width": 1280, "height": height}
+            else:
+                box = page.locator(f"#{section}").bounding_box()
+                if box is None:
+                    continue
+                clip = {"x": box["x"] - 8, "y": box["y"] - 8, "width": box["width"] + 16,
+                        "height": min(box["height"] + 16, height)}
+            stem = name if lang == "nl" else name.replace(".png", "-en.png")
+            page.screenshot(path=str(target / stem), clip=clip, full_page=True)
+            assert (target / stem).stat().st_size > 10_000
+        assert problems == []
+    finally:
+        ctx.close()

@@ -17,7 +17,6 @@ from wijkgraph.render.report import (
     key_findings,
     md_escape,
     render_html,
-    render_markdown,
     render_report,
 )
 from wijkgraph.tables import tables_from_frames
