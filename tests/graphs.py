@@ -68,11 +68,14 @@ def make_network(
     return build_network(tables_from_frames(actors_df, relations_df, meetings_df, part_df))
 
 
-def relabel(net: WijkNetwork, prefix: str = "x-") -> WijkNetwork:
-    """The same network with every actor id renamed (names kept): for invariance tests."""
+def relabel(net: WijkNetwork, prefix: str = "x-", *, reverse: bool = True) -> WijkNetwork:
+    """The same network with every actor id renamed (names kept) and, by default, the
+    actors and relations listed in reverse order: for invariance tests."""
     t = net.tables
     mapping = {a: f"{prefix}{a}" for a in t.actors["id"]}
     actors = t.actors.drop(columns=["_file", "_sheet", "_row"], errors="ignore").copy()
+    if reverse:
+        actors = actors.iloc[::-1]
     actors["id"] = actors["id"].map(mapping)
     for col in ("wijk", "themes"):
         actors[col] = actors[col].map(lambda v: ";".join(v))
@@ -80,6 +83,8 @@ def relabel(net: WijkNetwork, prefix: str = "x-") -> WijkNetwork:
     rel["source"] = rel["source"].map(mapping)
     rel["target"] = rel["target"].map(mapping)
     rel["directed"] = rel["directed"].map(lambda d: "ja" if d else "nee")
+    if reverse:
+        rel = rel.iloc[::-1]
     meetings = part = None
     if len(t.meetings):
         meetings = t.meetings[["id", "name"]].copy()

@@ -193,3 +193,24 @@ def test_engine_for_caches_per_graph():
 def test_engine_rejects_directed_graphs():
     with pytest.raises(TypeError):
         Engine(nx.DiGraph([(1, 2)]))
+
+
+def test_louvain_order_makes_input_order_irrelevant():
+    g = nx.barbell_graph(4, 1)  # the middle node can join either clique
+    g = nx.relabel_nodes(g, {i: f"v{i}" for i in g})
+    order = sorted(g)
+    for backend in ("igraph", "networkx"):
+        reversed_g = nx.Graph()
+        reversed_g.add_nodes_from(list(g)[::-1])
+        reversed_g.add_edges_from(list(g.edges)[::-1])
+        a = Engine(g, backend=backend).louvain(order=order)
+        b = Engine(reversed_g, backend=backend).louvain(order=order)
+        assert sorted(map(sorted, a)) == sorted(map(sorted, b))
+        assert sum(len(c) for c in a) == 9
+
+
+def test_igraph_permute_vertices_convention():
+    import igraph as ig
+
+    # the engine relies on: permutation[new id] = old id
+    assert ig.Graph(n=3, edges=[(0, 1)]).permute_vertices([2, 0, 1]).get_edgelist() == [(1, 2)]

@@ -356,37 +356,53 @@ class Engine:
         return np.where(degree > 0, degree - redundancy, np.nan)
 
     # --- communities --------------------------------------------------------------------
-    def louvain(self, *, seed: int = 0, weighted: bool = True,
-                resolution: float = 1.0) -> list[frozenset[Hashable]]:
+    def louvain(self, *, seed: int = 0, weighted: bool = True, resolution: float = 1.0,
+                order: Sequence[Hashable] | None = None) -> list[frozenset[Hashable]]:
         """Louvain communities, largest first (ties: by smallest member id).
 
         igraph's multilevel algorithm draws from Python's `random` module; it is seeded
         with `seed` and the caller's random state is restored afterwards, so the result is
         deterministic. The networkx backend uses ``louvain_communities(seed=seed)``.
+        Louvain depends on the order in which it visits the actors: pass `order` (all
+        nodes, e.g. sorted by name) to make the result independent of the input order.
         """
+        perm = list(range(self.n))
+        if order is not None:
+            rank = {v: i for i, v in enumerate(order)}
+            perm = [rank[v] for v in self.nodes]  # new position of each vertex
+        key = tuple(perm) if order is not None else None
+
         def compute() -> list[frozenset[Hashable]]:
             if self.n == 0:
                 return []
+            inverse = [0] * self.n
+            for i, p in enumerate(perm):
+                inverse[p] = i
             if self.backend == "networkx":
+                g = nx.relabel_nodes(self.nx, dict(enumerate(perm)), copy=True)
+                g = nx.Graph(sorted(g.edges(data=True))) if order is not None else g
+                g.add_nodes_from(range(self.n))
                 parts = nx.community.louvain_communities(
-                    self.nx, weight="w" if weighted else None, resolution=resolution, seed=seed)
-                groups = [[self.nodes[i] for i in p] for p in parts]
+                    g, weight="w" if weighted else None, resolution=resolution, seed=seed)
+                groups = [[self.nodes[inverse[j]] for j in p] for p in parts]
             else:
+                # igraph 1.0: permutation[new id] = old id (checked in tests/test_engine.py)
+                g = self.ig.permute_vertices(inverse) if order is not None else self.ig
                 state = random.getstate()
                 try:
                     random.seed(seed)
-                    member = self.ig.community_multilevel(
+                    member = g.community_multilevel(
                         weights="w" if weighted and self.m else None,
                         resolution=resolution).membership
                 finally:
                     random.setstate(state)
                 bucket: dict[int, list[Hashable]] = {}
-                for i, c in enumerate(member):
-                    bucket.setdefault(c, []).append(self.nodes[i])
+                for j, c in enumerate(member):
+                    bucket.setdefault(c, []).append(self.nodes[inverse[j]])
                 groups = list(bucket.values())
             return sorted((frozenset(g) for g in groups),
                           key=lambda g: (-len(g), min(str(x) for x in g)))
-        return self._cached(("louvain", seed, weighted, resolution), compute)
+        return self._cached(("louvain", seed, weighted, resolution, key), compute)
 
     def modularity(self, communities: Sequence[frozenset[Hashable]], *,
                    weighted: bool = True) -> float:

@@ -1,7 +1,8 @@
 """Gemeenschappen: groups of actors that work more with each other than with the rest.
 
 Louvain community detection (weighted by tie strength, fixed seed) through the engine
-(igraph's multilevel algorithm seeded with `seed`; deterministic). For each community:
+(igraph's multilevel algorithm seeded with `seed`; deterministic). Actors are visited in
+order of name, so reordering the rows of the input does not change the communities. For each community:
 its size, dominant domains, themes and wijken, and a short label such as "vooral welzijn
 en inwoners in Oost". Modularity (-0.5..1) says how clearly the groups stand apart;
 above about 0.3 the split is clear.
@@ -140,7 +141,9 @@ def communities(network: WijkNetwork, *, seed: int = 0, resolution: float = 1.0)
     """
     g = network.graph
     eng = engine_for(g)
-    parts = eng.louvain(seed=seed, resolution=resolution)
+    # visit actors in name order, so that the order of the input rows does not matter
+    order = sorted(g.nodes, key=lambda v: (str(g.nodes[v].get("name", v)), str(v)))
+    parts = eng.louvain(seed=seed, resolution=resolution, order=order)
     rows = []
     membership: dict[str, int] = {}
     for number, members in enumerate(parts, start=1):

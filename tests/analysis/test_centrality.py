@@ -1,0 +1,85 @@
+"""Centralities and structural holes on hand-worked tiny graphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.graphs import GRAPHS, make_network
+from wijkgraph.analysis.centrality import COLUMNS, centralities
+from wijkgraph.analysis.structural_holes import structural_holes
+
+
+def frame(name):
+    return centralities(GRAPHS[name]()).table.set_index("id")
+
+
+def test_path_hand_values():
+    t = frame("path")
+    assert t["degree"].tolist() == [1, 2, 1]
+    assert t["betweenness"].tolist() == [0, 1, 0]
+    # harmonic: A reaches B at 1 and C at 2: (1 + 1/2) / 2
+    assert t.loc["A", "harmonic"] == pytest.approx(0.75)
+    assert t.loc["B", "harmonic"] == pytest.approx(1.0)
+    assert t["core"].tolist() == [1, 1, 1]
+
+
+def test_star_hub():
+    t = frame("star")
+    assert t.loc["H", "degree"] == 4 and t.loc["H", "betweenness"] == 1.0
+    assert t.loc["L1", "betweenness"] == 0
+    assert t["pagerank"].sum() == pytest.approx(1.0)
+    assert t["pagerank"].idxmax() == "H"
+
+
+def test_weighted_betweenness_prefers_strong_routes():
+    # A-B-C strong (4, 4) and A-D-C weak (1, 1): the route via B is shorter (1/4 + 1/4)
+    net = make_network([("A", "B", 4), ("B", "C", 4), ("A", "D", 1), ("D", "C", 1)])
+    t = centralities(net).table.set_index("id")
+    assert t.loc["B", "betweenness"] > 0 and t.loc["D", "betweenness"] == 0
+    assert t.loc["B", "strength"] == 8 and t.loc["D", "strength"] == 2
+
+
+def test_directed_degrees():
+    t = frame("directed_chain")
+    # a -> b -> c -> d, b - e mutual
+    assert t.loc["b", "in_degree"] == 2 and t.loc["b", "out_degree"] == 2
+    assert t.loc["a", "in_degree"] == 0 and t.loc["a", "out_degree"] == 1
+    assert t.loc["d", "in_degree"] == 1 and t.loc["d", "out_degree"] == 0
+    assert centralities(GRAPHS["directed_chain"]()).directed
+
+
+def test_kite_matches_the_textbook_broker():
+    t = frame("kite")
+    assert t["betweenness"].idxmax() == "k7"  # Heather, the broker of Krackhardt's kite
+    assert t.loc["k7", "betweenness"] == pytest.approx(14 / 36)
+
+
+def test_frame_columns_and_order():
+    f = centralities(GRAPHS["barbell"]()).to_frame()
+    assert list(f.columns) == COLUMNS
+    assert f["betweenness"].is_monotonic_decreasing
+
+
+def test_structural_holes_star_and_triangle():
+    s = structural_holes(GRAPHS["star"]()).table.set_index("id")
+    assert s.loc["H", "effective_size"] == 4 and s.loc["H", "efficiency"] == 1
+    assert s.loc["H", "constraint"] == pytest.approx(4 * (1 / 4) ** 2)
+    assert s.loc["L1", "constraint"] == 1
+    t = structural_holes(GRAPHS["triangle"]()).table.set_index("id")
+    # each has two partners tied to each other: effective size 2 - 1 = 1
+    assert t["effective_size"].tolist() == [1, 1, 1]
+
+
+def test_structural_holes_borgatti_unweighted_through_a_wijk_network():
+    edges = [("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"),
+             ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")]
+    s = structural_holes(make_network(edges)).table.set_index("id")
+    assert s.loc["G", "effective_size"] == pytest.approx(4.67, abs=1e-2)
+    assert s.loc["A", "effective_size"] == pytest.approx(2.50, abs=1e-2)
+    assert s.loc["G", "constraint"] == pytest.approx(0.400, abs=1e-3)
+    assert s.loc["A", "constraint"] == pytest.approx(0.595, abs=1e-3)
+
+
+def test_isolate_has_no_structural_hole_values():
+    s = structural_holes(GRAPHS["disconnected"]()).table.set_index("id")
+    assert s["effective_size"].isna()["G"] and s["constraint"].isna()["G"]
