@@ -610,7 +610,7 @@ def _ghosts(missing: Any, positions: Mapping[Hashable, tuple[int, int]], actors:
     xs = [p[0] for p in positions.values()] or [0]
     ys = [p[1] for p in positions.values()] or [0]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    radius = max(max(xs) - min(xs), max(ys) - min(ys), 200) / 2 + 160
+    radius = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) / 2 + 120  # outside every actor
     # angle of each domain: mean direction of its actors from the centre
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for row in actors:
