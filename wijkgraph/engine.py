@@ -51,7 +51,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 
 Backend = Literal["igraph", "networkx"]
 
-EXACT_LIMIT = 2_500
+EXACT_LIMIT = 2_000
 """Largest number of actors for which betweenness and closeness are computed exactly."""
 
 SAMPLE_SOURCES = 256
