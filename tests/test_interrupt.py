@@ -14,6 +14,8 @@ import pytest
 
 from wijkgraph.synthetic import synthetic_frames
 
+pytestmark = pytest.mark.slow
+
 SMALL = str(Path(__file__).parent / "data" / "good" / "dutch-excel")
 
 # Runs the real CLI with a writer that announces itself and then hangs mid-output.
@@ -93,7 +95,6 @@ def test_killed_while_writing(tmp_path: Path, previous: Path, sig: signal.Signal
     assert sorted(snapshot(previous)) == [".wijkgraph", "analysis.json", "report.md"]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("delay", [1.0, 3.0])
 def test_killed_at_any_moment_on_a_large_input(tmp_path: Path, big_input: Path,
                                                previous: Path, delay: float) -> None:
