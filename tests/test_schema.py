@@ -117,3 +117,43 @@ def test_parse_boolean(value: object, expected: bool | None) -> None:
 ])
 def test_split_multi(cell: object, expected: tuple[str, ...]) -> None:
     assert split_multi(cell) == expected
+
+
+def test_input_format_doc_lists_every_alias() -> None:
+    """docs/input-format.md documents every table and column alias and vocabulary word."""
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "input-format.md").read_text("utf-8")
+    for table, cols in TABLES.items():
+        for alias in TABLE_ALIASES[table]:
+            assert f"`{alias}`" in doc, alias
+        for col in cols:
+            for alias in (col.name, *col.aliases):
+                assert f"`{alias}`" in doc, (table, alias)
+    for aliases in (DOMAIN_ALIASES, TYPE_ALIASES, CHANNEL_ALIASES, KIND_ALIASES):
+        for alias, value in aliases.items():
+            assert f"`{alias}`" in doc or fold(value) == alias, alias
+            assert f"`{value}`" in doc, value
+    for word in schema.STRENGTH_WORDS:
+        assert f"`{word}`" in doc, word
+
+
+def test_data_model_doc_lists_every_attribute() -> None:
+    """docs/data-model.md documents every node and edge attribute build_network sets."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    from wijkgraph.network import build_network
+    from wijkgraph.tables import tables_from_frames
+
+    doc = (Path(__file__).parent.parent / "docs" / "data-model.md").read_text("utf-8")
+    net = build_network(tables_from_frames(
+        pd.DataFrame({"naam": ["A", "B", "C"]}), pd.DataFrame({"van": ["A"], "naar": ["B"]}),
+        pd.DataFrame({"naam": ["M"]}), pd.DataFrame({"actor": ["A", "C"], "overleg": ["M", "M"]})),
+        meeting_ties=True)
+    attrs = {a for _, d in net.graph.nodes(data=True) for a in d}
+    attrs |= {a for *_, d in net.graph.edges(data=True) for a in d}
+    attrs |= {a for *_, d in net.multigraph.edges(data=True) for a in d}
+    for attr in attrs:
+        assert f"| `{attr}` |" in doc, attr
