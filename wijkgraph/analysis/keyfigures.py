@@ -222,7 +222,7 @@ def key_figures(
     ...     print(reason)
     enige verbinding van 1 partij met de rest
     verbindt welzijn met zorg (2 partijen buiten het eigen domein)
-    50% van de kortste routes tussen andere partijen loopt via deze partij (nr. 1 van 4)
+    67% van de kortste routes tussen andere partijen loopt via deze partij (nr. 1 van 4)
     heeft 2 samenwerkingspartners (nr. 1 van 4)
     """
     centrality = centrality or centralities(network, seed=seed)
