@@ -287,8 +287,9 @@ def _per_actor(actors: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
     cnt = both[both["cross"]].groupby(["a", "db"]).size().reset_index(name="k")
     cnt = cnt.sort_values(["a", "k", "db"], ascending=[True, False, True], kind="mergesort")
     a_vals, d_vals = cnt["a"].to_numpy(), cnt["db"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, a_vals[1:] != a_vals[:-1]]) if len(cnt) else []
-    ends = np.r_[starts[1:], len(cnt)] if len(cnt) else []
+    starts: np.ndarray = (np.flatnonzero(np.r_[True, a_vals[1:] != a_vals[:-1]]) if len(cnt)
+                          else np.zeros(0, dtype=int))
+    ends: np.ndarray = np.r_[starts[1:], len(cnt)] if len(cnt) else np.zeros(0, dtype=int)
     other = {a_vals[i]: tuple(d_vals[i:j]) for i, j in zip(starts, ends, strict=True)}
     out["other_domains"] = [other.get(a, ()) for a in out.index]
     out["n_other_domains"] = out["other_domains"].map(len)
