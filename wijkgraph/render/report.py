@@ -425,6 +425,21 @@ def localise_columns(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns={f"{b}_{mine}": b for b in pairs if b not in out.columns})
 
 
+CELL_LIMIT = 300  # characters of one table cell in the report (tables.xlsx has all)
+
+
+def _clip(text: str, limit: int = CELL_LIMIT) -> str:
+    """Shorten very long cells (lists of hundreds of names) at a word boundary.
+
+    >>> _clip("a, b, c, d", 5)
+    'a, …'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
 def table_from_frame(frame: pd.DataFrame, lang: str, *, caption: str = "",
                      columns: Sequence[str] | None = None, limit: int | None = 25,
                      domain_column: str | None = "domain") -> Table:
@@ -451,7 +466,7 @@ def table_from_frame(frame: pd.DataFrame, lang: str, *, caption: str = "",
             elif col == "type" and value:
                 row.append(type_name(str(value), lang))
             else:
-                row.append(fmt_cell(value, lang))
+                row.append(_clip(fmt_cell(value, lang)))
         rows.append(tuple(row))
     colour_col = cols.index(domain_column) if domain_column in cols else -1
     colours = tuple(domain_colour(d) if d else "" for d in shown[domain_column]) \
@@ -481,6 +496,7 @@ class _Context:
     analysis: Any
     lang: str
     top: int
+    draw: bool = True
 
     def result(self, name: str) -> Any:
         return self.analysis.sections.get(name)
@@ -491,6 +507,13 @@ class _Context:
     @property
     def decimal(self) -> str:
         return "." if self.lang == "en" else ","
+
+    def chart(self, kind: str, *args: Any, **kwargs: Any) -> charts.Chart:
+        """Draw a chart, or only describe it (title and text) when not drawing (Markdown)."""
+        module = _charts()
+        if not self.draw:
+            return module.Chart(svg="", title=kwargs["title"], alt=kwargs["alt"])
+        return getattr(module, kind)(*args, **kwargs)
 
     def say(self, nl: str, en: str) -> str:
         return en if self.lang == "en" else nl
@@ -552,7 +575,7 @@ def _network_section(c: _Context) -> Section:
         labels = [_dom(d, L) for d, _ in domains]
         values = [n for _, n in domains]
         alt = "; ".join(f"{lab}: {n}" for lab, n in zip(labels, values, strict=True))
-        chart_list.append(_charts().bar_chart(
+        chart_list.append(c.chart("bar_chart",
             labels, values, colours=[domain_colour(d) for d, _ in domains],
             title=c.say("Partijen per domein", "Parties per domain"),
             xlabel=c.say("aantal partijen", "number of parties"), alt=alt,
@@ -625,7 +648,7 @@ def _key_figures_section(c: _Context) -> Section | None:
             labels = [str(x) for x in frame["name"]]
             alt = "; ".join(f"{n}: {fmt_number(v, L)}" for n, v in zip(labels, frame["score"],
                                                                      strict=True))
-            chart_list.append(_charts().bar_chart(
+            chart_list.append(c.chart("bar_chart",
                 labels, [float(v) for v in frame["score"]],
                 colours=[domain_colour(d) for d in doms],
                 title=c.say("Sleutelfiguren: gecombineerde score", "Key figures: combined score"),
@@ -710,7 +733,7 @@ def _domains_section(c: _Context) -> Section | None:
         alt_parts = [f"{_dom(r, L)} – {_dom(x, L)}: {fmt_number(values[i][j], L)}"
                      for i, r in enumerate(rows) for j, x in enumerate(cols)
                      if j >= i and values[i][j]]
-        chart_list.append(_charts().heatmap(
+        chart_list.append(c.chart("heatmap",
             [_dom(r, L) for r in rows], [_dom(x, L) for x in cols], values,
             title=c.say("Relaties binnen en tussen domeinen", "Ties within and between domains"),
             alt=c.say("Aantal relaties per paar domeinen: ", "Number of ties per pair of domains: ")
@@ -857,7 +880,7 @@ def _resilience_section(c: _Context) -> Section | None:
         xs = [float(v) for v in curve[xcol]]
         alt = "; ".join(f"{name}: " + ", ".join(fmt_number(v, L, 0) for v in ys)
                         for name, ys in series.items())
-        chart_list.append(_charts().line_chart(
+        chart_list.append(c.chart("line_chart",
             xs, series, title=c.say("Grootste verbonden deel als partijen wegvallen",
                                     "Largest connected part as parties leave"),
             xlabel=c.say("aantal partijen weggevallen", "number of parties removed"),
@@ -1328,7 +1351,7 @@ BUILDERS: tuple[tuple[str, Callable[[_Context], Section | None], tuple[str, ...]
 
 
 def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
-                 map_href: str | None = "map.html") -> Report:
+                 map_href: str | None = "map.html", draw: bool = True) -> Report:
     """Gather everything the report shows, in `lang` (``"nl"`` or ``"en"``).
 
     Parameters
@@ -1340,6 +1363,8 @@ def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
     lang : {"nl", "en"}
     map_href : str or None
         Relative link to the interactive map, or None when no map is written.
+    draw : bool
+        Draw the charts (SVG). Markdown needs only their titles and text alternatives.
 
     Returns
     -------
@@ -1348,7 +1373,7 @@ def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
     from wijkgraph import __version__
 
     lang = "en" if lang == "en" else "nl"
-    c = _Context(network, analysis, lang, _top(analysis))
+    c = _Context(network, analysis, lang, _top(analysis), draw)
     sections: list[Section] = []
     used: set[str] = set()
     for _sid, builder, names in BUILDERS:
@@ -1510,7 +1535,7 @@ def render_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl", fmt:
     >>> '<html lang="en">' in html and "At a glance" in html
     True
     """
-    report = build_report(network, analysis, lang=lang, map_href=map_href)
+    report = build_report(network, analysis, lang=lang, map_href=map_href, draw=fmt != "md")
     if fmt == "md":
         return render_markdown(report)
     if fmt != "html":

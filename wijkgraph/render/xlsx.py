@@ -9,7 +9,9 @@ cell with Excel's quote prefix, so Excel never evaluates it as a formula (also n
 someone edits the cell). Characters XML cannot hold (control characters) are dropped.
 
 Deterministic: the workbook's created/modified times and the zip entries' timestamps are
-fixed, so the same analysis gives a byte-identical file.
+fixed, so the same analysis gives a byte-identical file. The workbook is written directly
+as SpreadsheetML (openpyxl was too slow for city networks); openpyxl reads it back in the
+tests.
 
 Examples
 --------
@@ -191,76 +193,225 @@ def _header(column: Any, lang: str) -> str:
     return column_label(str(column), lang)
 
 
-def build_workbook(network: WijkNetwork, analysis: Any, lang: str = "nl") -> Any:
-    """The openpyxl Workbook of `workbook_tables` (not yet saved)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAX_CELL = 32767  # Excel's limit on the length of a text cell
+_INF = float("inf")
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    taken: set[str] = set()
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DCE6F1")
-    for key, frame in workbook_tables(network, analysis, lang):
-        ws = wb.create_sheet(_sheet_title(key, lang, taken))
-        columns = list(frame.columns)
-        headers = [cell_value(_header(c, lang)) for c in columns] or ["-"]
-        ws.append(headers)
-        for cell in ws[1]:
-            cell.font = bold
-            cell.fill = fill
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-        widths = [len(str(h)) for h in headers]
-        for rec in frame.itertuples(index=False):
-            row = [cell_value(v, lang) for v in rec]
-            ws.append(row)
-            r = ws.max_row
-            for j, value in enumerate(row):
-                if isinstance(value, str):
-                    widths[j] = max(widths[j], min(len(value), 80))
-                    if value.startswith(_FORMULA_START):
-                        cell = ws.cell(row=r, column=j + 1)
-                        cell.data_type = "s"
-                        cell.quotePrefix = True
-                elif value is not None:
-                    widths[j] = max(widths[j], len(str(value)))
-        for j, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = max(8, min(width + 2, 60))
-        ws.freeze_panes = "A2"
-        if columns:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    props = wb.properties
-    props.creator = "wijkgraph"
-    props.lastModifiedBy = "wijkgraph"
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
-    props.title = str(analysis.meta.get("name", ""))
-    return wb
+_STYLES = (
+    _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F1"/><bgColor indexed="64"/>'
+    '</patternFill></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" '
+    'applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+    '</cellStyles></styleSheet>'
+)
+_HEADER_STYLE, _TEXT_STYLE = 1, 2  # bold header; text with Excel's quote prefix
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and a fixed entry order (byte-identical output)."""
+def _esc(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def _absolute(ref: str) -> str:
+    """``A1:K62`` -> ``$A$1:$K$62``.
+
+    >>> _absolute("A1:K62")
+    '$A$1:$K$62'
+    """
+    return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", ref)
+
+
+def _column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _cell_xml(ref: str, value: Any, style: int = 0) -> tuple[str, int]:
+    """One <c> element and the width its content asks for."""
+    if value is None:
+        return "", 0
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>', 5
+    if isinstance(value, int | float):
+        text = repr(value) if isinstance(value, float) else str(value)
+        return f'<c r="{ref}"><v>{text}</v></c>', len(text)
+    text = str(value)[:_MAX_CELL]
+    if text.startswith(_FORMULA_START) and not style:
+        style = _TEXT_STYLE
+    s_attr = f' s="{style}"' if style else ""
+    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    return (f'<c r="{ref}" t="inlineStr"{s_attr}><is><t{space}>{_esc(text)}</t></is></c>',
+            min(len(text), 80))
+
+
+def _sheet_xml(frame: pd.DataFrame, headers: list[str], lang: str) -> str:
+    n_cols = max(len(headers), 1)
+    last_col = _column_letter(n_cols)
+    letters = [_column_letter(j) for j in range(1, n_cols + 1)]
+    widths = [0] * n_cols
+    rows = []
+    cells = []
+    for j, header in enumerate(headers):
+        xml, width = _cell_xml(f"{letters[j]}1", header, _HEADER_STYLE)
+        cells.append(xml)
+        widths[j] = max(widths[j], width)
+    rows.append(f'<row r="1">{"".join(cells)}</row>')
+    n_rows = len(frame)
+    columns_xml: list[list[str]] = []
+    for j in range(frame.shape[1]):
+        letter = letters[j]
+        values = frame.iloc[:, j].tolist()  # plain Python scalars, column by column
+        out = []
+        width = widths[j]
+        for r, raw in enumerate(values, start=2):
+            if raw is None or (isinstance(raw, float) and raw != raw):
+                out.append("")
+                continue
+            kind = type(raw)
+            if kind is int or kind is float:  # the common fast cases
+                if kind is float and raw in (_INF, -_INF):
+                    out.append("")
+                    continue
+                text = repr(raw)
+                out.append(f'<c r="{letter}{r}"><v>{text}</v></c>')
+                if len(text) > width:
+                    width = len(text)
+                continue
+            if kind is str and raw and raw[0] not in "=+-@ \t\n" and raw[-1] not in " \t\n" \
+                    and len(raw) < 2000:
+                text = _ILLEGAL.sub("", raw)
+                out.append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{_esc(text)}</t></is></c>')
+                if len(text) > width:
+                    width = min(len(text), 80)
+                continue
+            xml, w = _cell_xml(f"{letter}{r}", cell_value(raw, lang))
+            out.append(xml)
+            if w > width:
+                width = w
+        widths[j] = width
+        columns_xml.append(out)
+    for i in range(n_rows):
+        rows.append(f'<row r="{i + 2}">' + "".join(col[i] for col in columns_xml) + "</row>")
+    r = n_rows + 1
+    cols = "".join(f'<col min="{j}" max="{j}" width="{max(8, min(w + 2, 60))}" customWidth="1"/>'
+                   for j, w in enumerate(widths, start=1))
+    ref = f"A1:{last_col}{r}"
+    return (
+        _XML_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
+        f'<dimension ref="{ref}"/>'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+        'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" '
+        'sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
+        f'<cols>{cols}</cols><sheetData>{"".join(rows)}</sheetData>'
+        f'<autoFilter ref="{ref}"/></worksheet>'
+    )
+
+
+def _package(sheets: list[tuple[str, str, str]], title: str) -> bytes:
+    """Zip the parts of a workbook: sheets are (name, xml, filter range) triples."""
+    n = len(sheets)
+    content_types = (
+        _XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>'
+        + "".join(f'<Override PartName="/xl/worksheets/sheet{k}.xml" ContentType="application/'
+                  'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                  for k in range(1, n + 1))
+        + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+        'package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
+    )
+    root_rels = (
+        _XML_HEAD + f'<Relationships xmlns="{_PKG_REL}">'
+        f'<Relationship Id="rId1" Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+        'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        f'<Relationship Id="rId3" Type="{_REL_NS}/extended-properties" '
+        'Target="docProps/app.xml"/></Relationships>'
+    )
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = (
+        _XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
+        '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
+        f'XMLSchema-instance"><dc:title>{_esc(title)}</dc:title><dc:creator>wijkgraph'
+        '</dc:creator><cp:lastModifiedBy>wijkgraph</cp:lastModifiedBy>'
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        '</cp:coreProperties>'
+    )
+    app = (_XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/extended-properties"><Application>wijkgraph</Application></Properties>')
+    sheet_list = "".join(f'<sheet name="{_esc(name)}" sheetId="{k}" r:id="rId{k}"/>'
+                         for k, (name, _x, _r) in enumerate(sheets, start=1))
+    defined = "".join(
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
+        + _esc("'" + name.replace("'", "''") + "'!" + _absolute(ref))
+        + "</definedName>"
+        for k, (name, _x, ref) in enumerate(sheets))
+    workbook = (
+        _XML_HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><bookViews>'
+        f'<workbookView activeTab="0"/></bookViews><sheets>{sheet_list}</sheets>'
+        f'<definedNames>{defined}</definedNames></workbook>'
+    )
+    workbook_rels = (
+        _XML_HEAD + f'<Relationships xmlns="{_PKG_REL}">'
+        + "".join(f'<Relationship Id="rId{k}" Type="{_REL_NS}/worksheet" '
+                  f'Target="worksheets/sheet{k}.xml"/>' for k in range(1, n + 1))
+        + f'<Relationship Id="rId{n + 1}" Type="{_REL_NS}/styles" Target="styles.xml"/>'
+        '</Relationships>'
+    )
+    parts = [("[Content_Types].xml", content_types), ("_rels/.rels", root_rels),
+             ("docProps/app.xml", app), ("docProps/core.xml", core),
+             ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbook_rels),
+             ("xl/styles.xml", _STYLES)]
+    parts += [(f"xl/worksheets/sheet{k}.xml", xml) for k, (_n, xml, _r) in enumerate(sheets, 1)]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, text.encode("utf-8"))
     return out.getvalue()
 
 
 def tables_xlsx_bytes(network: WijkNetwork, analysis: Any, lang: str = "nl") -> bytes:
-    """``tables.xlsx`` as bytes (deterministic)."""
-    from openpyxl.writer.excel import ExcelWriter
+    """``tables.xlsx`` as bytes (deterministic; written directly as SpreadsheetML).
 
-    wb = build_workbook(network, analysis, lang)
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()  # save_workbook() would stamp "now"
-    return _normalise_zip(raw.getvalue())
+    openpyxl took about 40 µs per cell (a city network has millions of cells), so the
+    workbook is written with plain string building; tests read it back with openpyxl.
+    """
+    taken: set[str] = set()
+    sheets = []
+    for key, frame in workbook_tables(network, analysis, lang):
+        headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
+        xml = _sheet_xml(frame, headers, lang)
+        ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"
+        sheets.append((_sheet_title(key, lang, taken), xml, ref))
+    return _package(sheets, str(analysis.meta.get("name", "")))
 
 
 def write_tables_xlsx(network: WijkNetwork, analysis: Any, folder: Path, lang: str) -> Path:
