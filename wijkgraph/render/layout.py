@@ -78,7 +78,7 @@ def _component_coords(nodes: Sequence[Hashable], edges: Sequence[tuple[int, int,
     start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
     with _seeded(seed):
         layout = g.layout_fruchterman_reingold(
-            weights=weights, niter=500 if n <= 5000 else 300, seed=start.tolist(),
+            weights=weights, niter=500 if n <= 1000 else 200, seed=start.tolist(),
             grid="auto")
         if n <= KAMADA_KAWAI_LIMIT:
             # Kamada-Kawai (distances in the graph become distances on screen) spreads a
@@ -178,13 +178,17 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0,
         return {}
     components = sorted((sorted(c, key=_sort_key) for c in nx.connected_components(graph)),
                         key=lambda c: (-len(c), _sort_key(c[0])))
-    blocks = []
-    for comp in components:
-        index = {node: i for i, node in enumerate(comp)}
-        edges = sorted((min(index[a], index[b]), max(index[a], index[b]),
-                        float((graph.edges[a, b].get(weight, 1) if weight else 1) or 1))
-                       for a, b in graph.subgraph(comp).edges)
-        blocks.append(_component_coords(comp, edges, seed))
+    # One pass over the edges: bucket them by component, as local index pairs.
+    where: dict[Hashable, tuple[int, int]] = {}
+    for ci, comp in enumerate(components):
+        for i, node in enumerate(comp):
+            where[node] = (ci, i)
+    buckets: list[list[tuple[int, int, float]]] = [[] for _ in components]
+    for a, b, w in graph.edges(data=weight, default=1):
+        (ca, ia), (_, ib) = where[a], where[b]
+        buckets[ca].append((min(ia, ib), max(ia, ib), float(w or 1) if weight else 1.0))
+    blocks = [_component_coords(comp, sorted(edges), seed)
+              for comp, edges in zip(components, buckets, strict=True)]
     # Pack non-trivial components; isolates and pairs go into a compact grid below.
     big = [(c, b) for c, b in zip(components, blocks, strict=True) if len(c) > 2]
     small = [(c, b) for c, b in zip(components, blocks, strict=True) if len(c) <= 2]

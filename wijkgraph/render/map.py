@@ -55,7 +55,7 @@ import jinja2
 from wijkgraph._files import atomic_write
 from wijkgraph.network import WijkNetwork
 from wijkgraph.render import palette
-from wijkgraph.render.layout import grouped_layout, layout_positions
+from wijkgraph.render.layout import communities, grouped_layout, layout_positions
 from wijkgraph.schema import STRENGTH_NAMES
 
 #: Above this many actors the map opens on an overview of groups (wijken/communities).
@@ -370,18 +370,51 @@ class _Interner:
         return list(self.index)
 
 
-def _groups(network: WijkNetwork, lang: str, seed: int) -> tuple[dict[str, str], str]:
-    """Group of every actor for the overview: first wijk, else an igraph community."""
-    graph = network.graph
-    by_wijk = {n: (d.get("wijk") or (_t("no_wijk", lang),))[0] for n, d in graph.nodes(data=True)}
-    counts = Counter(by_wijk.values())
-    if len(counts) >= 2 and max(counts.values()) <= OVERVIEW_LIMIT * 2:
-        return by_wijk, "wijk"
-    from wijkgraph.render.layout import communities
+def _groups(network: WijkNetwork, lang: str, seed: int, limit: int) -> tuple[dict[str, str], str]:
+    """Group of every actor for the overview: its first wijk, split when too big.
 
-    comm = communities(graph, seed=seed)
-    width = len(str(max(comm.values(), default=0) + 1))
-    return {n: _t("community", lang, n=str(c + 1).zfill(width)) for n, c in comm.items()}, "community"
+    A wijk with more than `limit` actors is split into its communities (seeded Louvain),
+    packed into parts of at most `limit` actors: "Leidsche Rijn (2)". Without wijken the
+    whole network is split that way ("Gemeenschap 2").
+    """
+    graph = network.graph
+    no_wijk = _t("no_wijk", lang)
+    by_wijk = {n: (d.get("wijk") or (no_wijk,))[0] for n, d in graph.nodes(data=True)}
+    kind = "wijk"
+    if len(set(by_wijk.values())) < 2:
+        by_wijk = {n: "" for n in graph.nodes}
+        kind = "community"
+    members: dict[str, list[Hashable]] = defaultdict(list)
+    for n, w in by_wijk.items():
+        members[w].append(n)
+    out: dict[str, str] = {}
+    for wijk in sorted(members):
+        nodes = members[wijk]
+        if len(nodes) <= limit and wijk:
+            out.update({n: wijk for n in nodes})
+            continue
+        comm = communities(graph.subgraph(nodes), seed=seed)
+        sizes = Counter(comm.values())
+        bins: list[list[int]] = []  # first-fit decreasing; communities come biggest first
+        load: list[int] = []
+        where: dict[int, int] = {}
+        for c in sorted(sizes, key=lambda c: (-sizes[c], c)):
+            for b, used in enumerate(load):
+                if used + sizes[c] <= limit:
+                    bins[b].append(c)
+                    load[b] += sizes[c]
+                    where[c] = b
+                    break
+            else:
+                bins.append([c])
+                load.append(sizes[c])
+                where[c] = len(bins) - 1
+        width = len(str(len(bins)))
+        for n, c in comm.items():
+            number = str(where[c] + 1).zfill(width)
+            out[n] = (f"{wijk} ({number})" if wijk and len(bins) > 1 else wijk) or \
+                _t("community", lang, n=number)
+    return out, kind
 
 
 def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "nl",
@@ -443,7 +476,7 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     group_kind = ""
     group_rows: list[list[Any]] = []
     if large:
-        group_of, group_kind = _groups(network, lang, seed)
+        group_of, group_kind = _groups(network, lang, seed, overview_limit)
         lay = grouped_layout(graph, group_of, seed=seed)
         positions = lay.positions
         group_names = sorted(lay.centres)
@@ -490,9 +523,8 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     # declared ties
     labels = _Interner()
     edges = []
-    for a, b in sorted((tuple(sorted((index[u], index[v]))) for u, v in graph.edges)):
-        ua, ub = ids[a], ids[b]
-        d = graph.edges[ua, ub]
+    for a, b, d in sorted(((min(index[u], index[v]), max(index[u], index[v]), d)
+                           for u, v, d in graph.edges(data=True)), key=lambda e: (e[0], e[1])):
         w = int(d.get("weight", 1) or 1)
         w = min(max(w, 1), 4)
         parts = [", ".join(d.get("kinds", ()))]
@@ -507,15 +539,19 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
         edges.append([a, b, w, labels(label), 1 if d.get("explicit", True) else 0])
 
     # co-participation ties (shared meetings), only where no declared tie exists
-    mg = network.meeting_graph()
+    # (the same pairs as network.meeting_graph(), without building a networkx graph)
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for u, v, d in network.multigraph.edges(data=True):
+        if d.get("explicit", True):
+            continue
+        shared[(min(index[u], index[v]), max(index[u], index[v]))].append(str(d.get("meeting")))
     declared = {(e[0], e[1]) for e in edges}
     meeting_edges = []
-    for u, v, d in mg.edges(data=True):
-        a, b = sorted((index[u], index[v]))
+    for (a, b), ms in shared.items():
         if (a, b) in declared:
             continue
-        ms = sorted(meeting_index[str(m)] for m in d.get("meetings", ()) if str(m) in meeting_index)
-        meeting_edges.append([a, b, int(d.get("weight", 1)), ms[:5]])
+        known = sorted({meeting_index[m] for m in ms if m in meeting_index})
+        meeting_edges.append([a, b, len(set(ms)), known[:5]])
     meeting_edges.sort()
     meeting_edges_total = len(meeting_edges)
     if meeting_edges_total > MAX_MEETING_EDGES:
