@@ -74,7 +74,7 @@ DOMAIN_COLOURS: dict[str, str] = {
     Domain.WERK_EN_INKOMEN.value: TOL_MUTED[7],
     Domain.VEILIGHEID.value: TOL_MUTED[8],
     Domain.FONDSEN.value: TOL_LIGHT[1],
-    Domain.ONDERNEMERS.value: TOL_LIGHT[6],
+    Domain.ONDERNEMERS.value: TOL_LIGHT[3],  # pink: pear was too close to olive
     Domain.KENNIS_EN_ONDERZOEK.value: TOL_LIGHT[0],
 }
 
