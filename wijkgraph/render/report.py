@@ -348,12 +348,25 @@ class Report:
 # --------------------------------------------------------------------------------------
 
 
-def _frame(result: Any) -> pd.DataFrame:
+def frame_of(result: Any, lang: str | None = None) -> pd.DataFrame:
+    """``result.to_frame()``, in `lang` when the result can give its table in a language.
+
+    A result whose ``to_frame`` fails gives an empty frame: one broken section must not
+    break the report.
+    """
+    import inspect
+
     try:
-        frame = result.to_frame()
-    except Exception:  # noqa: BLE001 - a broken section must not break the report
+        method = result.to_frame
+        takes_lang = lang is not None and "lang" in inspect.signature(method).parameters
+        frame = method(lang=lang) if takes_lang else method()
+    except Exception:  # noqa: BLE001
         return pd.DataFrame()
     return frame if isinstance(frame, pd.DataFrame) else pd.DataFrame()
+
+
+def _frame(result: Any, lang: str | None = None) -> pd.DataFrame:
+    return frame_of(result, lang)
 
 
 def _explain(result: Any, lang: str) -> tuple[str, ...]:
@@ -621,7 +634,7 @@ def _key_figures_section(c: _Context) -> Section | None:
     tables = []
     notes: list[str] = []
     if kf is not None:
-        frame = _frame(kf).head(c.top)
+        frame = _frame(kf, c.lang).head(c.top)
         if not frame.empty:
             intro.append(c.say(
                 f"Deze {len(frame)} partijen houden het netwerk het meest bij elkaar. De score "
@@ -677,7 +690,7 @@ def _key_figures_section(c: _Context) -> Section | None:
     if br is not None:
         intro.extend(_explain(br, L))
         notes.extend(_notes(br, L))
-        bframe = _frame(br)
+        bframe = _frame(br, c.lang)
         table = _generic_table(bframe, L, c.top)
         if table is not None:
             tables.append(Table(c.say("Makelaars: wie verbindt partijen die elkaar anders "
@@ -744,7 +757,7 @@ def _domains_section(c: _Context) -> Section | None:
             (column_label("domain", L), *[_dom(x, L) for x in cols]),
             tuple((_dom(r, L), *[fmt_cell(v, L) for v in values[i]]) for i, r in enumerate(rows)),
             len(rows), 0, tuple(domain_colour(r) for r in rows)))
-    table = _generic_table(_frame(d), L, 30)
+    table = _generic_table(_frame(d, c.lang), L, 30)
     return Section("domains", tr("domains", L), _explain(d, L), tuple(numbers), (),
                    tuple(chart_list), (table,) if table else (), _notes(d, L), tuple(data_tables))
 
@@ -766,7 +779,7 @@ def _missing_section(c: _Context) -> Section | None:
     if mp is None:
         return None
     L = c.lang
-    frame = _frame(mp)
+    frame = _frame(mp, c.lang)
     items = []
     tables = []
     numbers = []
@@ -818,7 +831,7 @@ def _links_section(c: _Context) -> Section | None:
     if ml is None:
         return None
     L = c.lang
-    frame = _frame(ml)
+    frame = _frame(ml, c.lang)
     items = []
     n_items = max(c.top, 10)
     if not frame.empty and {"source_name", "target_name"} <= set(frame.columns):
@@ -902,7 +915,7 @@ def _resilience_section(c: _Context) -> Section | None:
             fmt_number(len(bridges), L), c.say("bruggen", "bridges"),
             c.say("Relaties die de enige weg zijn tussen twee delen van het netwerk.",
                   "Ties that are the only path between two parts of the network.")))
-    frame = _frame(r)
+    frame = _frame(r, c.lang)
     if "cut_off" in frame.columns:
         frame = frame[frame["cut_off"].fillna(0) > 0]
     table = _generic_table(frame, L, max(c.top, 15))
@@ -919,7 +932,7 @@ def _generic_section(section_id: str, result_name: str, title: str, limit: int =
         result = c.result(result_name)
         if result is None:
             return None
-        table = _generic_table(_frame(result), c.lang, limit)
+        table = _generic_table(_frame(result, c.lang), c.lang, limit)
         return Section(section_id, tr(title, c.lang), _explain(result, c.lang), (), (), (),
                        (table,) if table else (), _notes(result, c.lang))
     return build
@@ -930,7 +943,7 @@ def _communities_section(c: _Context) -> Section | None:
     if r is None:
         return None
     L = c.lang
-    frame = localise_columns(_frame(r), L)
+    frame = localise_columns(_frame(r, c.lang), L)
     items = []
     numbers = []
     modularity = getattr(r, "modularity", None)
@@ -974,7 +987,7 @@ def _themes_section(c: _Context) -> Section | None:
     if r is None:
         return None
     L = c.lang
-    frame = _frame(r)
+    frame = _frame(r, c.lang)
     items = []
     tables = []
     if not frame.empty and "connected" in frame.columns:
@@ -1016,7 +1029,7 @@ def _meetings_section(c: _Context) -> Section | None:
     if r is None:
         return None
     L = c.lang
-    frame = _frame(r)
+    frame = _frame(r, c.lang)
     table = None
     if not frame.empty:
         table = table_from_frame(frame, L, columns=["name", "theme", "wijk", "n_members",
@@ -1037,7 +1050,7 @@ def _roles_section(c: _Context) -> Section | None:
     if r is None:
         return None
     L = c.lang
-    frame = _frame(r)
+    frame = _frame(r, c.lang)
     table = table_from_frame(frame, L, columns=["name", "label", "domain", "wijk", "via",
                                                 "evidence"], limit=80) if not frame.empty else None
     items = []
@@ -1055,7 +1068,7 @@ def _triads_section(c: _Context) -> Section | None:
     if r is None:
         return None
     L = c.lang
-    frame = _frame(r)
+    frame = _frame(r, c.lang)
     if frame.empty:
         return None
     items = []
@@ -1086,7 +1099,7 @@ def _whoiswho_section(c: _Context) -> Section:
     ranks: dict[str, Any] = {}
     kf = c.result("key_figures")
     if kf is not None:
-        kframe = _frame(kf).head(c.top)
+        kframe = _frame(kf, c.lang).head(c.top)
         if {"id", "rank"} <= set(kframe.columns):
             ranks = dict(zip(kframe["id"], kframe["rank"], strict=True))
     rows = []
@@ -1262,7 +1275,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
 
     mp = c.result("missing_parties")
     if mp is not None:
-        frame = _frame(mp)
+        frame = _frame(mp, c.lang)
         if not frame.empty and "status" in frame.columns:
             label_col = "label" if "label" in frame.columns else "role"
             absent = list(dict.fromkeys(frame.loc[frame["status"] == "absent", label_col].astype(str)))
@@ -1279,7 +1292,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
                                 text[:1].upper() + text[1:] + ".", "", "missing"))
     kf = c.result("key_figures")
     if kf is not None:
-        frame = _frame(kf).head(3)
+        frame = _frame(kf, c.lang).head(3)
         if not frame.empty and "name" in frame.columns:
             names = ", ".join(str(x) for x in frame["name"])
             reason = ""
@@ -1303,7 +1316,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
                 out.append(Item(c.say(head_nl, head_en), " ".join(first[:2]), "", name))
     ml = c.result("missing_links")
     if ml is not None:
-        frame = _frame(ml)
+        frame = _frame(ml, c.lang)
         if not frame.empty and {"source_name", "target_name"} <= set(frame.columns):
             rec = frame.iloc[0]
             reasons = rec.get("reasons", "")

@@ -111,12 +111,11 @@ def _sheet_title(key: str, lang: str, taken: set[str]) -> str:
     return title
 
 
-def _frame(result: Any) -> pd.DataFrame:
-    try:
-        frame = result.to_frame()
-    except Exception:  # noqa: BLE001 - one broken section must not lose the workbook
-        return pd.DataFrame()
-    return frame if isinstance(frame, pd.DataFrame) else pd.DataFrame()
+def _frame(result: Any, lang: str = "nl") -> pd.DataFrame:
+    """The result's table in `lang`, with only that language's version of nl/en columns."""
+    from wijkgraph.render.report import frame_of, localise_columns
+
+    return localise_columns(frame_of(result, lang), lang)
 
 
 def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
@@ -146,7 +145,7 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
         rel.insert(3, "target_name", rel["target"].map(names))
         tables["relations"] = rel
     for name, result in analysis.sections.items():
-        frame = _frame(result)
+        frame = _frame(result, lang)
         if name == "key_figures" and not frame.empty and "id" in frame.columns:
             reasons_fn = getattr(result, "reasons", None)
             if callable(reasons_fn) and "reasons" not in frame.columns:
