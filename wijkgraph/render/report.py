@@ -1078,8 +1078,7 @@ def _triads_section(c: _Context) -> Section | None:
             where = f" ({rec['wijk']})" if rec.get("wijk") else ""
             items.append(Item(
                 f"{rec['hub_name']}{where}",
-                c.say("compleet: " if done else "ontbreekt: ", "complete: " if done else "missing: ")
-                + (fmt_cell(rec.get("members", ""), L) if done else fmt_cell(rec.get("missing", ""), L)),
+                fmt_cell(rec.get("members", ""), L) if done else fmt_cell(rec.get("missing", ""), L),
                 "#117733" if done else "#CC6677",
                 c.say("compleet", "complete") if done else c.say("onvolledig", "incomplete")))
     table = _generic_table(frame.drop(columns=[x for x in ("triad", "hub") if x in frame.columns]),
@@ -1257,9 +1256,9 @@ def _glance_section(c: _Context, findings: Sequence[Item], has_map: bool) -> Sec
 def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int = 5) -> list[Item]:
     """The most important findings, most important first (the terminal shows three).
 
-    Order: missing parties, the top key figures, vulnerability, domain mixing, the best
-    suggested link, then the shape of the network. Each is built from what its analysis
-    returned (its table and its explanation); a missing section is skipped.
+    Order: missing parties, incomplete Driehoeken, the top key figures, vulnerability,
+    domain mixing, the best suggested link, then the shape of the network. Each is built
+    from what its analysis returned (its table and its explanation); a missing section is skipped.
 
     Examples
     --------
@@ -1290,6 +1289,12 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
                 text = "; ".join(parts)
                 out.append(Item(c.say("Wie ontbreekt", "Who is missing"),
                                 text[:1].upper() + text[1:] + ".", "", "missing"))
+    tr_ = c.result("triads")
+    tframe = _frame(tr_, lang) if tr_ is not None else pd.DataFrame()
+    if tr_ is not None and not ("complete" in tframe.columns and tframe["complete"].all()):
+        first = sentences(" ".join(_explain(tr_, lang)))
+        if first:
+            out.append(Item(c.say("De Driehoek", "The Driehoek"), first[0], "", "triads"))
     kf = c.result("key_figures")
     if kf is not None:
         frame = _frame(kf, c.lang).head(3)
@@ -1325,11 +1330,6 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
             out.append(Item(c.say("Aanbevolen verbinding", "Suggested connection"),
                             f"{rec['source_name']} – {rec['target_name']}"
                             + (f": {reasons}" if reasons else "") + ".", "", "links"))
-    tr_ = c.result("triads")
-    if tr_ is not None:
-        first = sentences(" ".join(_explain(tr_, lang)))
-        if first:
-            out.append(Item(c.say("De Driehoek", "The Driehoek"), first[0], "", "triads"))
     s = analysis.network
     if s.n_components > 1 or s.n_isolates:
         out.append(Item(
@@ -1340,7 +1340,14 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
                   f"{s.n_isolates} part(ies) have no relation at all."), "", "network"))
     out.append(Item(c.say("Het netwerk", "The network"),
                     " ".join(sentences(s.explain(lang))[:2]), "", "network"))
-    return out[:n]
+    cleaned = []
+    for item in out[:n]:  # "De Driehoek: De Driehoek: ..." -> "De Driehoek: ..."
+        text = item.text
+        if text.casefold().startswith(item.head.casefold() + ":"):
+            text = text[len(item.head) + 1:].strip()
+            text = text[:1].upper() + text[1:]
+        cleaned.append(dataclasses.replace(item, text=text))
+    return cleaned
 
 
 # --------------------------------------------------------------------------------------
