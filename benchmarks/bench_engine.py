@@ -6,7 +6,9 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_engine.py --sizes 300,3000 --cap 30
     .venv/bin/python benchmarks/bench_engine.py --accuracy 3000      # sampled vs exact
 
-Each networkx measurement runs in a child process with a time cap (``--cap`` seconds,
+Times are CPU seconds of this process (both libraries are single-threaded here, so on an
+idle machine they equal wall time; on a busy one they do not inflate). Each networkx
+measurement runs in a forked child process with a wall-clock cap (``--cap`` seconds,
 default 60); a run that hits the cap is reported as ``> cap``. networkx' effective size
 needs about 14 GB at 30,000 actors (issue 8), so it is skipped above ``--nx-esize-limit``
 actors. Both sides compute the same thing: above `wijkgraph.engine.EXACT_LIMIT` actors
@@ -51,9 +53,9 @@ _GRAPH: Any = None  # the network under test; forked children inherit it
 def _run_nx(metric: str, kwargs: dict[str, Any], queue: Any) -> None:
     eng = Engine(_GRAPH, backend="networkx")
     eng.nx  # noqa: B018 - conversion is not part of the metric
-    t = time.perf_counter()
+    t = time.process_time()
     getattr(eng, metric)(**kwargs)
-    queue.put(time.perf_counter() - t)
+    queue.put(time.process_time() - t)
 
 
 def time_networkx(metric: str, kwargs: dict[str, Any], cap: float) -> float | None:
@@ -71,9 +73,10 @@ def time_networkx(metric: str, kwargs: dict[str, Any], cap: float) -> float | No
 
 
 def timed(f: Callable[[], Any]) -> float:
-    t = time.perf_counter()
+    """CPU seconds of `f()` (robust to other processes on a shared machine)."""
+    t = time.process_time()
     f()
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def compare(sizes: list[int], cap: float, nx_esize_limit: int, baseline: bool) -> None:

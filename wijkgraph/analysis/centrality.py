@@ -61,8 +61,9 @@ class Centralities:
         if lang == "en":
             return (f"{top['name']} lies on the most shortest routes between others "
                     f"(betweenness {top['betweenness']:.2f}).")
+        value = f"{top['betweenness']:.2f}".replace(".", ",")
         return (f"{top['name']} ligt op de meeste kortste routes tussen anderen "
-                f"(betweenness {top['betweenness']:.2f}).")
+                f"(betweenness {value}).")
 
 
 def actor_frame(network: WijkNetwork) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.domains import UNKNOWN, domain_label, join_words
+from wijkgraph.analysis.domains import UNKNOWN, domain_label, join_words, num
 from wijkgraph.engine import engine_for
 from wijkgraph.network import WijkNetwork
 
@@ -70,10 +70,10 @@ class Communities:
             + f" ({r['size']})" for _, r in groups.head(4).iterrows())
         if lang == "en":
             text = (f"The network falls into {len(groups)} groups that work mostly among "
-                    f"themselves (modularity {self.modularity:.2f}): {top}.")
+                    f"themselves (modularity {num(self.modularity, 'en')}): {top}.")
             return text + (f" {singles} actor(s) have no tie." if singles else "")
         text = (f"Het netwerk valt uiteen in {len(groups)} groepen die vooral onderling "
-                f"samenwerken (modulariteit {self.modularity:.2f}): {top}.")
+                f"samenwerken (modulariteit {num(self.modularity)}): {top}.")
         return text + (f" {singles} actor(en) hebben geen relatie." if singles else "")
 
 

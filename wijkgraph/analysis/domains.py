@@ -67,6 +67,16 @@ def join_words(words: list[str], lang: str = "nl") -> str:
     return ", ".join(words[:-1]) + last + words[-1]
 
 
+def num(value: float, lang: str = "nl", digits: int = 2, *, sign: bool = False) -> str:
+    """A number for a sentence: decimal comma in Dutch, point in English.
+
+    >>> num(0.314, "nl", sign=True), num(0.314, "en")
+    ('+0,31', '0.31')
+    """
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def ei_index(external: Any, internal: Any) -> Any:
     """Krackhardt-Stern E-I index ``(E - I) / (E + I)``; NaN when there are no ties.
 
@@ -136,23 +146,23 @@ class DomainMixing:
         low = inward.sort_values(["ei", "domain"]).iloc[0] if len(inward) else None
         if lang == "en":
             text = (f"{pct}% of the {self.n_ties_known} ties cross a domain boundary "
-                    f"(E-I index {self.ei:+.2f}; -1 = only within, +1 = only across).")
+                    f"(E-I index {num(self.ei, 'en', sign=True)}; -1 = only within, +1 = only across).")
             if pairs:
                 text += " Most ties between " + "; ".join(
                     f"{domain_label(a, 'en')} and {domain_label(b, 'en')} ({c})"
                     for a, b, c in pairs) + "."
             if low is not None and low["ei"] < 0:
                 text += (f" {domain_label(low['domain'], 'en').capitalize()} looks most inward "
-                         f"(E-I {low['ei']:+.2f}).")
+                         f"(E-I {num(low['ei'], 'en', sign=True)}).")
             return text
         text = (f"{pct}% van de {self.n_ties_known} relaties gaat over de grens van een domein "
-                f"(E-I-index {self.ei:+.2f}; -1 = alleen binnen, +1 = alleen erbuiten).")
+                f"(E-I-index {num(self.ei, sign=True)}; -1 = alleen binnen, +1 = alleen erbuiten).")
         if pairs:
             text += " De meeste relaties tussen " + "; ".join(
                 f"{a} en {b} ({c})" for a, b, c in pairs) + "."
         if low is not None and low["ei"] < 0:
             text += (f" {str(low['domain']).capitalize()} is het meest naar binnen gericht "
-                     f"(E-I {low['ei']:+.2f}).")
+                     f"(E-I {num(low['ei'], sign=True)}).")
         return text
 
 

@@ -41,7 +41,14 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.centrality import Centralities, centralities
-from wijkgraph.analysis.domains import UNKNOWN, DomainMixing, domain_label, domain_mixing, join_words
+from wijkgraph.analysis.domains import (
+    UNKNOWN,
+    DomainMixing,
+    domain_label,
+    domain_mixing,
+    join_words,
+    num,
+)
 from wijkgraph.analysis.resilience import Resilience, resilience
 from wijkgraph.analysis.structural_holes import StructuralHoles, structural_holes
 from wijkgraph.network import WijkNetwork
@@ -160,7 +167,7 @@ class KeyFigures:
             return ("There are no key figures: the network has no ties." if lang == "en" else
                     "Er zijn geen sleutelfiguren: het netwerk heeft geen relaties.")
         col = "reasons_en" if lang == "en" else "reasons_nl"
-        lines = [f"{int(r['rank'])}. {r['name']} ({r['score']:.2f})"
+        lines = [f"{int(r['rank'])}. {r['name']} ({num(r['score'], lang)})"
                  + (": " + "; ".join(r[col][:2]) if r[col] else "")
                  for _, r in frame.iterrows()]
         head = "Key figures (score 0-1):" if lang == "en" else "Sleutelfiguren (score 0-1):"

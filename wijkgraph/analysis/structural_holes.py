@@ -56,8 +56,9 @@ class StructuralHoles:
         if lang == "en":
             return (f"{top['name']} reaches the most parties that are not tied to each other "
                     f"(effective size {top['effective_size']:.1f}).")
+        value = f"{top['effective_size']:.1f}".replace(".", ",")
         return (f"{top['name']} bereikt de meeste partijen die onderling niet verbonden zijn "
-                f"(effectieve omvang {top['effective_size']:.1f}).")
+                f"(effectieve omvang {value}).")
 
 
 def structural_holes(network: WijkNetwork, *, weighted: bool = True) -> StructuralHoles:
