@@ -152,7 +152,7 @@ def test_screenshots_for_the_guide(browser, tmp_path, lang):
     import os
 
     net = load_dataset("utrecht-oost")
-    write_outputs(net, analyse(net), tmp_path / "out", formats=("html",), lang=lang)
+    write_outputs(net, analyse(net), tmp_path / "out", formats=("html", "map"), lang=lang)
     keep = os.environ.get("WIJKGRAPH_DOCS_SHOTS") == "1"
     target = DOCS_IMG if keep else tmp_path
     target.mkdir(parents=True, exist_ok=True)

@@ -163,3 +163,11 @@ def test_invalid_input_creates_no_dir(tmp_path):
     assert result.exit_code == 2
     assert not out.exists()
     assert not list(tmp_path.iterdir())
+
+
+def test_progress_with_verbose_and_silence_with_quiet(tmp_path):
+    result = run("analyse", "driehoek", "-o", str(tmp_path / "v"), "-v")
+    assert result.exit_code == 0
+    assert "... network (" in result.output and "... key_figures (" in result.output
+    quiet = run("analyse", "driehoek", "-o", str(tmp_path / "q"), "-q")
+    assert quiet.exit_code == 0 and quiet.output == ""
