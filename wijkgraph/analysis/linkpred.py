@@ -351,7 +351,8 @@ class Suggestion:
 
 def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
                  parts: Mapping[str, float], roles: RoleAssignment | None = None,
-                 reference: ReferenceModel | None = None) -> tuple[tuple[str, dict], ...]:
+                 reference: ReferenceModel | None = None,
+                 meeting_names: Mapping[str, str] | None = None) -> tuple[tuple[str, dict], ...]:
     """The reasons (code, params) behind the score of pair (i, j), strongest first."""
     g = network.graph
     a, b = feat.nodes[i], feat.nodes[j]
@@ -378,7 +379,7 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
         out.append(("wijk", {"wijk": wijk}))
     shared_m = sorted(set(na.get("meetings", ())) & set(nb.get("meetings", ())))
     if shared_m:
-        mnames = _meeting_names(network)
+        mnames = meeting_names if meeting_names is not None else meeting_names_of(network)
         out.append(("meeting", {"meetings": ", ".join(mnames.get(m, m) for m in shared_m[:2])}))
     if parts.get("cross_domain"):
         out.append(("cross", {"a": na.get("domain", ""), "b": nb.get("domain", "")}))
@@ -395,7 +396,8 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
     return tuple(out)
 
 
-def _meeting_names(network: WijkNetwork) -> dict[str, str]:
+def meeting_names_of(network: WijkNetwork) -> dict[str, str]:
+    """Meeting id -> name."""
     m = network.tables.meetings
     if m.empty:
         return {}
@@ -478,6 +480,7 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     parts = score_parts(feat, rows, cols)
     scores = combine(parts, weights)
     names = [network.label(v) for v in feat.nodes]
+    mnames = meeting_names_of(network)
     items = []
     for k in top_pairs(scores, rows, cols, names, top):
         i, j = int(rows[k]), int(cols[k])
@@ -486,7 +489,8 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
         p = {key: float(v[k]) for key, v in parts.items()}
         items.append(Suggestion(feat.nodes[i], feat.nodes[j], names[i], names[j], "predicted",
                                 float(scores[k]),
-                                explain_pair(network, feat, i, j, p, roles, reference), p))
+                                explain_pair(network, feat, i, j, p, roles, reference, mnames),
+                                p))
     return SuggestedLinks(tuple(items), weights, len(rows))
 
 

@@ -49,6 +49,7 @@ from wijkgraph.analysis.linkpred import (
     Weights,
     combine,
     explain_pair,
+    meeting_names_of,
     prepare,
     score_parts,
     suggest_links,
@@ -71,6 +72,7 @@ class MissingLinks:
     weights: Weights
     reference: str
     lang: str = "nl"
+    open_pairs: int = 0  # actors without their expected partner (before `max_expected`)
 
     def to_frame(self, lang: str | None = None) -> pd.DataFrame:
         """One row per missing link: triad first, then expected, then predicted; each by
@@ -98,7 +100,8 @@ class MissingLinks:
             items.append(row)
         counts = Counter(s.kind for s in self.items)
         return jsonable({"reference": self.reference, "weights": self.weights.as_dict(),
-                         "counts": {k: counts.get(k, 0) for k in KINDS}, "items": items})
+                         "counts": {k: counts.get(k, 0) for k in KINDS},
+                         "open_pairs": self.open_pairs, "items": items})
 
     def explain(self, lang: str = "nl") -> str:
         en = lang == "en"
@@ -132,6 +135,7 @@ def _ordered(network: WijkNetwork, a: str, b: str) -> tuple[str, str]:
 def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_REFERENCE,
                   roles: RoleAssignment | None = None, triad_result: Triads | None = None,
                   top: int = 10, weights: Weights | None = None, seed: int = 0,
+                  max_expected: int = 25,
                   all_pairs_limit: int = ALL_PAIRS_LIMIT) -> MissingLinks:
     """Find the missing links of `network`: triad gaps, expected pairs, predicted links.
 
@@ -144,7 +148,10 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     triad_result : Triads, optional
         Reuse `triads(network)`.
     top : int
-        How many predicted links (expected and triad items are all listed).
+        How many predicted links (triad items are all listed).
+    max_expected : int
+        At most this many expected-pair items per (wijk, role pair), the best-scoring
+        ones; `MissingLinks.open_pairs` counts them all.
     weights : Weights, optional
         Weights of the combined score.
     seed : int
@@ -170,6 +177,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     idx = feat.index
     seen: set[frozenset[str]] = set()
     items: list[Suggestion] = []
+    mnames = meeting_names_of(network)
 
     def add(a: str, b: str, kind: str, first: tuple[str, dict], wijk: str, context: str,
             score: float, parts: dict[str, float]) -> None:
@@ -178,7 +186,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             return
         seen.add(key)
         s, t = _ordered(network, a, b)
-        why = explain_pair(network, feat, idx[s], idx[t], parts)
+        why = explain_pair(network, feat, idx[s], idx[t], parts, meeting_names=mnames)
         items.append(Suggestion(s, t, network.label(s), network.label(t), kind, score,
                                 (first, *why), parts, wijk, context))
 
@@ -203,6 +211,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
 
     # --- expected role pairs, per wijk ------------------------------------------------------
     players = roles.by_role()
+    n_open: dict[tuple[str, str], int] = {}
     for wijk in wijken_in_scope(network):
         here = {r: [a for a in acts if works_in(g.nodes[a].get("wijk", ()), wijk)]
                 for r, acts in players.items()}
@@ -214,19 +223,33 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
             first = ("expected", {"a_nl": model.role(ra).label_nl, "a_en": model.role(ra).label_en,
                                   "b_nl": model.role(rb).label_nl, "b_en": model.role(rb).label_en})
+            found: list[tuple[float, str, str, dict[str, float]]] = []
             for mine, other in ((side_a, side_b), (side_b, side_a)):
                 other_set = set(other)
-                for p in mine:
-                    if any(q in other_set for q in g[p]):
-                        continue  # p already has a partner of the other role here
-                    cands = [q for q in other if q != p]
-                    if not cands:
+                open_ = [p for p in mine if not any(q in other_set for q in g[p])]
+                if not open_:
+                    continue
+                # every open actor against every candidate partner, scored at once
+                o_idx = np.array([idx[p] for p in open_], dtype=np.int64)
+                c_idx = np.array([idx[q] for q in other], dtype=np.int64)
+                rows, cols = np.repeat(o_idx, len(c_idx)), np.tile(c_idx, len(o_idx))
+                pp = score_parts(feat, rows, cols)
+                sc = combine(pp, weights).reshape(len(o_idx), len(c_idx))
+                sc[o_idx[:, None] == c_idx[None, :]] = -np.inf
+                names = np.array([network.label(q) for q in other], dtype=object)
+                name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
+                for k, p in enumerate(open_):
+                    row = sc[k]
+                    if not np.isfinite(row).any():
                         continue
-                    sc, pp = _pair_score(feat, weights, [(idx[p], idx[q]) for q in cands])
-                    best = min(range(len(cands)),
-                               key=lambda k, sc=sc, cands=cands: (-sc[k], network.label(cands[k])))
-                    add(p, cands[best], "expected", first, wijk, context, float(sc[best]),
-                        {key: float(v[best]) for key, v in pp.items()})
+                    best = int(np.lexsort((name_rank, -row))[0])
+                    flat = k * len(c_idx) + best
+                    found.append((float(row[best]), p, other[best],
+                                  {key: float(v[flat]) for key, v in pp.items()}))
+            n_open[(wijk, context)] = len(found)
+            found.sort(key=lambda f: (-f[0], network.label(f[1]), network.label(f[2])))
+            for score, p, q, parts_pq in found[:max_expected]:
+                add(p, q, "expected", first, wijk, context, score, parts_pq)
 
     # --- predicted -------------------------------------------------------------------------
     predicted = suggest_links(network, top=top + len(seen), weights=weights, roles=roles,
@@ -244,7 +267,8 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
 
     rank = {k: i for i, k in enumerate(KINDS)}
     items.sort(key=lambda s: (rank[s.kind], -s.score, s.source_name, s.target_name))
-    return MissingLinks(tuple(items), weights, model.name)
+    return MissingLinks(tuple(items), weights, model.name,
+                        open_pairs=sum(n_open.values()))
 
 
 def _shared_wijk(network: WijkNetwork, a: str, b: str) -> str:

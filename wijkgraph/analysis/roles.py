@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 import pandas as pd
@@ -108,7 +109,14 @@ class RoleAssignment:
 
     def roles_of(self, actor: str) -> tuple[str, ...]:
         """Ids of the roles `actor` plays."""
-        return tuple(m.role for m in self.matches if m.actor == actor)
+        return self._by_actor.get(actor, ())
+
+    @cached_property
+    def _by_actor(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for m in self.matches:
+            out[m.actor].append(m.role)
+        return {a: tuple(rs) for a, rs in out.items()}
 
     def by_role(self) -> dict[str, tuple[str, ...]]:
         """Role id -> actor ids (every reference role, possibly empty)."""
@@ -251,5 +259,8 @@ def works_in(actor_wijken: tuple[str, ...], wijk: str) -> bool:
     """
     if not wijk or not actor_wijken:
         return True
-    wanted = fold(wijk)
-    return any(fold(w) == wanted for w in actor_wijken)
+    wanted = _cfold(wijk)
+    return any(_cfold(w) == wanted for w in actor_wijken)
+
+
+_cfold = lru_cache(maxsize=65536)(fold)

@@ -43,8 +43,9 @@ from wijkgraph.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 from wijkgraph.schema import fold
 
-#: Groups larger than this (same kind, theme and wijk) are counted, not listed pair by pair.
-MAX_GROUP = 60
+#: Groups larger than this (same kind, theme and wijk) are counted, not listed pair by pair:
+#: in a city network, 200 apotheken on one theme in one wijk are not 19,900 useful pairs.
+MAX_GROUP = 15
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,10 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, works_in
+from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
 from wijkgraph.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
+from wijkgraph.schema import fold
 
 
 @dataclass(frozen=True)
@@ -178,32 +179,42 @@ def triads(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_RE
         roles = recognise_roles(network, reference=model)
     g = network.graph
     players = roles.by_role()
+    roles_of: dict[str, set[str]] = {}
+    for m in roles.matches:
+        roles_of.setdefault(m.actor, set()).add(m.role)
     items = []
     for triad in model.triads:
+        hubs = players.get(triad.hub, ())
         # actors already holding a corner of some hub, per corner role
         holding: dict[str, set[str]] = {r: set() for r in triad.roles}
-        for hub in players.get(triad.hub, ()):
-            for r in triad.roles:
-                holding[r].update(a for a in players.get(r, ()) if g.has_edge(a, hub)
-                                  and triad.hub_kind in g[a][hub].get("kinds", ()))
-        for hub in players.get(triad.hub, ()):
+        for hub in hubs:
+            for a in g[hub]:
+                if triad.hub_kind in g[a][hub].get("kinds", ()):
+                    for r in roles_of.get(a, ()) & holding.keys():
+                        holding[r].add(a)
+        free_by_wijk: dict[tuple[str, str], list[str]] = {}
+        for r in triad.roles:
+            for a in sorted(players.get(r, ()), key=network.label):
+                if a in holding[r]:
+                    continue
+                for w in g.nodes[a].get("wijk", ()) or ("",):
+                    free_by_wijk.setdefault((r, fold(w)), []).append(a)
+        for hub in hubs:
             hub_wijk = tuple(g.nodes[hub].get("wijk", ()))
             corners = []
             for r in triad.roles:
                 role = model.role(r)
-                tied = sorted((a for a in players.get(r, ()) if a != hub and g.has_edge(a, hub)),
-                              key=network.label)
+                tied = sorted((a for a in g[hub] if r in roles_of.get(a, ())), key=network.label)
                 ok = [a for a in tied if triad.hub_kind in g[a][hub].get("kinds", ())]
                 if ok or tied:
                     member = (ok or tied)[0]
                     corners.append(Corner(r, role.label_nl, role.label_en, member,
                                           network.label(member), "ok" if ok else "other_kind"))
                     continue
-                free = sorted((a for a in players.get(r, ()) if a != hub and a not in holding[r]
-                               and any(works_in(hub_wijk, w) for w in
-                                       (g.nodes[a].get("wijk", ()) or ("",)))),
-                              key=network.label)
-                cand = free[0] if free else ""
+                free = [a for w in (hub_wijk or ("",)) for a in free_by_wijk.get((r, fold(w)), ())
+                        if a != hub]
+                free += [a for a in free_by_wijk.get((r, ""), ()) if a != hub]
+                cand = min(free, key=network.label) if free else ""
                 corners.append(Corner(r, role.label_nl, role.label_en, "", "", "missing", cand,
                                       network.label(cand) if cand else ""))
             unlinked = tuple((i, j) for i, j in itertools.combinations(range(len(corners)), 2)
