@@ -189,81 +189,94 @@ def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
     """
     mg = nx.MultiDiGraph()
     meetings_of: dict[str, list[str]] = defaultdict(list)
-    for row in tables.participation.itertuples(index=False):
-        meetings_of[row.actor].append(row.meeting)
-    extra_cols = [c for c in tables.actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]
-    records = tables.actors.to_dict("records")
-    for rec in records:
-        mg.add_node(
-            rec["id"],
-            name=rec["name"],
-            type=rec["type"],
-            domain=rec["domain"],
-            role=rec["role"],
-            wijk=tuple(rec["wijk"]),
-            themes=tuple(rec["themes"]),
-            description=rec["description"],
-            contact=rec["contact"],
-            meetings=tuple(meetings_of.get(rec["id"], ())),
-            extra={c: rec[c] for c in extra_cols if rec[c] not in ("", None)},
-            row=int(rec["_row"]),
-        )
-    rel = tables.relations
-    for rec in rel.to_dict("records"):
-        mg.add_edge(
-            rec["source"], rec["target"],
-            kind=rec["kind"], channel=rec["channel"], strength=int(rec["strength"]),
-            theme=rec["theme"], wave=rec["wave"], directed=bool(rec["directed"]),
-            description=rec.get("description", ""), explicit=True, row=int(rec["_row"]),
-        )
     members: dict[str, list[str]] = defaultdict(list)
-    for row in tables.participation.itertuples(index=False):
-        members[row.meeting].append(row.actor)
-    for meeting in tables.meetings["id"]:
+    part = tables.participation
+    for actor, meeting in zip(part["actor"].tolist(), part["meeting"].tolist(), strict=True):
+        meetings_of[actor].append(meeting)
+        members[meeting].append(actor)
+    extra_cols = [c for c in tables.actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]
+    mg.add_nodes_from(
+        (rec["id"], {
+            "name": rec["name"],
+            "type": rec["type"],
+            "domain": rec["domain"],
+            "role": rec["role"],
+            "wijk": tuple(rec["wijk"]),
+            "themes": tuple(rec["themes"]),
+            "description": rec["description"],
+            "contact": rec["contact"],
+            "meetings": tuple(meetings_of.get(rec["id"], ())),
+            "extra": {c: rec[c] for c in extra_cols if rec[c] not in ("", None)},
+            "row": int(rec["_row"]),
+        })
+        for rec in tables.actors.to_dict("records")
+    )
+    rel = tables.relations
+    columns = [rel[c].tolist() for c in ("source", "target", "kind", "channel", "strength",
+                                         "theme", "wave", "directed", "_row")]
+    descriptions = (rel["description"].tolist() if "description" in rel.columns
+                    else [""] * len(rel))
+    relations = list(zip(*columns, descriptions, strict=True))
+    mg.add_edges_from(
+        (s, t, {"kind": kind, "channel": channel, "strength": int(strength), "theme": theme,
+                "wave": wave, "directed": bool(directed), "description": description,
+                "explicit": True, "row": int(row)})
+        for s, t, kind, channel, strength, theme, wave, directed, row, description in relations
+    )
+    co_pairs: list[tuple[str, str, str]] = []
+    for meeting in tables.meetings["id"].tolist():
         for a, b in itertools.combinations(sorted(set(members.get(meeting, ()))), 2):
-            mg.add_edge(a, b, kind=CO_PARTICIPATION, channel="", strength=1, theme="",
-                        wave="", directed=False, description="", explicit=False,
-                        meeting=meeting)
+            co_pairs.append((a, b, meeting))
+    mg.add_edges_from(
+        (a, b, {"kind": CO_PARTICIPATION, "channel": "", "strength": 1, "theme": "", "wave": "",
+                "directed": False, "description": "", "explicit": False, "meeting": meeting})
+        for a, b, meeting in co_pairs
+    )
 
     graph = nx.Graph()
     graph.add_nodes_from(mg.nodes(data=True))
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for s, t, data in mg.edges(data=True):
-        if not data["explicit"] and not meeting_ties:
-            continue
+
+    def slot(s: str, t: str) -> dict[str, Any]:
         key = (s, t) if s <= t else (t, s)
         agg = pairs.get(key)
         if agg is None:
             agg = pairs[key] = {"weight": 0, "n_relations": 0, "kinds": set(), "channels": set(),
                                 "themes": set(), "waves": set(), "directions": set(),
                                 "explicit": False, "meetings": set()}
-        if data["explicit"]:
-            agg["weight"] = max(agg["weight"], data["strength"])
-            agg["n_relations"] += 1
-            agg["explicit"] = True
-            if data["directed"]:
-                agg["directions"].add((s, t))
-            for attr, name in (("kinds", "kind"), ("channels", "channel"),
-                               ("themes", "theme"), ("waves", "wave")):
-                if data[name]:
-                    agg[attr].add(data[name])
-        else:
-            agg["meetings"].add(data["meeting"])
+        return agg
+
+    for s, t, kind, channel, strength, theme, wave, directed, _row, _d in relations:
+        agg = slot(s, t)
+        agg["weight"] = max(agg["weight"], int(strength))
+        agg["n_relations"] += 1
+        agg["explicit"] = True
+        if directed:
+            agg["directions"].add((s, t))
+        for attr, value in (("kinds", kind), ("channels", channel), ("themes", theme),
+                            ("waves", wave)):
+            if value:
+                agg[attr].add(value)
+    if meeting_ties:
+        for a, b, meeting in co_pairs:
+            agg = slot(a, b)
+            agg["meetings"].add(meeting)
             agg["kinds"].add(CO_PARTICIPATION)
             agg["weight"] = max(agg["weight"], 1)
-    for (a, b), agg in pairs.items():
-        graph.add_edge(
-            a, b,
-            weight=agg["weight"],
-            distance=1.0 / agg["weight"],
-            n_relations=agg["n_relations"],
-            kinds=tuple(sorted(agg["kinds"])),
-            channels=tuple(sorted(agg["channels"])),
-            themes=tuple(sorted(agg["themes"])),
-            waves=tuple(sorted(agg["waves"])),
-            directions=tuple(sorted(agg["directions"])),
-            explicit=agg["explicit"],
-            meetings=tuple(sorted(agg["meetings"])),
-        )
+    graph.add_edges_from(
+        (a, b, {
+            "weight": agg["weight"],
+            "distance": 1.0 / agg["weight"],
+            "n_relations": agg["n_relations"],
+            "kinds": tuple(sorted(agg["kinds"])),
+            "channels": tuple(sorted(agg["channels"])),
+            "themes": tuple(sorted(agg["themes"])),
+            "waves": tuple(sorted(agg["waves"])),
+            "directions": tuple(sorted(agg["directions"])),
+            "explicit": agg["explicit"],
+            "meetings": tuple(sorted(agg["meetings"])),
+        })
+        for (a, b), agg in pairs.items()
+    )
     info = {"source": tables.source, "meeting_ties": meeting_ties, **(meta or {})}
     return WijkNetwork(graph=graph, multigraph=mg, tables=tables, meta=info)

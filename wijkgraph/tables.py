@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -115,8 +116,9 @@ def _raw_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
         if canon and canon not in headers:
             headers[canon] = written
             keep.append(i)
-    cells = [[_frame_cell(v) for v in row]
-             for row in frame.iloc[:, keep].itertuples(index=False, name=None)]
+    columns = [_frame_column(frame.iloc[:, i].tolist()) for i in keep]
+    cells = [list(row) for row in zip(*columns, strict=True)] if columns else [
+        [] for _ in range(len(frame))]
     data = [row for row in cells if any(row)]
     rows = [i + 2 for i, row in enumerate(cells) if any(row)]
     out = pd.DataFrame(data, columns=list(headers), dtype=object)
@@ -132,6 +134,13 @@ def _raw_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
                     "column": col.name, "aliases": ", ".join(col.aliases[1:4]),
                     "found": ", ".join(headers.values()) or "-"}))
     return RawTable(table, table, None, out, rows, headers, problems)
+
+
+def _frame_column(values: list[object]) -> list[str]:
+    """A DataFrame column as cell texts; plain clean strings (the common case) pass as they are."""
+    if all(type(v) is str for v in values):
+        return [squash_cell(v) for v in values]  # type: ignore[arg-type]
+    return [_frame_cell(v) for v in values]
 
 
 def _frame_cell(value: object) -> str:
@@ -233,17 +242,33 @@ def _vocab(raw: RawTable, col: _Collector, table: str, column: str, values: list
     known = ", ".join(e.value for e in enum)  # type: ignore[attr-defined]
     out = []
     reported: set[str] = set()
+    memo: dict[str, tuple[str, bool]] = {}
     for i, v in enumerate(values):
         if not v:
             out.append("")
             continue
-        canon, ok = normalise(v)  # type: ignore[operator]
+        found = memo.get(v)
+        if found is None:
+            found = memo[v] = normalise(v)  # type: ignore[operator]
+        canon, ok = found
         if not ok and canon not in reported:
             reported.add(canon)
             col.add(raw, i, column, "problem.unknown_vocab", "warning", value=v,
                     column=raw.headers.get(column, column), known=known)
         out.append(canon)
     return out
+
+
+def _memo(func: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`func` with a per-call cache: cell values repeat a lot (domains, strengths)."""
+    cache: dict[str, Any] = {}
+
+    def cached(value: str) -> Any:
+        if value not in cache:
+            cache[value] = func(value)
+        return cache[value]
+
+    return cached
 
 
 def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
@@ -275,14 +300,16 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
                     value=actor_id, first_row=raw.rows[first], same=same)
         else:
             seen[key] = i
+    split = _memo(split_multi)
+    themes_of = _memo(lambda v: tuple(x.lower() for x in split_multi(v)))
     frame = pd.DataFrame({
         "id": ids,
         "name": [nm or i_ for nm, i_ in zip(names, ids, strict=True)],
         "type": _vocab(raw, col, "actors", "type", _column(raw, "type")),
         "domain": _vocab(raw, col, "actors", "domain", _column(raw, "domain")),
         "role": [squash(v).lower() for v in _column(raw, "role")],
-        "wijk": [split_multi(v) for v in _column(raw, "wijk")],
-        "themes": [tuple(x.lower() for x in split_multi(v)) for v in _column(raw, "themes")],
+        "wijk": [split(v) for v in _column(raw, "wijk")],
+        "themes": [themes_of(v) for v in _column(raw, "themes")],
         "description": _column(raw, "description"),
         "contact": _column(raw, "contact"),
     }, dtype=object)
@@ -377,13 +404,15 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
     strengths: list[int] = []
     directed: list[bool] = []
     seen: dict[tuple[str, ...], int] = {}
+    strength_of = _memo(parse_strength)
+    boolean_of = _memo(parse_boolean)
     for i in range(n):
         s = _resolve_cell(raw, col, resolver, i, "source", squash(sources[i]))
         t = _resolve_cell(raw, col, resolver, i, "target", squash(targets[i]))
-        strength = parse_strength(strengths_in[i])
+        strength = strength_of(strengths_in[i])
         if strength is None:
             col.add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
-        is_directed = parse_boolean(directed_in[i])
+        is_directed = boolean_of(directed_in[i])
         if is_directed is None:
             col.add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
                     column=raw.headers.get("directed", "directed"))

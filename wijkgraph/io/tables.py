@@ -25,6 +25,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -554,6 +555,9 @@ def _mixed(file: str, row: int, cells: list[str], delimiter: str) -> Problem:
         "expected": _DELIMITER_NAMES.get(delimiter, delimiter)})
 
 
+_NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f]|\s\s|^\s|\s$|[^\S ]")
+
+
 def squash_cell(value: object) -> str:
     """Strip a cell; keep inner line breaks (they separate values); drop control chars.
 
@@ -561,6 +565,8 @@ def squash_cell(value: object) -> str:
     'Buurtteam\\nOost'
     """
     text = str(value)
+    if not _NEEDS_CLEANING.search(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
