@@ -93,3 +93,12 @@ def test_utrecht_oost_huisarts_and_wijkagent_at_margin():
 def test_explain_is_short(lang):
     text = missing_parties(load_dataset("utrecht-oost")).explain(lang)
     assert 0 < len(text) < 700
+
+
+def test_analyse_lists_missing_parties_first_and_all_gap_sections():
+    from wijkgraph.analyse import analyse
+
+    result = analyse(load_dataset("utrecht-oost"))
+    assert next(iter(result.sections)) == "missing_parties"
+    for name in ("roles", "missing_parties", "missing_links", "themes", "triads", "meetings"):
+        assert name in result.to_dict()
