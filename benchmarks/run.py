@@ -36,7 +36,7 @@ def run_wijkgraph(n: int, seed: int) -> dict:
     from wijkgraph.analyse import analyse
     from wijkgraph.network import build_network
     from wijkgraph.render.outputs import FORMATS, WRITERS
-    from wijkgraph.synthetic import synthetic_frames
+    from wijkgraph._synthetic import synthetic_frames
     from wijkgraph.tables import load_tables
 
     stages: dict[str, float] = {}

@@ -117,7 +117,7 @@ def list_datasets() -> list[DatasetInfo]:
 
 def synthetic_tables(n_actors: int, *, seed: int = 0) -> Tables:
     """Validated tables of a generated city network of `n_actors` actors (see `synthetic`)."""
-    from wijkgraph.synthetic import synthetic_frames
+    from wijkgraph._synthetic import synthetic_frames
 
     frames = synthetic_frames(n_actors, seed=seed)
     return tables_from_frames(frames["actors"], frames["relations"], frames.get("meetings"),
