@@ -93,9 +93,12 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _version() -> str:
-    from wijkgraph import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
-    return __version__
+    try:
+        return version("wijkgraph")
+    except PackageNotFoundError:  # pragma: no cover - a bare checkout
+        return "0.0.0"
 
 
 @click.group(cls=WijkgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
