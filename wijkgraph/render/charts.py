@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -82,7 +83,11 @@ def _short(label: str, limit: int = 34) -> str:
 def _to_svg(fig: Figure, salt: str, title: str, alt: str) -> Chart:
     buf = io.StringIO()
     FigureCanvasSVG(fig)
-    with matplotlib.rc_context({**_RC, "svg.hashsalt": f"wijkgraph-{salt}"}):
+    with matplotlib.rc_context({**_RC, "svg.hashsalt": f"wijkgraph-{salt}"}), \
+            warnings.catch_warnings():
+        # Names with emoji or control characters lack a glyph in DejaVu Sans; the chart
+        # then shows a box, and the text alternative keeps the name whole.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "wijkgraph"},
                     bbox_inches="tight", pad_inches=0.08)
     text = buf.getvalue()
