@@ -129,3 +129,22 @@ def test_check_output_folder_recovers_first(tmp_path: Path) -> None:
     (old / MARKER).write_text("")
     check_output_folder(tmp_path / "rapport")
     assert (tmp_path / "rapport" / MARKER).is_file()
+
+
+def test_outputs_get_ordinary_permissions_not_private_temp_ones(tmp_path):
+    """Files and folders follow the umask (0644/0755 with umask 022), not mkstemp's 0600."""
+    import os
+    import stat
+
+    from wijkgraph._files import atomic_write, output_folder
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "a.txt", "x")
+        with output_folder(tmp_path / "out") as tmp:
+            atomic_write(tmp / "b.txt", "y")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "out" / "b.txt").stat().st_mode) == 0o644

@@ -55,6 +55,13 @@ def _unwritable(path: Path, exc: OSError) -> OutputError:
         "path": str(path), "reason": exc.strerror or type(exc).__name__}))
 
 
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder (UTF-8 for text).
 
@@ -70,6 +77,7 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -223,6 +231,7 @@ def output_folder(path: str | Path, *, force: bool = False) -> Iterator[Path]:
     pid = os.getpid()
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{path.name}-{pid}-", dir=path.parent))
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; a report folder is shared
     except OSError as exc:
         raise _unwritable(path.parent, exc) from exc
     old = path.parent / f"{_OLD_PREFIX}{path.name}-{pid}"
