@@ -1283,7 +1283,8 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
             if absent or margin:
                 parts = []
                 if absent:
-                    parts.append(c.say("ontbreekt: ", "absent: ") + ", ".join(absent[:8]))
+                    parts.append(c.say("geen ", "no ") + ", ".join(absent[:8])
+                                 + c.say(" in het netwerk", " in the network"))
                 if margin:
                     parts.append(c.say("aan de rand: ", "at the margin: ") + ", ".join(margin[:8]))
                 text = "; ".join(parts)
