@@ -33,10 +33,10 @@ def _peak_mb() -> float:
 
 def run_wijkgraph(n: int, seed: int) -> dict:
     """Time every stage of the wijkgraph pipeline on a synthetic network of n actors."""
+    from wijkgraph._synthetic import synthetic_frames
     from wijkgraph.analyse import analyse
     from wijkgraph.network import build_network
     from wijkgraph.render.outputs import FORMATS, WRITERS
-    from wijkgraph._synthetic import synthetic_frames
     from wijkgraph.tables import load_tables
 
     stages: dict[str, float] = {}
