@@ -34,6 +34,7 @@ from wijkgraph.network import WijkNetwork
 from wijkgraph.reference import load_reference
 
 SCHEMA_VERSION = 1
+PRETTY_JSON_MAX_ACTORS = 2000  # above this, analysis.json is written compact
 Progress = Callable[[str], None]
 
 
@@ -76,7 +77,12 @@ class Analysis:
 
     def to_json(self, lang: str = "nl") -> str:
         """`to_dict` as stable, pretty JSON text (sorted keys, UTF-8)."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        data = self.to_dict(lang)
+        if self.network_summary.n_actors > PRETTY_JSON_MAX_ACTORS:
+            # Python's encoder is slow with indent; big files are for machines anyway.
+            return json.dumps(data, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":")) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def analyse(

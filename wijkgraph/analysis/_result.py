@@ -35,6 +35,15 @@ class Result(Protocol):
 
 def jsonable(value: Any) -> Any:
     """Turn numpy scalars, tuples, sets, NaN and DataFrames into plain JSON values."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common cases first
+        return value
+    if kind is float:
+        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [jsonable(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, pd.DataFrame):
@@ -44,10 +53,10 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return sorted(jsonable(v) for v in value)
     if isinstance(value, np.generic):
-        value = value.item()
+        return jsonable(value.item())
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
-    if value is None or isinstance(value, bool | int | str):
+        return jsonable(float(value))
+    if isinstance(value, bool | int | str):
         return value
     if hasattr(value, "to_dict"):
         return jsonable(value.to_dict())
