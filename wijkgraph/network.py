@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping
@@ -93,19 +94,23 @@ class WijkNetwork:
     def directed_graph(self) -> nx.DiGraph:
         """Declared relations as a DiGraph: undirected relations become two arcs.
 
-        Arc attributes: ``weight`` (strongest relation in that direction) and ``kinds``.
+        Arc attributes: ``weight`` (strongest relation in that direction). Built once per
+        network and shared: do not mutate it.
         """
+        return self._directed_graph
+
+    @functools.cached_property
+    def _directed_graph(self) -> nx.DiGraph:
         dg = nx.DiGraph()
         dg.add_nodes_from(self.graph.nodes(data=True))
-        for s, t, data in self.multigraph.edges(data=True):
-            if not data.get("explicit", True):
-                continue
-            arcs = [(s, t)] if data["directed"] else [(s, t), (t, s)]
-            for a, b in arcs:
-                if dg.has_edge(a, b):
-                    dg[a][b]["weight"] = max(dg[a][b]["weight"], data["strength"])
-                else:
-                    dg.add_edge(a, b, weight=data["strength"])
+        rel = self.tables.relations
+        arcs: dict[tuple[str, str], int] = {}
+        for s, t, strength, directed in zip(rel["source"].tolist(), rel["target"].tolist(),
+                                            rel["strength"].tolist(), rel["directed"].tolist(),
+                                            strict=True):
+            for arc in ((s, t),) if directed else ((s, t), (t, s)):
+                arcs[arc] = max(arcs.get(arc, 0), int(strength))
+        dg.add_edges_from((a, b, {"weight": w}) for (a, b), w in arcs.items())
         return dg
 
     def meeting_graph(self) -> nx.Graph:
