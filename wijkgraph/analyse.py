@@ -26,6 +26,7 @@ from wijkgraph.analysis.meetings import meetings
 from wijkgraph.analysis.missing_links import missing_links
 from wijkgraph.analysis.missing_parties import missing_parties
 from wijkgraph.analysis.resilience import resilience
+from wijkgraph.analysis.respondents import respondents_agreement
 from wijkgraph.analysis.roles import recognise_roles
 from wijkgraph.analysis.summary import NetworkSummary, summarise
 from wijkgraph.analysis.themes import themes
@@ -120,6 +121,10 @@ def analyse(
     ref = load_reference(reference)
     roles_result = recognise_roles(network, reference=ref)
     sections["missing_parties"] = missing_parties(network, reference=ref, roles=roles_result)
+    if network.meta.get("missed_by_respondents"):
+        # a survey import: set the respondents' own "who is missing" beside it
+        sections["respondents"] = respondents_agreement(network, sections["missing_parties"],
+                                                        reference=ref)
     step("key_figures")  # key figures use the domain and resilience results
     domains_result = domain_mixing(network)
     resilience_result = resilience(network, seed=seed)
