@@ -58,7 +58,7 @@ def test_validate_unknown_actor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         "Fout: relaties.csv, rij 3, kolom 'naar': Relatie verwijst naar een onbekende actor "
         "'Dokc Oost'. Bedoelt u 'DOCK Oost'? Gebruik een id of de exacte naam uit de "
         "actorentabel.",
-        "1 probleem/problemen gevonden; er is niets geschreven."]
+        "1 probleem gevonden; er is niets geschreven."]
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 

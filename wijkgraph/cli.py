@@ -49,8 +49,10 @@ class WijkgraphGroup(click.Group):
             if isinstance(exc, ValidationError):
                 n = len(exc.errors)
                 click.echo(
-                    (f"{n} problem(s) found; nothing was written." if lang == "en"
-                     else f"{n} probleem/problemen gevonden; er is niets geschreven."),
+                    (f"{n} problem{'' if n == 1 else 's'} found; nothing was written."
+                     if lang == "en" else
+                     f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets "
+                     "geschreven."),
                     err=True,
                 )
             ctx.exit(2)

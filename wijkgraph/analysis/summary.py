@@ -52,21 +52,25 @@ class NetworkSummary:
         return jsonable(self.__dict__)
 
     def explain(self, lang: str = "nl") -> str:
+        en = lang == "en"
         domains = ", ".join(f"{d or '?'} {n}" for d, n in self.actors_per_domain.items())
-        if lang == "en":
+        density = f"{self.density:.3f}" if en else f"{self.density:.3f}".replace(".", ",")
+        parts, iso = self.n_components, self.n_isolates
+        if en:
             return (
                 f"The network has {self.n_actors} actors and {self.n_relations} relations "
-                f"({self.n_ties} linked pairs); density {self.density:.3f}. "
-                f"It falls apart into {self.n_components} part(s); the largest holds "
-                f"{self.largest_component} actors, and {self.n_isolates} actor(s) have no tie. "
-                f"Actors per domain: {domains}."
+                f"({self.n_ties} linked pairs); density {density}. "
+                f"It falls apart into {parts} part{'' if parts == 1 else 's'}; the largest "
+                f"holds {self.largest_component} actors, and {iso} "
+                f"actor{' has' if iso == 1 else 's have'} no tie. Actors per domain: {domains}."
             )
         return (
             f"Het netwerk heeft {self.n_actors} actoren en {self.n_relations} relaties "
-            f"({self.n_ties} verbonden paren); dichtheid {self.density:.3f}. "
-            f"Het bestaat uit {self.n_components} deel/delen; het grootste telt "
-            f"{self.largest_component} actoren, en {self.n_isolates} actor(en) hebben geen "
-            f"enkele relatie. Actoren per domein: {domains}."
+            f"({self.n_ties} verbonden paren); dichtheid {density}. "
+            f"Het bestaat uit {parts} {'deel' if parts == 1 else 'delen'}; het grootste telt "
+            f"{self.largest_component} actoren, en {iso} "
+            f"{'actor heeft' if iso == 1 else 'actoren hebben'} geen enkele relatie. "
+            f"Actoren per domein: {domains}."
         )
 
 
