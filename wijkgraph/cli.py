@@ -127,7 +127,7 @@ def _print_warnings(network: Any, limit: int = 5) -> None:
     for w in warnings[:limit]:
         say(w.describe("nl"), w.describe("en"))
     if len(warnings) > limit:
-        say(f"... en nog {len(warnings) - limit} waarschuwing(en) (zie analysis.json).",
+        say(f"... en nog {len(warnings) - limit} waarschuwingen (zie analysis.json).",
             f"... and {len(warnings) - limit} more warning(s) (see analysis.json).")
 
 

@@ -294,3 +294,12 @@ def register(messages: Mapping[str, tuple[str, str]]) -> None:
     if clash:
         raise ValueError(f"i18n keys defined twice: {sorted(clash)}")
     MESSAGES.update(messages)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """`n` followed by the singular or plural form: plain words instead of "actor(en)".
+
+    >>> plural(1, "actor heeft", "actoren hebben"), plural(3, "risico", "risico's")
+    ('1 actor heeft', "3 risico's")
+    """
+    return f"{n} {one if n == 1 else many}"

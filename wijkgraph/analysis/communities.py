@@ -29,6 +29,7 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.domains import UNKNOWN, domain_label, join_words, num
 from wijkgraph.engine import engine_for
+from wijkgraph.i18n import plural
 from wijkgraph.network import WijkNetwork
 
 COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "label_en",
@@ -74,7 +75,8 @@ class Communities:
             return text + (f" {singles} actor(s) have no tie." if singles else "")
         text = (f"Het netwerk valt uiteen in {len(groups)} groepen die vooral onderling "
                 f"samenwerken (modulariteit {num(self.modularity)}): {top}.")
-        return text + (f" {singles} actor(en) hebben geen relatie." if singles else "")
+        alone = plural(singles, "actor heeft", "actoren hebben")
+        return text + (f" {alone} geen relatie." if singles else "")
 
 
 def _dominant(counter: Counter[str], size: int, *, share: float = 0.25,

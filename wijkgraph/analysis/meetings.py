@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.i18n import plural
 from wijkgraph.network import WijkNetwork
 
 
@@ -114,7 +115,8 @@ class Meetings:
         not_mixing = (f", {len(single)} niet ({', '.join(single[:3])})" if single else "")
         out = f"{len(self.items)} overleggen; {len(mixing)} brengen domeinen samen{not_mixing}."
         if absent:
-            out += f" {len(absent)} actor(en) zitten in geen enkel overleg: {shown}{more}."
+            who = plural(len(absent), "actor zit", "actoren zitten")
+            out += f" {who} in geen enkel overleg: {shown}{more}."
         return out
 
 

@@ -63,8 +63,8 @@ class MissedParty:
     def reason(self, lang: str = "nl") -> str:
         en = lang == "en"
         label = self.label_en if en else self.label_nl
-        times = (f"named by {self.count} respondent(s)" if en
-                 else f"door {self.count} respondent(en) genoemd")
+        times = (f"named by {self.count} respondent{'' if self.count == 1 else 's'}" if en
+                 else f"door {self.count} {'respondent' if self.count == 1 else 'respondenten'} genoemd")
         if self.verdict == "unknown":
             return (f"{times}; no role of the reference model recognises this name, so the "
                     "network cannot say" if en else

@@ -37,6 +37,7 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.i18n import plural
 from wijkgraph.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference, words
 from wijkgraph.schema import fold
@@ -173,9 +174,11 @@ class RoleAssignment:
                     f"model '{self.reference.name}' ({by_name} recognised by name, the rest by "
                     f"the role column); {len(self.unassigned)} actor(s) have no reference role. "
                     "Correct a role through the role column.")
-        return (f"{n_actors} actor(en) vervullen {n_roles} van de {total} rollen uit "
+        players = plural(n_actors, "actor vervult", "actoren vervullen")
+        others = plural(len(self.unassigned), "actor heeft", "actoren hebben")
+        return (f"{players} {n_roles} van de {total} rollen uit "
                 f"referentiemodel '{self.reference.name}' ({by_name} herkend aan de naam, de "
-                f"rest aan de rol-kolom); {len(self.unassigned)} actor(en) hebben geen rol uit "
+                f"rest aan de rol-kolom); {others} geen rol uit "
                 "het model. Verbeter een rol via de rol-kolom.")
 
 

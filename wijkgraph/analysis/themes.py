@@ -39,6 +39,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
+from wijkgraph.i18n import plural
 from wijkgraph.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 from wijkgraph.schema import fold
@@ -136,7 +137,8 @@ class Themes:
         out = (f"{len(self.items)} thema's; bij {len(split)} werken actoren langs elkaar heen "
                f"(niet verbonden){': ' + split_txt if split else ''}.")
         if n_dup:
-            out += f" {n_dup} risico('s) op dubbel werk, bijvoorbeeld {dup_txt}."
+            risks = plural(n_dup, "risico", "risico's")
+            out += f" {risks} op dubbel werk, bijvoorbeeld {dup_txt}."
         return out
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from wijkgraph.i18n import plural
 from wijkgraph.network import WijkNetwork
 from wijkgraph.render.palette import domain_colour, domain_name, type_name
 
@@ -1336,7 +1337,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
         out.append(Item(
             c.say("Losse delen", "Separate parts"),
             c.say(f"Het netwerk bestaat uit {s.n_components} losse delen; "
-                  f"{s.n_isolates} partij(en) hebben geen enkele relatie.",
+                  f"{plural(s.n_isolates, 'partij heeft', 'partijen hebben')} geen enkele relatie.",
                   f"The network consists of {s.n_components} separate parts; "
                   f"{s.n_isolates} part(ies) have no relation at all."), "", "network"))
     out.append(Item(c.say("Het netwerk", "The network"),
