@@ -703,18 +703,11 @@ def _key_figures_section(c: _Context) -> Section | None:
                    tuple(chart_list), tuple(tables), tuple(notes), tuple(data_tables))
 
 
-def _mixing_matrix(result: Any) -> pd.DataFrame | None:
-    """The domain mixing matrix of a domains result, if it has one (square DataFrame)."""
-    for name in ("mixing", "mixing_matrix", "matrix"):
-        value = getattr(result, name, None)
-        if callable(value):
-            try:
-                value = value()
-            except TypeError:
-                continue
-        if isinstance(value, pd.DataFrame) and not value.empty:
-            return value
-    return None
+def _result_frame(result: Any, name: str) -> pd.DataFrame | None:
+    """`result.<name>` when it is a non-empty DataFrame (the domains' `mixing` matrix, the
+    resilience `curve`), else None."""
+    value = getattr(result, name, None)
+    return value if isinstance(value, pd.DataFrame) and not value.empty else None
 
 
 def _domains_section(c: _Context) -> Section | None:
@@ -739,7 +732,7 @@ def _domains_section(c: _Context) -> Section | None:
                   "The share of relations that link two different domains.")))
     chart_list = []
     data_tables = []
-    matrix = _mixing_matrix(d)
+    matrix = _result_frame(d, "mixing")
     if matrix is not None:
         rows = [str(r) for r in matrix.index]
         cols = [str(x) for x in matrix.columns]
@@ -861,19 +854,6 @@ def _links_section(c: _Context) -> Section | None:
                    (table,) if table else (), _notes(ml, L))
 
 
-def _resilience_curve(result: Any) -> pd.DataFrame | None:
-    for name in ("curve", "curves", "curve_frame"):
-        value = getattr(result, name, None)
-        if callable(value):
-            try:
-                value = value()
-            except TypeError:
-                continue
-        if isinstance(value, pd.DataFrame) and not value.empty:
-            return value
-    return None
-
-
 def _resilience_section(c: _Context) -> Section | None:
     r = c.result("resilience")
     if r is None:
@@ -881,7 +861,7 @@ def _resilience_section(c: _Context) -> Section | None:
     L = c.lang
     chart_list = []
     data_tables = []
-    curve = _resilience_curve(r)
+    curve = _result_frame(r, "curve")
     if curve is not None:
         xcol = next((x for x in ("removed", "n_removed", "step", "k") if x in curve.columns),
                     curve.columns[0])

@@ -161,9 +161,9 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
                 frame["reasons"] = [why(a) for a in frame["id"]]
         tables[name] = frame
         if name == "domains":
-            from wijkgraph.render.report import _mixing_matrix
+            from wijkgraph.render.report import _result_frame
 
-            matrix = _mixing_matrix(result)
+            matrix = _result_frame(result, "mixing")
             if matrix is not None:
                 m = matrix.copy()
                 m.index = [str(i) for i in m.index]
