@@ -57,15 +57,19 @@ def test_undirected_view_aggregates_relations(net) -> None:  # noqa: ANN001
     assert net.graph.edges["B", "C"]["weight"] == 1  # empty strength means 1
 
 
-def test_multigraph_keeps_every_relation_and_meeting_ties(net) -> None:  # noqa: ANN001
+def test_multigraph_keeps_every_relation_and_meetings_are_projected(net) -> None:  # noqa: ANN001
     explicit = [(s, t, d) for s, t, d in net.multigraph.edges(data=True) if d["explicit"]]
     assert len(explicit) == 4
     for *_, data in explicit:
         assert set(data) >= MULTI_ATTRS
-    shared = sorted((s, t) for s, t, d in net.multigraph.edges(data=True) if not d["explicit"])
-    assert shared == [("A", "C"), ("A", "D"), ("C", "D")]
-    assert all(d["kind"] == CO_PARTICIPATION for *_, d in net.multigraph.edges(data=True)
-               if not d["explicit"])
+    assert net.multigraph.number_of_edges() == 4  # declared relations only
+    assert sorted((a, b) for a, b, _m in net.co_participation) == [("A", "C"), ("A", "D"),
+                                                                   ("C", "D")]
+    assert {m for *_, m in net.co_participation} == {"M"}
+    shared = net.meeting_graph()
+    assert sorted(shared.edges()) == [("A", "C"), ("A", "D"), ("C", "D")]
+    assert all(d["kind"] == CO_PARTICIPATION and d["meetings"] == ("M",) and d["weight"] == 1
+               for *_, d in shared.edges(data=True))
     assert not net.graph.has_edge("A", "D")  # meetings stay out of the analysis view
 
 
@@ -83,7 +87,7 @@ def test_other_views(net) -> None:  # noqa: ANN001
     assert dg.has_edge("B", "A") and dg.has_edge("A", "B")
     assert dg["B"]["A"]["weight"] == 3 and dg["A"]["B"]["weight"] == 2
     mg = net.meeting_graph()
-    assert mg["A"]["C"] == {"meetings": ("M",), "weight": 1}
+    assert mg["A"]["C"] == {"meetings": ("M",), "weight": 1, "kind": CO_PARTICIPATION}
     bg = net.bipartite()
     assert sorted(bg.neighbors(("meeting", "M"))) == ["A", "C", "D"]
     assert net.is_directed and net.n_actors == 4 and net.n_relations == 4

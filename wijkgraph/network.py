@@ -2,9 +2,11 @@
 
 `build_network(tables)` returns a frozen `WijkNetwork` holding
 
-* `multigraph`: a `networkx.MultiDiGraph` with every relation as given (direction and
-  parallel relations kept) plus the co-participation ties projected from shared meetings
-  (kind ``"gedeeld overleg"``, ``explicit=False``);
+* `multigraph`: a `networkx.MultiDiGraph` with every declared relation as given
+  (direction and parallel relations kept);
+* `co_participation`: the two-mode meeting data projected to actor pairs, one
+  ``(actor, actor, meeting)`` triple per pair per shared meeting (`meeting_graph()` makes
+  a graph of them, kind ``"gedeeld overleg"``);
 * `graph`: the undirected weighted view the analyses use: one edge per linked pair,
   ``weight`` = the strongest declared relation (1-4), ``distance`` = 1 / weight;
 * the tables themselves and metadata.
@@ -52,6 +54,7 @@ class WijkNetwork:
     multigraph: nx.MultiDiGraph
     tables: Tables
     meta: Mapping[str, Any] = field(default_factory=dict)
+    co_participation: tuple[tuple[str, str, str], ...] = ()
 
     # --- shortcuts -------------------------------------------------------------------
     @property
@@ -116,19 +119,17 @@ class WijkNetwork:
     def meeting_graph(self) -> nx.Graph:
         """Co-participation ties: actors linked when they sit in the same meeting.
 
-        ``weight`` is the number of shared meetings, ``meetings`` their ids.
+        ``weight`` is the number of shared meetings, ``meetings`` their ids, ``kind``
+        ``"gedeeld overleg"``.
         """
+        shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for a, b, meeting in self.co_participation:
+            shared[(a, b)].append(meeting)
         mg = nx.Graph()
         mg.add_nodes_from(self.graph.nodes(data=True))
-        for s, t, data in self.multigraph.edges(data=True):
-            if data.get("explicit", True):
-                continue
-            a, b = sorted((s, t))
-            if mg.has_edge(a, b):
-                mg[a][b]["meetings"] += (data["meeting"],)
-                mg[a][b]["weight"] += 1
-            else:
-                mg.add_edge(a, b, meetings=(data["meeting"],), weight=1)
+        mg.add_edges_from((a, b, {"meetings": tuple(ms), "weight": len(ms),
+                                  "kind": CO_PARTICIPATION})
+                          for (a, b), ms in shared.items())
         return mg
 
     def bipartite(self) -> nx.Graph:
@@ -232,11 +233,6 @@ def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
     for meeting in tables.meetings["id"].tolist():
         for a, b in itertools.combinations(sorted(set(members.get(meeting, ()))), 2):
             co_pairs.append((a, b, meeting))
-    mg.add_edges_from(
-        (a, b, {"kind": CO_PARTICIPATION, "channel": "", "strength": 1, "theme": "", "wave": "",
-                "directed": False, "description": "", "explicit": False, "meeting": meeting})
-        for a, b, meeting in co_pairs
-    )
 
     graph = nx.Graph()
     graph.add_nodes_from(mg.nodes(data=True))
@@ -284,4 +280,5 @@ def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
         for (a, b), agg in pairs.items()
     )
     info = {"source": tables.source, "meeting_ties": meeting_ties, **(meta or {})}
-    return WijkNetwork(graph=graph, multigraph=mg, tables=tables, meta=info)
+    return WijkNetwork(graph=graph, multigraph=mg, tables=tables, meta=info,
+                       co_participation=tuple(co_pairs))

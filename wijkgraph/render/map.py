@@ -541,10 +541,9 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     # co-participation ties (shared meetings), only where no declared tie exists
     # (the same pairs as network.meeting_graph(), without building a networkx graph)
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for u, v, d in network.multigraph.edges(data=True):
-        if d.get("explicit", True):
-            continue
-        shared[(min(index[u], index[v]), max(index[u], index[v]))].append(str(d.get("meeting")))
+    for u, v, meeting in network.co_participation:
+        iu, iv = index[u], index[v]
+        shared[(iu, iv) if iu < iv else (iv, iu)].append(meeting)
     declared = {(e[0], e[1]) for e in edges}
     meeting_edges = []
     for (a, b), ms in shared.items():
