@@ -246,6 +246,27 @@ DOMAIN_ALIASES: dict[str, str] = {
     "knowledge": "kennis en onderzoek", "wetenschap": "kennis en onderzoek",
 }
 
+DOMAIN_NAMES_EN: dict[str, str] = {
+    "zorg": "care", "welzijn": "welfare", "inwoners": "residents", "veiligheid": "safety",
+    "wonen": "housing", "gemeente": "municipality", "onderwijs": "education",
+    "werk en inkomen": "work and income", "sport en cultuur": "sport and culture",
+    "fondsen": "funds", "ondernemers": "businesses",
+    "kennis en onderzoek": "knowledge and research", "onbekend": "unknown",
+}
+
+
+def domain_label(domain: str, lang: str = "nl") -> str:
+    """A domain as every output shows it: the Dutch value, or its English name.
+
+    An empty domain is "onbekend" / "unknown"; a value outside the vocabulary stays as is.
+
+    >>> domain_label("welzijn", "en"), domain_label("", "nl"), domain_label("kunst", "en")
+    ('welfare', 'onbekend', 'kunst')
+    """
+    domain = domain or "onbekend"
+    return DOMAIN_NAMES_EN.get(domain, domain) if lang == "en" else domain
+
+
 TYPE_ALIASES: dict[str, str] = {
     "organisatie": "organisatie", "organisation": "organisatie", "organization": "organisatie",
     "org": "organisatie", "instelling": "organisatie", "bedrijf": "organisatie",

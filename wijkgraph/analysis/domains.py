@@ -33,26 +33,10 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.network import WijkNetwork
+from wijkgraph.schema import domain_label
 
 UNKNOWN = "onbekend"
 
-DOMAIN_EN: dict[str, str] = {
-    "zorg": "care", "welzijn": "welfare", "inwoners": "residents", "veiligheid": "safety",
-    "wonen": "housing", "gemeente": "municipality", "onderwijs": "education",
-    "werk en inkomen": "work and income", "sport en cultuur": "sport and culture",
-    "fondsen": "funds", "ondernemers": "businesses",
-    "kennis en onderzoek": "knowledge and research", UNKNOWN: "unknown",
-}
-
-
-def domain_label(domain: str, lang: str = "nl") -> str:
-    """A domain as shown to people: Dutch as given, or its English name.
-
-    >>> domain_label("welzijn", "en"), domain_label("", "nl")
-    ('welfare', 'onbekend')
-    """
-    domain = domain or UNKNOWN
-    return DOMAIN_EN.get(domain, domain) if lang == "en" else domain
 
 
 def join_words(words: list[str], lang: str = "nl") -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.network import WijkNetwork
+from wijkgraph.schema import domain_label
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class NetworkSummary:
 
     def explain(self, lang: str = "nl") -> str:
         en = lang == "en"
-        domains = ", ".join(f"{d or '?'} {n}" for d, n in self.actors_per_domain.items())
+        domains = ", ".join(f"{domain_label(d, lang)} {n}"
+                            for d, n in self.actors_per_domain.items())
         density = f"{self.density:.3f}" if en else f"{self.density:.3f}".replace(".", ",")
         parts, iso = self.n_components, self.n_isolates
         if en:

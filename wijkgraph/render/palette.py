@@ -35,7 +35,7 @@ True
 
 from __future__ import annotations
 
-from wijkgraph.schema import ActorType, Domain
+from wijkgraph.schema import ActorType, Domain, domain_label
 
 #: Paul Tol's muted qualitative scheme (colour-blind safe for up to nine categories).
 TOL_MUTED: tuple[str, ...] = (
@@ -79,13 +79,6 @@ DOMAIN_COLOURS: dict[str, str] = {
 }
 
 #: English names of the domains (the data keeps the Dutch values).
-DOMAIN_NAMES_EN: dict[str, str] = {
-    "zorg": "care", "welzijn": "welfare", "inwoners": "residents", "veiligheid": "safety",
-    "wonen": "housing", "gemeente": "municipality", "onderwijs": "education",
-    "werk en inkomen": "work and income", "sport en cultuur": "sport and culture",
-    "fondsen": "funds", "ondernemers": "business", "kennis en onderzoek": "research",
-}
-
 TYPE_SHAPES: dict[str, str] = {
     ActorType.ORGANISATIE.value: "dot",
     ActorType.TEAM.value: "diamond",
@@ -147,16 +140,14 @@ def type_shape(actor_type: str) -> str:
 
 
 def domain_name(domain: str, lang: str = "nl") -> str:
-    """How a domain is written for people: the Dutch value, or its English name.
+    """How a domain is written for people (`wijkgraph.schema.domain_label`); empty stays empty.
 
     Examples
     --------
-    >>> domain_name("werk en inkomen", "en"), domain_name("werk en inkomen")
-    ('work and income', 'werk en inkomen')
+    >>> domain_name("werk en inkomen", "en"), domain_name("werk en inkomen"), domain_name("")
+    ('work and income', 'werk en inkomen', '')
     """
-    if lang == "en":
-        return DOMAIN_NAMES_EN.get(domain, domain)
-    return domain
+    return domain_label(domain, lang) if domain else domain
 
 
 def type_name(actor_type: str, lang: str = "nl") -> str:
