@@ -1276,7 +1276,9 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
     if tr_ is not None and not ("complete" in tframe.columns and tframe["complete"].all()):
         first = sentences(" ".join(_explain(tr_, lang)))
         if first:
-            out.append(Item(c.say("De Driehoek", "The Driehoek"), first[0], "", "triads"))
+            text = re.sub(r"^(De Driehoek|The Driehoek)( \(triangle\))?:\s*", "", first[0])
+            out.append(Item(c.say("De Driehoek", "The Driehoek"), text[:1].upper() + text[1:],
+                            "", "triads"))
     kf = c.result("key_figures")
     if kf is not None:
         frame = _frame(kf, c.lang).head(3)
