@@ -111,7 +111,7 @@ def test_warnings_exit_zero(tmp_path: Path) -> None:
     assert result.output.splitlines()[0].startswith(
         "Waarschuwing: actoren.csv, rij 2, kolom 'domein': Onbekende waarde 'circus' in kolom "
         "'domein'; hij wordt overgenomen zoals hij is.")
-    assert "In orde: 2 actoren, 1 relaties" in result.output
+    assert "In orde: 2 actoren, 1 relatie," in result.output
 
 
 def test_validate_a_missing_path(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_dutch_excel_csv_through_the_cli(tmp_path: Path) -> None:
     (path / "relaties.csv").write_bytes("Van;Naar\r\nZoë;Eïland\r\n".encode("cp1252"))
     result = run("validate", str(path))
     assert result.exit_code == 0
-    assert "In orde: 2 actoren, 1 relaties" in result.output
+    assert "In orde: 2 actoren, 1 relatie," in result.output
     assert set(wijkgraph.load(path).actors["name"]) == {"Zoë", "Eïland"}
 
 

@@ -264,10 +264,15 @@ def validate(input: str) -> None:
     network = _load(input)
     for w in network.warnings:
         say(w.describe("nl"), w.describe("en"))
-    say(f"In orde: {network.n_actors} actoren, {network.n_relations} relaties, "
-        f"{len(network.meetings)} overleggen ({len(network.warnings)} waarschuwing(en)).",
-        f"Valid: {network.n_actors} actors, {network.n_relations} relations, "
-        f"{len(network.meetings)} meetings ({len(network.warnings)} warning(s)).")
+    from wijkgraph.i18n import plural
+
+    n_a, n_r, n_m, n_w = (network.n_actors, network.n_relations, len(network.meetings),
+                          len(network.warnings))
+    say(f"In orde: {plural(n_a, 'actor', 'actoren')}, {plural(n_r, 'relatie', 'relaties')}, "
+        f"{plural(n_m, 'overleg', 'overleggen')} "
+        f"({plural(n_w, 'waarschuwing', 'waarschuwingen')}).",
+        f"Valid: {plural(n_a, 'actor', 'actors')}, {plural(n_r, 'relation', 'relations')}, "
+        f"{plural(n_m, 'meeting', 'meetings')} ({plural(n_w, 'warning', 'warnings')}).")
 
 
 @cli.command()
@@ -375,10 +380,13 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
 @click.option("--reference", default="utrecht-basis", show_default=True,
               help="Referentiemodel voor gemiste partijen.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed voor de kaart.")
+@click.option("--aliases", type=click.Path(path_type=Path), default=None,
+              help="Aliastabel: blad 'controle' of CSV genoemd;koppel aan (zelfde actor).")
 @click.option("--force", is_flag=True, help="Een bestaande map vervangen die niet van wijkgraph is.")
 @common_options
 def compare(before: str, after: str | None, output: Path, waves: str | None,
-            labels: str | None, reference: str, seed: int, force: bool) -> None:
+            labels: str | None, reference: str, seed: int, aliases: Path | None,
+            force: bool) -> None:
     """Vergelijk twee metingen (BEFORE en AFTER, of één invoer met --waves)."""
     from wijkgraph._files import check_output_folder
     from wijkgraph.compare import compare as run_compare
@@ -386,6 +394,11 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
     from wijkgraph.render.compare_report import write_compare
 
     check_output_folder(output, force=force)
+    alias_map = None
+    if aliases is not None:
+        from wijkgraph.io.survey import read_aliases
+
+        alias_map = read_aliases(aliases)
     if after is None:
         wanted = [w.strip() for w in waves.split(",") if w.strip()] if waves else None
         net0, net1, names = split_waves(_load(before), wanted)
@@ -401,7 +414,8 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
             raise click.BadParameter("twee namen / two names, e.g. 2022,2024",
                                      param_hint="--labels")
         names = (parts[0], parts[1])
-    result = run_compare(net0, net1, labels=names, seed=seed, reference=reference)
+    result = run_compare(net0, net1, labels=names, seed=seed, reference=reference,
+                         aliases=alias_map)
     written = write_compare(result, output, lang=_lang(), seed=seed, force=force)
     say(result.explain("nl"), result.explain("en"))
     say(f"Geschreven in {output}/: " + ", ".join(p.name for p in written),

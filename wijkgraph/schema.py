@@ -360,8 +360,9 @@ def parse_strength(value: object) -> int | None:
 
     Returns None when the value cannot be understood.
 
-    >>> [parse_strength(v) for v in ("", None, 3, "4", "2.0", "Reflectie", "sterk")]
-    [1, 1, 3, 4, 2, 3, None]
+    >>> [parse_strength(v) for v in ("", None, 3, "4", "2.0", "Reflectie", "sterk",
+    ...                              "Coördinatie (2)")]
+    [1, 1, 3, 4, 2, 3, None, 2]
     """
     if value is None:
         return 1
@@ -380,8 +381,23 @@ def parse_strength(value: object) -> int | None:
     try:
         number = float(text.replace(",", "."))
     except ValueError:
-        return None
+        return _strength_word_and_digit(text)
     return int(number) if number.is_integer() and 1 <= number <= 4 else None
+
+
+def _strength_word_and_digit(text: str) -> int | None:
+    """'Coördinatie (2)', '3 - reflectie': a level word and its digit that agree.
+
+    >>> [_strength_word_and_digit(t) for t in ("Coördinatie (2)", "3 - reflectie",
+    ...                                        "reflectie (2)", "2 keer")]
+    [2, 3, None, None]
+    """
+    words = [fold(w) for w in re.split(r"[^\w]+", text) if w]
+    levels = {STRENGTH_WORDS[w] for w in words if w in STRENGTH_WORDS}
+    digits = {int(w) for w in words if w.isdigit()}
+    if len(levels) == 1 and len(digits) == 1 and levels == digits and len(words) == 2:
+        return levels.pop()
+    return None
 
 
 def parse_boolean(value: object) -> bool | None:
