@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -177,3 +178,90 @@ def test_cli_compare_waves(tmp_path):
     r = runner.invoke(cli, ["compare", "driehoek", "-o", str(tmp_path / "o3")])
     assert r.exit_code == 2 and "twee metingen" in r.output
     assert wijkgraph.load(path).n_relations == len(REL)
+
+
+# --- aliases and "possibly the same" ----------------------------------------------------
+
+# Wave 1 names "DOCK", wave 2 "DOCK Oost" (different ids): only an alias says they are one.
+# "Buurtteam Oost" / "Buurtteam Oots" (a typo, score 0.93) stay apart but are suggested.
+ALIAS_BEFORE = pd.DataFrame({"id": ["d1", "b1", "w1"],
+                             "naam": ["DOCK", "Buurtteam Oost", "Wijkbureau Oost"]})
+ALIAS_AFTER = pd.DataFrame({"id": ["d2", "b2", "w2"],
+                            "naam": ["DOCK Oost", "Buurtteam Oots", "wijkbureau  oost"]})
+
+
+def alias_waves():
+    before = build_network(tables_from_frames(ALIAS_BEFORE, pd.DataFrame(
+        [("d1", "b1"), ("d1", "w1")], columns=["van", "naar"])))
+    after = build_network(tables_from_frames(ALIAS_AFTER, pd.DataFrame(
+        [("d2", "b2"), ("d2", "w2")], columns=["van", "naar"])))
+    return before, after
+
+
+def test_without_aliases_dock_and_dock_oost_differ():
+    c = compare(*alias_waves(), key_figures=False, missing=False)
+    # only Wijkbureau matches by name: DOCK and both Buurtteams are lost and added
+    assert c.counts() == {"actors_added": 2, "actors_lost": 2, "actors_kept": 1,
+                          "ties_added": 2, "ties_lost": 2, "ties_kept": 0}
+    same = c.possibly_same
+    assert same[["before_id", "before_name", "after_id", "after_name"]].values.tolist() == [
+        ["b1", "Buurtteam Oost", "b2", "Buurtteam Oots"]]
+    assert same.loc[0, "score"] == pytest.approx(0.93, abs=0.01)
+    # DOCK / DOCK Oost is only a doubtful match (review level): listed when asked for
+    low = compare(*alias_waves(), key_figures=False, missing=False, suggest_at=0.75)
+    assert ["d1", "d2"] in low.possibly_same[["before_id", "after_id"]].values.tolist()
+
+
+def test_aliases_merge_case_and_space_insensitive():
+    c = compare(*alias_waves(), key_figures=False, missing=False,
+                aliases={"  dock   OOST ": "Dock", "Buurtteam Oots": "buurtteam oost"})
+    assert c.counts() == {"actors_added": 0, "actors_lost": 0, "actors_kept": 3,
+                          "ties_added": 0, "ties_lost": 0, "ties_kept": 2}
+    assert c.actors["id"].tolist() == ["b1", "d1", "w1"]  # before's ids and names win
+    assert c.actors["name"].tolist() == ["Buurtteam Oost", "DOCK", "Wijkbureau Oost"]
+    assert c.possibly_same.empty
+    assert "Mogelijk dezelfde" not in c.explain("nl")
+
+
+def test_alias_to_itself_keeps_apart_and_silences_the_suggestion():
+    c = compare(*alias_waves(), key_figures=False, missing=False,
+                aliases={"Buurtteam Oots": "Buurtteam Oots"})
+    assert c.counts()["actors_kept"] == 1 and c.possibly_same.empty
+
+
+def test_possibly_same_in_explain_and_to_dict():
+    c = compare(*alias_waves(), labels=("2022", "2024"), key_figures=False, missing=False)
+    assert ("Mogelijk dezelfde actor onder een andere naam (niet samengevoegd): "
+            "Buurtteam Oost = Buurtteam Oots") in c.explain("nl")
+    assert ("Possibly the same actor under another name (not merged): "
+            "Buurtteam Oost = Buurtteam Oots") in c.explain("en")
+    d = c.to_dict()
+    assert d["possibly_same"][0]["before_id"] == "b1"
+    assert d["possibly_same"][0]["after_id"] == "b2"
+    # the first fixture has no look-alikes
+    assert compare(wave("2022"), wave("2024"), key_figures=False,
+                   missing=False).possibly_same.empty
+
+
+def test_cli_compare_with_alias_csv(tmp_path):
+    before, after = alias_waves()
+    p0 = write_network(before, tmp_path / "voor.xlsx")
+    p1 = write_network(after, tmp_path / "na.xlsx")
+    table = tmp_path / "aliassen.csv"
+    table.write_text("genoemd;koppel aan\nDOCK Oost;DOCK\nbuurtteam oots;\n", encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["compare", str(p0), str(p1), "-o", str(tmp_path / "out"),
+                            "--labels", "2022,2024", "--aliases", str(table)])
+    assert r.exit_code == 0, r.output
+    # DOCK merged by the alias; the empty 'koppel aan' leaves the Buurtteams a suggestion
+    assert "Van 2022 naar 2024: 1 banden erbij, 1 verdwenen en 1 gebleven" in r.output
+    assert "Buurtteam Oost = Buurtteam Oots" in r.output
+    data = json.loads((tmp_path / "out" / "verschil.json").read_text(encoding="utf-8"))
+    assert data["counts"]["actors_kept"] == 2
+    assert [(p["before_name"], p["after_name"]) for p in data["possibly_same"]] == [
+        ("Buurtteam Oost", "Buurtteam Oots")]
+    bad = tmp_path / "fout.csv"
+    bad.write_text("naam;doel\nDOCK Oost;DOCK\n", encoding="utf-8")
+    r = runner.invoke(cli, ["compare", str(p0), str(p1), "-o", str(tmp_path / "out2"),
+                            "--aliases", str(bad)])
+    assert r.exit_code == 2 and "koppel aan" in r.output and "Traceback" not in r.output

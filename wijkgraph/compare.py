@@ -7,7 +7,10 @@ changed; which key figures rose or fell; and which missing parties were found or
 
 Actors are the same across waves when they have the same id, or else the same name after
 normalising (case, accents, punctuation, plurals; see `wijkgraph.io.matching`), so an old
-Kumu map and a new survey import can be compared.
+Kumu map and a new survey import can be compared. An alias table (``aliases``: name ->
+canonical name, the survey's ``genoemd`` -> ``koppel aan``) says that "DOCK Oost" is
+"DOCK". Actors that stay unmatched but whose names the matcher finds confidently alike
+are listed as possibly the same (`Comparison.possibly_same`), never merged on their own.
 
 The simple measures need only the networks. Key figures and missing parties come from
 `wijkgraph.analysis` and are left out (with a note) if those analyses fail.
@@ -44,7 +47,7 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.errors import Problem, ValidationError
 from wijkgraph.i18n import MESSAGES, register
-from wijkgraph.io.matching import normalise_name
+from wijkgraph.io.matching import MERGE_AT, _maybe_abbreviation, _score, normalise_name
 from wijkgraph.network import WijkNetwork, build_network
 from wijkgraph.tables import Tables
 
@@ -76,6 +79,7 @@ MEASURE_LABELS = {
     "mean_degree": ("gemiddeld aantal banden", "mean number of ties"),
 }
 TIE_STATUS = ("added", "lost", "kept")
+POSSIBLY_SAME_COLUMNS = ["before_id", "before_name", "after_id", "after_name", "score"]
 
 
 def simple_measures(network: WijkNetwork) -> dict[str, float]:
@@ -138,6 +142,15 @@ class Comparison:
         Reference roles per wijk: ``role``, ``label``, ``wijk``, ``status_before``,
         ``status_after``, ``change`` (found, lost, still_missing, ...). Empty when not
         computed.
+    possibly_same : DataFrame
+        Pairs of an actor only in BEFORE and an actor only in AFTER whose names the
+        matcher (`wijkgraph.io.matching`) finds confidently alike: ``before_id``,
+        ``before_name``, ``after_id``, ``after_name``, ``score``; best first. They are
+        not merged: confirm them with an alias table. Empty when there are none.
+    graph : nx.Graph
+        Both waves together; edge attribute ``status``.
+    notes : tuple of str
+        Parts that could not be computed, and why.
     """
 
     labels: tuple[str, str]
@@ -148,6 +161,8 @@ class Comparison:
     missing: pd.DataFrame = field(default_factory=pd.DataFrame)
     graph: nx.Graph = field(default_factory=nx.Graph)
     notes: tuple[str, ...] = ()
+    possibly_same: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=POSSIBLY_SAME_COLUMNS))
 
     def counts(self) -> dict[str, int]:
         """How many actors and ties were added, lost and kept."""
@@ -168,12 +183,13 @@ class Comparison:
         return self.measures.copy()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: labels, counts, measures, actors, ties, key figures, missing."""
+        """JSON-ready: labels, counts, measures, actors, ties, key figures, missing,
+        possibly the same actors."""
         return jsonable({
             "labels": list(self.labels), "counts": self.counts(),
             "measures": self.measures, "actors": self.actors, "ties": self.ties,
             "key_figures": self.key_figures, "missing_parties": self.missing,
-            "notes": list(self.notes),
+            "possibly_same": self.possibly_same, "notes": list(self.notes),
         })
 
     def rose_fell(self) -> tuple[list[str], list[str]]:
@@ -204,6 +220,9 @@ class Comparison:
         x0, x1 = self.measure("cross_domain_share")
         rose, fell = self.rose_fell()
         found, lost = self.found_lost()
+        same = [f"{r.before_name} = {r.after_name}"
+                for r in self.possibly_same.head(3).itertuples(index=False)]
+        more = len(self.possibly_same) - len(same)
 
         def pct(v: float) -> str:
             return "?" if v != v else f"{round(100 * v)}%"
@@ -218,6 +237,10 @@ class Comparison:
                          f"{', '.join(fell[:3]) or 'none'}.")
             if found or lost:
                 text += (f" Missing parties found: {len(found)}; newly missing: {len(lost)}.")
+            if same:
+                text += (f" Possibly the same actor under another name (not merged): "
+                         f"{'; '.join(same)}{f' and {more} more' if more else ''}; confirm "
+                         f"with an alias table (--aliases).")
             return text
         text = (f"Van {b} naar {a}: {c['ties_added']} banden erbij, {c['ties_lost']} verdwenen "
                 f"en {c['ties_kept']} gebleven; {c['actors_added']} actoren kwamen erbij en "
@@ -228,15 +251,36 @@ class Comparison:
                      f"{', '.join(fell[:3]) or 'geen'}.")
         if found or lost:
             text += (f" Gemiste partijen gevonden: {len(found)}; nieuw gemist: {len(lost)}.")
+        if same:
+            text += (f" Mogelijk dezelfde actor onder een andere naam (niet samengevoegd): "
+                     f"{'; '.join(same)}{f' en nog {more}' if more else ''}; bevestig dit "
+                     f"met een aliastabel (--aliases).")
         return text
 
 
-def _align(before: WijkNetwork, after: WijkNetwork) -> dict[str, str]:
-    """after id -> the id used in the comparison (before's id when it is the same actor)."""
+def _alias_keys(aliases: Mapping[str, str] | None) -> dict[str, str]:
+    """Normalised name -> normalised canonical name (empty targets are skipped)."""
+    return {normalise_name(str(k)): normalise_name(str(v)) for k, v in (aliases or {}).items()
+            if str(k).strip() and str(v).strip()}
+
+
+def _key(name: str, aliases: Mapping[str, str]) -> str:
+    """The matching key of a name: its normalised form, or that of its alias target."""
+    key = normalise_name(name)
+    return aliases.get(key, key)
+
+
+def _align(before: WijkNetwork, after: WijkNetwork,
+           aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """after id -> the id used in the comparison (before's id when it is the same actor).
+
+    `aliases` maps normalised names to normalised canonical names (`_alias_keys`).
+    """
+    aliases = aliases or {}
     ids = set(before.graph.nodes)
     by_name: dict[str, str] = {}
     for node, name in before.graph.nodes(data="name"):
-        by_name.setdefault(normalise_name(str(name or node)), node)
+        by_name.setdefault(_key(str(name or node), aliases), node)
     used = set()
     out = {}
     for node in after.graph.nodes:
@@ -246,7 +290,7 @@ def _align(before: WijkNetwork, after: WijkNetwork) -> dict[str, str]:
     for node, name in after.graph.nodes(data="name"):
         if node in out:
             continue
-        match = by_name.get(normalise_name(str(name or node)))
+        match = by_name.get(_key(str(name or node), aliases))
         if match is not None and match not in used and match not in after.graph:
             out[node] = match
             used.add(match)
@@ -258,10 +302,49 @@ def _align(before: WijkNetwork, after: WijkNetwork) -> dict[str, str]:
     return out
 
 
+def _possibly_same(lost: Mapping[str, str], added: Mapping[str, str],
+                   aliased: set[str], threshold: float) -> pd.DataFrame:
+    """Pairs (before-only actor, after-only actor) whose names score at least `threshold`.
+
+    Scored like `wijkgraph.io.matching.NameMatcher` (same pre-filter, same score), so a
+    pair is listed exactly when the survey matcher would have merged the two names (with
+    the default threshold). Names the alias table maps (its ``genoemd`` column) are left
+    out: the user has already decided about them.
+    """
+    import difflib
+
+    rows = []
+    olds = [(i, n, normalise_name(n)) for i, n in lost.items() if normalise_name(n) not in aliased]
+    news = [(i, n, normalise_name(n)) for i, n in added.items() if normalise_name(n) not in aliased]
+    sm = difflib.SequenceMatcher(None, autojunk=False)
+    for new_id, new_name, new_key in news:
+        sm.set_seq2(new_key)
+        for old_id, old_name, old_key in olds:
+            sm.set_seq1(old_key)
+            subset = set(old_key.split()) <= set(new_key.split()) or \
+                set(new_key.split()) <= set(old_key.split())
+            if (sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold) \
+                    and not subset and not _maybe_abbreviation(new_key, old_key):
+                continue
+            score = _score(old_key, new_key, old_name, new_name, sm.ratio())
+            if score >= threshold:
+                rows.append({"before_id": old_id, "before_name": old_name, "after_id": new_id,
+                             "after_name": new_name, "score": score})
+    frame = pd.DataFrame(rows, columns=POSSIBLY_SAME_COLUMNS)
+    if frame.empty:
+        return frame
+    frame["_b"] = frame["before_name"].str.casefold()
+    frame["_a"] = frame["after_name"].str.casefold()
+    frame = frame.sort_values(["score", "_b", "_a", "before_id", "after_id"],
+                              ascending=[False, True, True, True, True], kind="mergesort")
+    return frame[POSSIBLY_SAME_COLUMNS].reset_index(drop=True)
+
+
 def compare(before: WijkNetwork, after: WijkNetwork, *,
             labels: Sequence[str] = ("voor", "na"), seed: int = 0, top: int = 10,
             key_figures: bool = True, missing: bool = True,
-            reference: str = "utrecht-basis") -> Comparison:
+            reference: str = "utrecht-basis", aliases: Mapping[str, str] | None = None,
+            suggest_at: float = MERGE_AT) -> Comparison:
     """Compare two measurements of a wijk network.
 
     Parameters
@@ -276,12 +359,34 @@ def compare(before: WijkNetwork, after: WijkNetwork, *,
         Also compare key figures / missing parties (needs `wijkgraph.analysis`).
     reference : str
         Reference model for missing parties.
+    aliases : mapping, optional
+        Name -> canonical name (e.g. ``{"DOCK Oost": "DOCK"}``); read a survey alias
+        table with `wijkgraph.io.survey.read_aliases`. Both sides are compared after
+        normalising (case, spaces, accents, punctuation, plurals), in either wave: an
+        actor whose name or alias target matches an actor of the other wave is the same
+        actor. Matching by id still comes first.
+    suggest_at : float, default `wijkgraph.io.matching.MERGE_AT`
+        Unmatched actors of the two waves whose names score at least this are listed in
+        `Comparison.possibly_same` (not merged). Use ``REVIEW_AT`` (0.75) to also see
+        doubtful pairs such as "DOCK" / "DOCK Oost"; above 1 turns it off.
 
     Returns
     -------
     Comparison
+
+    Examples
+    --------
+    >>> from wijkgraph.tables import tables_from_frames
+    >>> def net(names):
+    ...     return build_network(tables_from_frames(pd.DataFrame({"name": names}),
+    ...         pd.DataFrame({"source": names[:1], "target": names[1:2]})))
+    >>> c = compare(net(["DOCK", "Buurtteam Oost"]), net(["DOCK Oost", "Buurtteam Oots"]),
+    ...             key_figures=False, missing=False, aliases={"dock oost": "DOCK"})
+    >>> c.counts()["actors_kept"], c.possibly_same[["before_name", "after_name"]].values.tolist()
+    (1, [['Buurtteam Oost', 'Buurtteam Oots']])
     """
-    mapping = _align(before, after)
+    alias_keys = _alias_keys(aliases)
+    mapping = _align(before, after, alias_keys)
     g0 = before.graph
     g1 = nx.relabel_nodes(after.graph, mapping, copy=True)
     names: dict[str, str] = {}
@@ -319,12 +424,15 @@ def compare(before: WijkNetwork, after: WijkNetwork, *,
         "measure": k, "before": m0[k], "after": m1[k],
         "change": round(m1[k] - m0[k], 4) if m0[k] == m0[k] and m1[k] == m1[k] else float("nan"),
     } for k in MEASURES], columns=["measure", "before", "after", "change"])
+    lost = {n: names[n] for n in nodes if n in g0 and n not in g1}
+    added = {n: names[n] for n in nodes if n in g1 and n not in g0}
+    possibly = _possibly_same(lost, added, set(alias_keys), suggest_at)
     notes: list[str] = []
     kf = _compare_key_figures(before, after, mapping, names, seed, top, notes) \
         if key_figures else pd.DataFrame()
     mp = _compare_missing(before, after, reference, notes) if missing else pd.DataFrame()
     return Comparison((str(labels[0]), str(labels[1])), actors, ties, measures, kf, mp, union,
-                      tuple(notes))
+                      tuple(notes), possibly)
 
 
 def _compare_key_figures(before: WijkNetwork, after: WijkNetwork, mapping: Mapping[str, str],
