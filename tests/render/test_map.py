@@ -248,6 +248,42 @@ def test_large_map_opens_on_an_overview(oost):
     assert all(0 <= r[13] < len(data["groups"]) for r in data["actors"])
 
 
+def _groups_of(data: dict) -> set[frozenset[str]]:
+    members: dict[int, set[str]] = {}
+    for row in data["actors"]:
+        members.setdefault(row[13], set()).add(row[0])
+    return {frozenset(m) for m in members.values()}
+
+
+def test_overview_groups_are_the_analysis_communities(oost, oost_analysis):
+    section = oost_analysis.sections["communities"]
+    # a different partition than the map's own Louvain: the map must follow the analysis
+    other = copy.copy(section)
+    ids = sorted(oost.graph.nodes)
+    object.__setattr__(other, "membership", {a: 1 + i % 3 for i, a in enumerate(ids)})
+    fake = copy.copy(oost_analysis)
+    object.__setattr__(fake, "sections", {**oost_analysis.sections, "communities": other})
+    for analysis, membership in ((oost_analysis, section.membership),
+                                 (fake, other.membership)):
+        data = build_map_data(oost, analysis, overview_limit=20)
+        assert data["group_kind"] == "community"
+        by_community: dict[int, set[str]] = {}
+        for actor, c in membership.items():
+            by_community.setdefault(c, set()).add(actor)
+        alone = frozenset(a for m in by_community.values() if len(m) == 1 for a in m)
+        expected = {frozenset(m) for m in by_community.values() if len(m) > 1}
+        assert _groups_of(data) == expected | ({alone} if alone else set())
+        numbers = {c for c, m in by_community.items() if len(m) > 1}
+        names = {g[0] for g in data["groups"]}
+        assert names == {f"Gemeenschap {c}" for c in numbers} | (
+            {"Zonder samenwerking"} if alone else set())
+        again = render_map(oost, analysis, overview_limit=20).html
+        assert again == render_map(oost, analysis, overview_limit=20).html
+    # without an analysis: the map's own grouping, as before
+    assert build_map_data(oost, overview_limit=20)["groups"] == build_map_data(
+        oost, None, overview_limit=20)["groups"]
+
+
 # --- layout and palette ------------------------------------------------------------------------
 
 

@@ -164,6 +164,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group_ties": ("{n} samenwerkingen", "{n} ties"),
     "no_wijk": ("(geen wijk)", "(no wijk)"),
     "community": ("Gemeenschap {n}", "Community {n}"),
+    "no_ties_group": ("Zonder samenwerking", "Without ties"),
     "shown": ("{n} van {total} actoren getoond", "{n} of {total} actors shown"),
     "none": ("—", "—"),
     "png_name": ("kaart.png", "map.png"),
@@ -370,18 +371,53 @@ class _Interner:
         return list(self.index)
 
 
-def _groups(network: WijkNetwork, lang: str, seed: int, limit: int) -> tuple[dict[str, str], str]:
-    """Group of every actor for the overview: its first wijk, split when too big.
+def _membership(analysis: Any) -> dict[str, int] | None:
+    """Actor id -> community number of the analysis' ``communities`` section, if any."""
+    section = _section(analysis, "communities")
+    membership = getattr(section, "membership", None)
+    if not isinstance(membership, Mapping) or not membership:
+        return None
+    return {str(k): int(v) for k, v in membership.items()}
 
-    A wijk with more than `limit` actors is split into its communities (seeded Louvain),
-    packed into parts of at most `limit` actors: "Leidsche Rijn (2)". Without wijken the
-    whole network is split that way ("Gemeenschap 2").
+
+def _analysis_communities(network: WijkNetwork, membership: Mapping[str, int], lang: str
+                          ) -> dict[str, str]:
+    """One overview group per community of the analysis, named by its number there.
+
+    Communities of one actor (actors without ties) share one group.
     """
     graph = network.graph
+    sizes = Counter(membership[str(n)] for n in graph.nodes)
+    width = len(str(max(sizes, default=1)))
+    alone = _t("no_ties_group", lang)
+    return {n: alone if sizes[membership[str(n)]] == 1 else
+            _t("community", lang, n=str(membership[str(n)]).zfill(width))
+            for n in sorted(graph.nodes, key=_sort_key)}
+
+
+def _groups(network: WijkNetwork, lang: str, seed: int, limit: int,
+            membership: Mapping[str, int] | None = None) -> tuple[dict[str, str], str]:
+    """Group of every actor for the overview: its first wijk, split when too big.
+
+    A wijk with more than `limit` actors is split into its communities, packed into parts
+    of at most `limit` actors: "Leidsche Rijn (2)". Without wijken the whole network is
+    split that way ("Gemeenschap 2").
+
+    With `membership` (the analysis' communities, covering every actor) those
+    communities are used instead of a Louvain run of the map's own, so the map and the
+    report agree: without wijken each community is one group, named by its number in the
+    analysis ("Gemeenschap 03"; actors without ties together); a wijk that is too big is
+    split along them.
+    """
+    graph = network.graph
+    if membership is not None and any(str(n) not in membership for n in graph.nodes):
+        membership = None  # not this network's analysis: fall back to our own Louvain
     no_wijk = _t("no_wijk", lang)
     by_wijk = {n: (d.get("wijk") or (no_wijk,))[0] for n, d in graph.nodes(data=True)}
     kind = "wijk"
     if len(set(by_wijk.values())) < 2:
+        if membership is not None:
+            return _analysis_communities(network, membership, lang), "community"
         by_wijk = {n: "" for n in graph.nodes}
         kind = "community"
     members: dict[str, list[Hashable]] = defaultdict(list)
@@ -393,7 +429,10 @@ def _groups(network: WijkNetwork, lang: str, seed: int, limit: int) -> tuple[dic
         if len(nodes) <= limit and wijk:
             out.update({n: wijk for n in nodes})
             continue
-        comm = communities(graph.subgraph(nodes), seed=seed)
+        if membership is not None:
+            comm = {n: membership[str(n)] for n in sorted(nodes, key=_sort_key)}
+        else:
+            comm = communities(graph.subgraph(nodes), seed=seed)
         sizes = Counter(comm.values())
         bins: list[list[int]] = []  # first-fit decreasing; communities come biggest first
         load: list[int] = []
@@ -431,8 +470,9 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     network : WijkNetwork
         Read only.
     analysis : Analysis, optional
-        Uses the ``key_figures`` (size, reasons), ``missing_links`` (suggested links) and
-        ``missing_parties`` (ghost nodes) sections when they are there.
+        Uses the ``key_figures`` (size, reasons), ``missing_links`` (suggested links),
+        ``missing_parties`` (ghost nodes) and ``communities`` (the overview's groups of a
+        large map, instead of a Louvain run of its own) sections when they are there.
     lang : {"nl", "en"}
     seed : int, default 0
         Seed of the layout.
@@ -476,7 +516,8 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     group_kind = ""
     group_rows: list[list[Any]] = []
     if large:
-        group_of, group_kind = _groups(network, lang, seed, overview_limit)
+        group_of, group_kind = _groups(network, lang, seed, overview_limit,
+                                       _membership(analysis))
         lay = grouped_layout(graph, group_of, seed=seed)
         positions = lay.positions
         group_names = sorted(lay.centres)
@@ -743,8 +784,9 @@ def render_map(network: WijkNetwork, analysis: Any = None, *, lang: str = "nl", 
     network : WijkNetwork
         Read only: the graphs are never modified.
     analysis : Analysis, optional
-        Result of `wijkgraph.analyse`; its ``key_figures``, ``missing_links`` and
-        ``missing_parties`` sections are used when present. Without it, size is the
+        Result of `wijkgraph.analyse`; its ``key_figures``, ``missing_links``,
+        ``missing_parties`` and ``communities`` sections are used when present (the
+        overview of a large map groups by the analysis' communities). Without it, size is the
         number of partners and there are no suggestions.
     lang : {"nl", "en"}, default "nl"
         Language of every word on the page that is not data.
