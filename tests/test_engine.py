@@ -214,3 +214,95 @@ def test_igraph_permute_vertices_convention():
 
     # the engine relies on: permutation[new id] = old id
     assert ig.Graph(n=3, edges=[(0, 1)]).permute_vertices([2, 0, 1]).get_edgelist() == [(1, 2)]
+
+
+# --- direction-aware engine --------------------------------------------------------------
+def random_directed(seed: int, n: int = 20, m: int = 45) -> nx.DiGraph:
+    g = nx.gnm_random_graph(n, m, seed=seed, directed=True)
+    g = nx.relabel_nodes(g, {i: f"n{i:02d}" for i in g})
+    g.add_node("isolate")
+    rng = random.Random(seed)
+    for u, v in g.edges:
+        g[u][v]["weight"] = rng.choice([1, 2, 3, 4])
+    return g
+
+
+def assert_directed_against_networkx(dg: nx.DiGraph) -> None:
+    """DirectedEngine (igraph) against networkx' own functions on the DiGraph itself."""
+    eng = engine_mod.DirectedEngine(dg)
+    n = dg.number_of_nodes()
+    pr = nx.pagerank(dg, weight="weight", tol=1e-12, max_iter=1000)
+    np.testing.assert_allclose(eng.pagerank().to_numpy(), [pr[v] for v in dg], atol=1e-6)
+    pr0 = nx.pagerank(dg, weight=None, tol=1e-12, max_iter=1000)
+    np.testing.assert_allclose(eng.pagerank(weighted=False).to_numpy(), [pr0[v] for v in dg],
+                               atol=1e-6)
+    # route length 1/strength, written 12/strength (the same routes, exact sums) as the
+    # engine does: float sums such as 1/3 + 1/6 would split equally long routes
+    dist = nx.DiGraph(dg)
+    for _, _, d in dist.edges(data=True):
+        d["length"] = 12 / d.get("weight", 1)
+    for weighted, weight in ((True, "length"), (False, None)):
+        bc = nx.betweenness_centrality(dist, weight=weight, normalized=True)
+        np.testing.assert_allclose(eng.betweenness(weighted=weighted).to_numpy(),
+                                   [bc[v] for v in dg], atol=1e-6)
+    assert eng.betweenness().notna().all() and len(eng.betweenness()) == n
+    ref = engine_mod.DirectedEngine(dg, backend="networkx")
+    for kwargs in ({}, {"weighted": False}):
+        np.testing.assert_allclose(eng.pagerank(**kwargs).to_numpy(),
+                                   ref.pagerank(**kwargs).to_numpy(), atol=1e-6)
+        np.testing.assert_allclose(eng.betweenness(**kwargs).to_numpy(),
+                                   ref.betweenness(**kwargs).to_numpy(), atol=1e-9)
+
+
+def test_directed_engine_on_a_referral_chain():
+    # a -> b -> c -> d: b lies on a->c, a->d; c on a->d, b->d; 6 ordered pairs of others
+    dg = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d")])
+    eng = engine_mod.DirectedEngine(dg)
+    assert eng.betweenness().tolist() == pytest.approx([0, 2 / 6, 2 / 6, 0])
+    assert eng.pagerank().sum() == pytest.approx(1.0)
+    assert eng.pagerank().idxmax() == "d"
+    # undirected, the same path gives b and c 2 of the 3 unordered pairs
+    assert Engine(nx.Graph(dg)).betweenness().tolist() == pytest.approx([0, 2 / 3, 2 / 3, 0])
+
+
+@pytest.mark.parametrize("name", ["directed_chain", "barbell", "star", "kite"])
+def test_directed_engine_matches_networkx_on_tiny_graphs(name):
+    assert_directed_against_networkx(GRAPHS[name]().directed_graph())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_directed_engine_matches_networkx_on_random_digraphs(seed):
+    assert_directed_against_networkx(random_directed(seed))
+
+
+@pytest.mark.parametrize("name", ["groz", "utrecht-oost"])
+def test_directed_engine_matches_networkx_on_bundled_datasets(name):
+    datasets = pytest.importorskip("wijkgraph.datasets")
+    net = datasets.load_dataset(name)
+    dg = net.directed_graph()
+    assert net.is_directed and any(not dg.has_edge(b, a) for a, b in dg.edges)
+    assert_directed_against_networkx(dg)
+
+
+def test_directed_sampled_betweenness_matches_networkx(monkeypatch):
+    dg = random_directed(2, n=40, m=120)
+    eng = engine_mod.DirectedEngine(dg)
+    ref = engine_mod.DirectedEngine(dg, backend="networkx")
+    for kwargs in ({"k": 9, "seed": 4}, {"k": 9, "seed": 4, "weighted": False}):
+        np.testing.assert_allclose(eng.betweenness(**kwargs).to_numpy(),
+                                   ref.betweenness(**kwargs).to_numpy(), rtol=1e-9)
+    raw = nx.betweenness_centrality(dg, k=9, seed=4, weight=None, normalized=True)
+    np.testing.assert_allclose(eng.betweenness(k=9, seed=4, weighted=False).to_numpy(),
+                               [raw[v] for v in dg], rtol=1e-9)
+    # above the same size threshold as the undirected engine, betweenness is sampled
+    monkeypatch.setattr(engine_mod, "EXACT_LIMIT", 10)
+    assert engine_mod.DirectedEngine(dg).sample_size() == engine_mod.SAMPLE_SOURCES
+    assert Engine(nx.Graph(dg)).sample_size() == engine_mod.SAMPLE_SOURCES
+
+
+def test_directed_engine_rejects_undirected_graphs_and_caches():
+    with pytest.raises(TypeError):
+        engine_mod.DirectedEngine(nx.Graph([(1, 2)]))
+    dg = nx.DiGraph([(1, 2)])
+    assert engine_mod.directed_engine_for(dg) is engine_mod.directed_engine_for(dg)
+    assert engine_mod.DirectedEngine(nx.DiGraph()).pagerank().empty

@@ -7,6 +7,9 @@ deterministic) and computes the expensive measures there. Every method also exis
 
 Results are `pandas.Series` indexed by actor id, in the graph's node order.
 
+`DirectedEngine` (via `directed_engine_for`) does the same for ``network.directed_graph()``:
+PageRank and betweenness that follow the direction of the arcs.
+
 Tie strength and distance
 -------------------------
 ``weight`` is the tie strength (1-4). Where a path length is needed (betweenness,
@@ -88,29 +91,21 @@ def engine_for(graph: nx.Graph) -> Engine:
     return eng
 
 
-class Engine:
-    """Heavy metrics of one undirected graph, computed with igraph or networkx.
+class _GraphEngine:
+    """What the undirected `Engine` and the `DirectedEngine` share: data, caching, sampling.
 
-    Parameters
-    ----------
-    graph : networkx.Graph
-        Undirected; self-loops are ignored.
-    weight : str, default "weight"
-        Edge attribute with the tie strength (missing = 1).
-    backend : {"igraph", "networkx"}
-        "networkx" is the slow reference implementation used by the tests.
-
-    Examples
-    --------
-    >>> eng = Engine(nx.star_graph(3))
-    >>> eng.degree().tolist(), eng.core_number().tolist()
-    ([3.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0])
+    Vertex i is ``nodes[i]`` (the graph's node order); ``weights`` are tie strengths,
+    ``distances`` the tie lengths (``12 / weight`` when every weight is 1-4, else
+    ``1 / weight``). Self-loops are ignored.
     """
+
+    directed: bool = False
 
     def __init__(self, graph: nx.Graph, *, weight: str = "weight",
                  backend: Backend = "igraph") -> None:
-        if graph.is_directed() or graph.is_multigraph():
-            raise TypeError("Engine expects a simple undirected networkx.Graph")
+        if graph.is_directed() != self.directed or graph.is_multigraph():
+            kind = "networkx.DiGraph" if self.directed else "undirected networkx.Graph"
+            raise TypeError(f"{type(self).__name__} expects a simple {kind}")
         if backend not in ("igraph", "networkx"):
             raise ValueError(f"unknown backend {backend!r}")
         self.backend: Backend = backend
@@ -134,7 +129,7 @@ class Engine:
     def ig(self) -> ig.Graph:
         """The igraph graph (vertex i = ``nodes[i]``; edge attrs ``w`` and ``d``)."""
         if self._ig is None:
-            g = ig.Graph(n=self.n, edges=self.edges, directed=False)
+            g = ig.Graph(n=self.n, edges=self.edges, directed=self.directed)
             g.es["w"] = self.weights.tolist()
             g.es["d"] = self.distances.tolist()
             self._ig = g
@@ -142,9 +137,9 @@ class Engine:
 
     @property
     def nx(self) -> nx.Graph:
-        """A plain networkx copy with integer nodes and edge attrs ``w`` and ``d``."""
+        """A plain networkx copy (DiGraph when directed) with integer nodes and edge attrs ``w``, ``d``."""
         if self._nx is None:
-            g = nx.Graph()
+            g = nx.DiGraph() if self.directed else nx.Graph()
             g.add_nodes_from(range(self.n))
             for (u, v), w, d in zip(self.edges, self.weights, self.distances, strict=True):
                 g.add_edge(u, v, w=float(w), d=float(d))
@@ -183,6 +178,82 @@ class Engine:
         """The `k` sampled source indices: networkx' own draw for ``k`` and ``seed``."""
         return [self.index[v] for v in random.Random(seed).sample(self.nodes, k)]
 
+    # --- shortest routes and PageRank (both directions) ---------------------------------
+    def betweenness(self, *, weighted: bool = True, k: int | None = None,
+                    seed: int = 0) -> pd.Series:
+        """Normalised betweenness: the share of shortest routes between others via an actor.
+
+        Exact up to `EXACT_LIMIT` actors, else estimated from `SAMPLE_SOURCES` sources
+        (pass `k` to force a sample size; ``k >= n`` means exact). Normalised by the
+        number of pairs of other actors: ``(n-1)(n-2)/2`` unordered pairs, or
+        ``(n-1)(n-2)`` ordered pairs on a `DirectedEngine` (routes follow the arcs).
+        """
+        kk = self.sample_size(k)
+        return self._cached(("betweenness", weighted, kk, seed),
+                            lambda: self._betweenness(weighted, kk, seed))
+
+    def _betweenness(self, weighted: bool, k: int | None, seed: int) -> pd.Series:
+        n = self.n
+        if n < 3:
+            return self._series(np.zeros(n))
+        norm = (n - 1) * (n - 2) / (1 if self.directed else 2)
+        if self.backend == "networkx":
+            b = nx.betweenness_centrality(self.nx, k=k, seed=seed, normalized=False,
+                                          weight="d" if weighted else None)
+            return self._series(b) / norm
+        weights = "d" if weighted and self.m else None
+        if k is None:
+            return self._series(self.ig.betweenness(directed=self.directed,
+                                                    weights=weights)) / norm
+        src = self.sources(k, seed)
+        raw = np.asarray(self.ig.betweenness(directed=self.directed, weights=weights,
+                                             sources=src))
+        # networkx' scaling of a sampled estimate (endpoints excluded): (n-1)/k for
+        # non-source actors, (n-1)/(k-1) for the sampled sources themselves.
+        scale = np.full(n, (n - 1) / k)
+        scale[src] = (n - 1) / (k - 1) if k > 1 else np.nan
+        return self._series(raw * scale) / norm
+
+    def pagerank(self, *, weighted: bool = True, damping: float = 0.85) -> pd.Series:
+        """PageRank (sums to 1): how much an actor is tied to actors that are themselves central.
+
+        On a `DirectedEngine` the random walk follows the arcs (a referral a -> b passes
+        rank from a to b); an actor without outgoing arcs hands its rank to everyone
+        equally, as networkx does.
+        """
+        def compute() -> pd.Series:
+            if self.n == 0:
+                return self._series([])
+            if self.backend == "networkx":
+                return self._series(nx.pagerank(self.nx, alpha=damping, tol=1e-10, max_iter=1000,
+                                                weight="w" if weighted else None))
+            return self._series(self.ig.pagerank(
+                directed=self.directed, damping=damping,
+                weights="w" if weighted and self.m else None))
+        return self._cached(("pagerank", weighted, damping), compute)
+
+
+class Engine(_GraphEngine):
+    """Heavy metrics of one undirected graph, computed with igraph or networkx.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Undirected; self-loops are ignored.
+    weight : str, default "weight"
+        Edge attribute with the tie strength (missing = 1).
+    backend : {"igraph", "networkx"}
+        "networkx" is the slow reference implementation used by the tests.
+
+    Examples
+    --------
+    >>> eng = Engine(nx.star_graph(3))
+    >>> eng.degree().tolist(), eng.core_number().tolist()
+    ([3.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0])
+    """
+
+    directed = False
+
     # --- centralities -------------------------------------------------------------------
     def degree(self) -> pd.Series:
         """Number of ties of each actor."""
@@ -197,38 +268,6 @@ class Engine:
                 return self._series(self.ig.strength(weights="w") if self.m else [0.0] * self.n)
             return self._series(dict(self.nx.degree(weight="w")))
         return self._cached(("strength",), compute)
-
-    def betweenness(self, *, weighted: bool = True, k: int | None = None,
-                    seed: int = 0) -> pd.Series:
-        """Normalised betweenness: the share of shortest routes between others via an actor.
-
-        Exact up to `EXACT_LIMIT` actors, else estimated from `SAMPLE_SOURCES` sources
-        (pass `k` to force a sample size; ``k >= n`` means exact). Normalised by the
-        number of pairs of other actors, ``(n-1)(n-2)/2``.
-        """
-        kk = self.sample_size(k)
-        return self._cached(("betweenness", weighted, kk, seed),
-                            lambda: self._betweenness(weighted, kk, seed))
-
-    def _betweenness(self, weighted: bool, k: int | None, seed: int) -> pd.Series:
-        n = self.n
-        if n < 3:
-            return self._series(np.zeros(n))
-        norm = (n - 1) * (n - 2) / 2
-        if self.backend == "networkx":
-            b = nx.betweenness_centrality(self.nx, k=k, seed=seed, normalized=False,
-                                          weight="d" if weighted else None)
-            return self._series(b) / norm
-        weights = "d" if weighted and self.m else None
-        if k is None:
-            return self._series(self.ig.betweenness(directed=False, weights=weights)) / norm
-        src = self.sources(k, seed)
-        raw = np.asarray(self.ig.betweenness(directed=False, weights=weights, sources=src))
-        # networkx' scaling of a sampled estimate (endpoints excluded): (n-1)/k for
-        # non-source actors, (n-1)/(k-1) for the sampled sources themselves.
-        scale = np.full(n, (n - 1) / k)
-        scale[src] = (n - 1) / (k - 1) if k > 1 else np.nan
-        return self._series(raw * scale) / norm
 
     def harmonic(self, *, weighted: bool = True, k: int | None = None,
                  seed: int = 0) -> pd.Series:
@@ -267,18 +306,6 @@ class Engine:
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(counts > 0, total / counts, 0.0)
         return self._series(mean)
-
-    def pagerank(self, *, weighted: bool = True, damping: float = 0.85) -> pd.Series:
-        """PageRank (sums to 1): how much an actor is tied to actors that are themselves central."""
-        def compute() -> pd.Series:
-            if self.n == 0:
-                return self._series([])
-            if self.backend == "networkx":
-                return self._series(nx.pagerank(self.nx, alpha=damping, tol=1e-10, max_iter=1000,
-                                                weight="w" if weighted else None))
-            return self._series(self.ig.pagerank(
-                directed=False, damping=damping, weights="w" if weighted and self.m else None))
-        return self._cached(("pagerank", weighted, damping), compute)
 
     def eigenvector(self, *, weighted: bool = True) -> pd.Series:
         """Eigenvector centrality scaled to a maximum of 1 (0 everywhere without ties).
@@ -539,3 +566,54 @@ class Engine:
             _, labels = connected_components(sub, directed=False)
             out[j] = int(np.bincount(labels).max())
         return out
+
+
+class DirectedEngine(_GraphEngine):
+    """Direction-aware metrics of one directed graph: PageRank and betweenness along the arcs.
+
+    Used for ``network.directed_graph()`` (an undirected relation is two arcs, a directed
+    relation such as a referral one). Same conventions as `Engine`: vertex order = node
+    order, ``weight`` = tie strength, route length ``1 / strength`` (``12 / strength``
+    internally), exact betweenness up to `EXACT_LIMIT` actors and sampled (seeded) above.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Self-loops are ignored.
+    weight : str, default "weight"
+        Arc attribute with the tie strength (missing = 1).
+    backend : {"igraph", "networkx"}
+        "networkx" is the slow reference implementation used by the tests.
+
+    Examples
+    --------
+    A referral chain a -> b -> c: only b lies on a route (a to c), one of the
+    ``(n-1)(n-2) = 2`` ordered pairs of others; c collects the most rank.
+
+    >>> eng = DirectedEngine(nx.DiGraph([("a", "b"), ("b", "c")]))
+    >>> eng.betweenness().tolist()
+    [0.0, 0.5, 0.0]
+    >>> eng.pagerank().idxmax()
+    'c'
+    """
+
+    directed = True
+
+
+_DIRECTED: weakref.WeakKeyDictionary[nx.DiGraph, DirectedEngine] = weakref.WeakKeyDictionary()
+
+
+def directed_engine_for(graph: nx.DiGraph) -> DirectedEngine:
+    """The cached `DirectedEngine` of `graph` (built once per graph object; do not mutate it).
+
+    Examples
+    --------
+    >>> g = nx.DiGraph([(1, 2)])
+    >>> directed_engine_for(g) is directed_engine_for(g)
+    True
+    """
+    eng = _DIRECTED.get(graph)
+    if eng is None or eng.n != graph.number_of_nodes() or eng.m != graph.number_of_edges():
+        eng = DirectedEngine(graph)
+        _DIRECTED[graph] = eng
+    return eng

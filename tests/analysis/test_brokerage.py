@@ -96,3 +96,97 @@ def test_explain_mentions_the_top_broker():
     text = brokerage(GRAPHS["barbell"]()).explain()
     assert "Makelaars" in text and "Z1" in text
     assert "Brokers" in brokerage(GRAPHS["barbell"]()).explain("en")
+
+
+# --- expected counts ---------------------------------------------------------------------
+FIVE = ["v1", "v2", "v3", "v4", "v5"]
+FIVE_DOMAINS = ["zorg", "zorg", "welzijn", "welzijn", "wonen"]
+
+
+@pytest.mark.parametrize("directed", [True, {("v1", "v2"), ("v3", "v4")}, False])
+def test_expected_totals_equal_the_mean_over_all_domain_permutations(directed):
+    """Brute force: all 5! assignments of the five domains to the five actors."""
+    from fractions import Fraction
+
+    edges = [("v1", "v2"), ("v2", "v3"), ("v3", "v4"), ("v4", "v1"), ("v2", "v5"),
+             ("v5", "v3")]
+    sums = dict.fromkeys((*ROLES, "total"), Fraction(0))
+    perms = list(itertools.permutations(FIVE_DOMAINS))
+    for perm in perms:
+        b = brokerage(make_network(edges, dict(zip(FIVE, perm, strict=True)), directed=directed))
+        for r in sums:
+            sums[r] += b.totals[r]
+    b = brokerage(make_network(edges, dict(zip(FIVE, FIVE_DOMAINS, strict=True)),
+                               directed=directed))
+    f = b.totals_frame().set_index("role")
+    for r in sums:
+        assert f.loc[r, "expected"] == pytest.approx(float(sums[r] / len(perms)), abs=1e-12), r
+        assert f.loc[r, "observed"] == b.totals[r]
+    assert b.group_sizes == {"welzijn": 2, "wonen": 1, "zorg": 2}
+
+
+def test_role_probabilities_by_hand():
+    from wijkgraph.analysis.brokerage import role_probabilities
+    # sizes 2, 2, 1 (N = 5, 60 ordered triples): no coordinator (no group of 3);
+    # a = c != b: 2*1*3 + 2*1*3 = 12 triples -> 0.2, the same for a = b and b = c;
+    # liaison: 60 - 3 * 12 = 24 -> 0.4
+    p = role_probabilities([2, 2, 1])
+    assert p == pytest.approx({"coordinator": 0.0, "itinerant": 0.2, "representative": 0.2,
+                               "gatekeeper": 0.2, "liaison": 0.4})
+    assert sum(role_probabilities([3, 4, 1, 2]).values()) == pytest.approx(1.0)
+    assert role_probabilities([1, 1]) == dict.fromkeys(ROLES, 0.0)
+
+
+def test_sna_expectation_equals_a_random_graph_enumeration():
+    """sna's exp.gli: mean over all digraphs on 4 actors, each arc present with p = d.
+
+    sna's variances are reproduced as sna computes them; the enumeration shows they are
+    exact for itinerant and liaison (the other roles' sna variances are approximations).
+    """
+    from wijkgraph.analysis.brokerage import _sna_moments
+
+    labels = [0, 0, 1, 2]
+    n = len(labels)
+    arcs = [(a, b) for a in range(n) for b in range(n) if a != b]
+    m = 5
+    d = m / (n * (n - 1))
+    mean = dict.fromkeys((*ROLES, "total"), 0.0)
+    square = dict(mean)
+    for mask in range(1 << len(arcs)):
+        present = {arcs[i] for i in range(len(arcs)) if mask >> i & 1}
+        p = d ** len(present) * (1 - d) ** (len(arcs) - len(present))
+        count = dict.fromkeys(mean, 0)
+        for a, b, c in itertools.permutations(range(n), 3):
+            if (a, b) in present and (b, c) in present and (a, c) not in present:
+                ga, gb, gc = labels[a], labels[b], labels[c]
+                role = ("coordinator" if ga == gb == gc else "itinerant" if ga == gc else
+                        "representative" if ga == gb else "gatekeeper" if gb == gc else
+                        "liaison")
+                count[role] += 1
+                count["total"] += 1
+        for r in mean:
+            mean[r] += p * count[r]
+            square[r] += p * count[r] ** 2
+    e, v = _sna_moments([2, 1, 1], m)
+    for r in mean:
+        assert e[r] == pytest.approx(mean[r], rel=1e-12), r
+    for r in ("itinerant", "liaison"):
+        assert v[r] == pytest.approx(square[r] - mean[r] ** 2, rel=1e-12), r
+
+
+def test_totals_frame_and_json():
+    from wijkgraph.analysis.brokerage import TOTALS_COLUMNS
+    b = brokerage(GRAPHS["barbell"]())
+    f = b.totals_frame()
+    assert list(f.columns) == TOTALS_COLUMNS
+    assert f["role"].tolist() == [*ROLES, "total"]
+    total = f.set_index("role").loc["total"]
+    assert total["expected"] == total["observed"] and total["ratio"] == 1.0
+    assert total["z_sna"] == pytest.approx(
+        (total["observed"] - total["expected_sna"]) / total["sd_sna"])
+    d = b.to_dict()
+    assert d["expected"][0]["role"] == "coordinator" and "group_sizes" in d
+    # tiny networks: a clear result, no exception
+    for net in (make_network([], actors=["a"]), make_network([("a", "b")])):
+        f = brokerage(net).totals_frame()
+        assert (f["expected"] == 0).all() and f["ratio"].isna().all()

@@ -83,3 +83,45 @@ def test_structural_holes_borgatti_unweighted_through_a_wijk_network():
 def test_isolate_has_no_structural_hole_values():
     s = structural_holes(GRAPHS["disconnected"]()).table.set_index("id")
     assert s["effective_size"].isna()["G"] and s["constraint"].isna()["G"]
+
+
+def test_directed_columns_only_for_directed_networks():
+    from wijkgraph.analysis.centrality import DIRECTED_COLUMNS
+    und = centralities(GRAPHS["barbell"]())
+    assert not set(DIRECTED_COLUMNS) & set(und.to_frame().columns)
+    d = centralities(GRAPHS["directed_chain"]())
+    f = d.to_frame()
+    assert list(f.columns) == COLUMNS + DIRECTED_COLUMNS
+    assert f[DIRECTED_COLUMNS].notna().all().all()
+    assert f["pagerank_directed"].sum() == pytest.approx(1.0)
+    assert "pagerank_directed" in d.to_dict()["actors"][0]
+
+
+def test_directed_betweenness_hand_values():
+    # a -> b -> c -> d, b - e mutual (directed_chain): routes along the arrows
+    t = frame("directed_chain")
+    # b: a->c, a->d, a->e, e->c, e->d (5 of (5-1)(5-2) = 12 ordered pairs of others);
+    # c: a->d, b->d, e->d
+    assert t.loc["b", "betweenness_directed"] == pytest.approx(5 / 12)
+    assert t.loc["c", "betweenness_directed"] == pytest.approx(3 / 12)
+    assert t.loc["a", "betweenness_directed"] == 0 and t.loc["d", "betweenness_directed"] == 0
+    # the walk follows the arrows: a is referred to by nobody, d by c; b by a and e
+    assert t.loc["d", "pagerank_directed"] > t.loc["a", "pagerank_directed"]
+    assert t["pagerank_directed"].idxmax() == "b"
+
+
+def test_directed_centralities_on_a_bundled_dataset_match_networkx():
+    import networkx as nx
+
+    from wijkgraph.datasets import load_dataset
+    net = load_dataset("groz")
+    t = centralities(net).table.set_index("id")
+    dg = net.directed_graph()
+    pr = nx.pagerank(dg, weight="weight", tol=1e-12, max_iter=1000)
+    assert max(abs(t.loc[v, "pagerank_directed"] - pr[v]) for v in dg) < 1e-6
+    # route length 1/strength, written 12/strength as the engine does (exact sums)
+    lengths = {(a, b): 12 / w for a, b, w in dg.edges(data="weight")}
+    g = nx.DiGraph(dg)
+    nx.set_edge_attributes(g, lengths, "length")
+    bc = nx.betweenness_centrality(g, weight="length")
+    assert max(abs(t.loc[v, "betweenness_directed"] - bc[v]) for v in dg) < 1e-6

@@ -21,6 +21,16 @@ broker is counted twice (once in each direction), and a broker's representative 
 gatekeeper counts are equal. Tie strength is ignored. Actors without a domain form their
 own group ``onbekend``.
 
+**Expected counts.** For the network totals `Brokerage.totals_frame` sets each observed
+count beside two baselines. ``expected``: the mean count when the domains are shuffled at
+random over the actors (group sizes fixed, network fixed) = (number of open two-paths) x
+P(role), where P(role) is the chance that three distinct actors drawn without
+replacement have that role's pattern of domains; ``ratio`` = observed / expected.
+``expected_sna``, ``sd_sna`` and ``z_sna``: R ``sna::brokerage``'s ``exp.gli``,
+``sd.gli`` and ``z.gli``, the moments under a random directed graph of the same density
+``d = arcs / (n(n-1))`` with the domains fixed (``E = d^2 (1-d) x`` ordered triples of that
+pattern); ported from sna 2.x.
+
 Computed without a loop over paths: per broker, the number of two-paths per role follows
 from the counts of in- and out-partners per domain; the closed two-paths (a -> c present)
 are found among the triangles of the network (igraph) and subtracted.
@@ -35,7 +45,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import igraph as ig
@@ -49,6 +60,9 @@ from wijkgraph.analysis.domains import UNKNOWN, domain_label
 from wijkgraph.network import WijkNetwork
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+TOTALS_COLUMNS = ["role", "observed", "expected", "ratio", "expected_sna", "sd_sna", "z_sna"]
+"""Columns of `Brokerage.totals_frame` (one row per role, then ``total``)."""
 
 ROLE_WORDS: dict[str, tuple[str, str]] = {
     "coordinator": ("coördinator binnen het eigen domein", "coordinator within its own domain"),
@@ -68,13 +82,26 @@ class Brokerage:
     table: pd.DataFrame
     totals: dict[str, int]
     directed: bool
+    expected: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=TOTALS_COLUMNS))
+    group_sizes: dict[str, int] = field(default_factory=dict)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: the five role counts and their ``total``, highest total first."""
         return sort_frame(self.table, "total")
 
+    def totals_frame(self) -> pd.DataFrame:
+        """The network totals against chance: one row per role and ``total`` (`TOTALS_COLUMNS`).
+
+        ``expected`` / ``ratio``: under random assignment of the domains;
+        ``expected_sna`` / ``sd_sna`` / ``z_sna``: as R ``sna::brokerage`` (random graph
+        of the same density). See the module docs.
+        """
+        return self.expected[TOTALS_COLUMNS].reset_index(drop=True)
+
     def to_dict(self) -> dict[str, Any]:
         return jsonable({"directed": self.directed, "totals": self.totals,
+                         "group_sizes": self.group_sizes, "expected": self.totals_frame(),
                          "actors": self.to_frame()})
 
     def explain(self, lang: str = "nl") -> str:
@@ -160,7 +187,124 @@ def brokerage(network: WijkNetwork, *, group: str = "domain") -> Brokerage:
     table["total"] = table[list(ROLES)].sum(axis=1).astype(np.int64)
     totals = {role: int(table[role].sum()) for role in ROLES}
     totals["total"] = int(table["total"].sum())
-    return Brokerage(table, totals, directed=network.is_directed)
+    sizes = np.bincount(codes.astype(int), minlength=len(groups)) if n else np.zeros(0, int)
+    n_arcs = sum(1 for a, b in network.directed_graph().edges if a != b)
+    expected = expected_totals(totals, sizes.tolist(), n_arcs)
+    return Brokerage(table, totals, directed=network.is_directed, expected=expected,
+                     group_sizes={str(gr): int(k) for gr, k in zip(groups, sizes, strict=True)})
+
+
+def _pattern_triples(sizes: Sequence[int]) -> dict[str, float]:
+    """Ordered triples (a, b, c) of distinct actors with each role's pattern of groups."""
+    nn = np.asarray(sizes, dtype=float)
+    big = float(nn.sum())
+    same = float((nn * (nn - 1) * (nn - 2)).sum())
+    two = float((nn * (nn - 1) * (big - nn)).sum())  # a pair in one group, one outside
+    total = big * (big - 1) * (big - 2)
+    return {"coordinator": same, "itinerant": two, "representative": two,
+            "gatekeeper": two, "liaison": total - same - 3 * two, "total": total}
+
+
+def role_probabilities(sizes: Sequence[int]) -> dict[str, float]:
+    """P(role) for a two-path a -> b -> c when domains are assigned to actors at random.
+
+    The three distinct actors get three labels drawn without replacement from the
+    group sizes: e.g. P(coordinator) = ``sum_g n_g (n_g-1)(n_g-2) / (N (N-1)(N-2))``.
+    Itinerant, representative and gatekeeper share ``sum_g n_g (n_g-1)(N-n_g) / (N(N-1)(N-2))``;
+    liaison takes the rest. All 0 with fewer than 3 actors.
+
+    Examples
+    --------
+    Two groups of 2 and 1 of 1 (N = 5): 24 of the 60 ordered triples have a = c != b.
+
+    >>> p = role_probabilities([2, 2, 1])
+    >>> p["coordinator"], p["itinerant"], round(p["liaison"], 3)
+    (0.0, 0.2, 0.4)
+    """
+    t = _pattern_triples(sizes)
+    if t["total"] <= 0:
+        return dict.fromkeys(ROLES, 0.0)
+    return {r: t[r] / t["total"] for r in ROLES}
+
+
+def expected_totals(observed: dict[str, int], sizes: Sequence[int], n_arcs: int) -> pd.DataFrame:
+    """Observed network totals beside their expectations (`TOTALS_COLUMNS`).
+
+    Parameters
+    ----------
+    observed : dict
+        Role -> observed network total, and ``total``.
+    sizes : sequence of int
+        Number of actors per group (domain).
+    n_arcs : int
+        Arcs of the directed view (an undirected relation counts two).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``expected = open two-paths x role_probabilities``; ``ratio = observed / expected``
+        (NaN when 0 expected); ``expected_sna``, ``sd_sna``, ``z_sna`` as R
+        ``sna::brokerage`` (``exp.gli``, ``sd.gli``, ``z.gli``; NaN when the sd is 0).
+
+    Examples
+    --------
+    >>> f = expected_totals({"coordinator": 0, "itinerant": 2, "representative": 0,
+    ...                      "gatekeeper": 0, "liaison": 0, "total": 2}, [2, 1], 2)
+    >>> f.set_index("role").loc["itinerant", ["observed", "expected", "ratio"]].tolist()
+    [2.0, 0.6666666666666666, 3.0]
+    """
+    prob = role_probabilities(sizes)
+    opened = float(observed.get("total", 0))
+    exp = {r: opened * prob[r] for r in ROLES}
+    exp["total"] = opened
+    e_sna, v_sna = _sna_moments(sizes, n_arcs)
+    rows = []
+    for r in (*ROLES, "total"):
+        obs = float(observed.get(r, 0))
+        sd = float(np.sqrt(v_sna[r])) if v_sna[r] > 0 else 0.0
+        rows.append({"role": r, "observed": obs, "expected": exp[r],
+                     "ratio": obs / exp[r] if exp[r] > 0 else np.nan,
+                     "expected_sna": e_sna[r], "sd_sna": sd,
+                     "z_sna": (obs - e_sna[r]) / sd if sd > 0 else np.nan})
+    return pd.DataFrame(rows, columns=TOTALS_COLUMNS)
+
+
+def _sna_moments(sizes: Sequence[int], n_arcs: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Global expectation and variance of each role as in R ``sna::brokerage`` (egbr, vgbr)."""
+    n = np.asarray(sizes, dtype=float)
+    N = float(n.sum())
+    keys = (*ROLES, "total")
+    if N < 3:
+        return dict.fromkeys(keys, 0.0), dict.fromkeys(keys, 0.0)
+    d = n_arcs / (N * (N - 1))
+    t = _pattern_triples(sizes)
+    base = d ** 2 * (1 - d)
+    e = {r: base * t[r] for r in keys}
+    a3, a4, a5 = d ** 3 * (1 - d) ** 3, d ** 4 * (1 - d) ** 2, d ** 5 * (1 - d)
+    v: dict[str, float] = {}
+    v["coordinator"] = e["coordinator"] * (1 - base) + float(
+        (n * (n - 1) * (n - 2) * ((4 * n - 10) * a3 - 4 * (n - 3) * a4 + (n - 3) * a5)).sum())
+    x, y = np.meshgrid(n, n, indexing="ij")
+    v["itinerant"] = e["itinerant"] * (1 - base) + float(
+        (x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5)).sum()
+        - (n * n * (n - 1) * ((4 * n - 6) * a3 + (N - n - 1) * a5)).sum())
+    v["representative"] = e["representative"] * (1 - base) + float(
+        (n * (N - n) * (n - 1) * ((N - 3) * a3 + (n - 2) * a5)).sum())
+    v["gatekeeper"] = v["representative"]
+    liaison = e["liaison"] * (1 - base)
+    k = len(n)
+    for i in range(k):
+        for j in range(k):
+            for h in range(k):
+                if i != j and j != h and i != h:
+                    liaison += n[i] * n[j] * n[h] * (
+                        (4 * (N - n[j]) - 2 * (n[i] + n[h] + 1)) * a3
+                        - (4 * (N - n[h]) - 2 * (n[i] + n[j] + 1)) * a4
+                        + (N - (n[i] + n[h] + 1)) * a5)
+    v["liaison"] = float(liaison)
+    v["total"] = e["total"] * (1 - base) + N * (N - 1) * (N - 2) * (
+        (4 * N - 10) * a3 - 4 * (N - 3) * a4 + (N - 3) * a5)
+    return e, v
 
 
 def _role_counts(network: WijkNetwork, ids: list[str], g: np.ndarray, n_groups: int) -> np.ndarray:
@@ -221,4 +365,5 @@ def role_label(role: str, lang: str = "nl") -> str:
     return ROLE_WORDS[role][1 if lang == "en" else 0]
 
 
-__all__ = ["ROLES", "Brokerage", "brokerage", "domain_label", "role_label"]
+__all__ = ["ROLES", "TOTALS_COLUMNS", "Brokerage", "brokerage", "domain_label",
+           "expected_totals", "role_label", "role_probabilities"]

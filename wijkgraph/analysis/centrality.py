@@ -13,6 +13,15 @@ count in both directions). Measures:
 * ``pagerank``: tied to actors who are themselves well tied (sums to 1);
 * ``core``: k-core number, the densest group the actor belongs to.
 
+Only when the network has directed relations (``network.is_directed``), two
+direction-aware columns on ``network.directed_graph()`` follow (`DIRECTED_COLUMNS`):
+
+* ``betweenness_directed``: share of the shortest routes *along the arrows* between two
+  other actors (ordered pairs, normalised by ``(n-1)(n-2)``; same route length
+  1/strength; sampled above the same size as ``betweenness``);
+* ``pagerank_directed``: PageRank of a walk that follows the arrows (weight = strength):
+  high for actors that others refer *to* (sums to 1).
+
 Examples
 --------
 >>> from wijkgraph.datasets import load_dataset
@@ -31,11 +40,15 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
-from wijkgraph.engine import engine_for
+from wijkgraph.engine import directed_engine_for, engine_for
 from wijkgraph.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "degree", "in_degree", "out_degree", "strength",
            "betweenness", "harmonic", "pagerank", "core"]
+"""Columns of every centralities table."""
+
+DIRECTED_COLUMNS = ["betweenness_directed", "pagerank_directed"]
+"""Extra columns, after `COLUMNS`, when the network has directed relations."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,9 +59,14 @@ class Centralities:
     sampled: int | None = None
     directed: bool = False
 
+    @property
+    def columns(self) -> list[str]:
+        """`COLUMNS`, plus `DIRECTED_COLUMNS` when the network is directed."""
+        return COLUMNS + (DIRECTED_COLUMNS if self.directed else [])
+
     def to_frame(self) -> pd.DataFrame:
         """One row per actor, sorted by betweenness (then name)."""
-        return sort_frame(self.table[COLUMNS], "betweenness")
+        return sort_frame(self.table[self.columns], "betweenness")
 
     def to_dict(self) -> dict[str, Any]:
         return jsonable({"sampled": self.sampled, "directed": self.directed,
@@ -80,6 +98,9 @@ def actor_frame(network: WijkNetwork) -> pd.DataFrame:
 def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     """Degree, strength, betweenness, harmonic closeness, PageRank and k-core of every actor.
 
+    With directed relations also betweenness and PageRank along the arrows
+    (``betweenness_directed``, ``pagerank_directed``).
+
     In a wijk: high betweenness marks the go-betweens, high strength the actors with many
     strong ties, the core number the inner circle.
 
@@ -96,7 +117,10 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     Notes
     -----
     Weighted measures use strength as weight and ``1/strength`` as route length.
-    Betweenness is normalised by ``(n-1)(n-2)/2``; harmonic closeness by ``n-1``.
+    Betweenness is normalised by ``(n-1)(n-2)/2``; harmonic closeness by ``n-1``;
+    directed betweenness by ``(n-1)(n-2)`` (ordered pairs). The directed columns come
+    from `wijkgraph.engine.DirectedEngine` on ``network.directed_graph()``, where an
+    undirected relation is two arcs and a directed one a single arc.
 
     Examples
     --------
@@ -108,6 +132,14 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     >>> c = centralities(build_network(tables_from_frames(actors, rel)))
     >>> c.to_frame()[["id", "degree", "betweenness"]].values.tolist()
     [['B', 2.0, 1.0], ['A', 1.0, 0.0], ['C', 1.0, 0.0]]
+
+    With directed relations A -> B -> C only the route from A to C runs through B:
+    one of the two ordered pairs of others.
+
+    >>> rel["directed"] = ["ja", "ja"]
+    >>> c = centralities(build_network(tables_from_frames(actors, rel)))
+    >>> c.to_frame()[["id", "betweenness", "betweenness_directed"]].values.tolist()
+    [['B', 1.0, 0.5], ['A', 0.0, 0.0], ['C', 0.0, 0.0]]
     """
     eng = engine_for(network.graph)
     frame = actor_frame(network)
@@ -120,5 +152,11 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     frame["harmonic"] = eng.harmonic(seed=seed)
     frame["pagerank"] = eng.pagerank()
     frame["core"] = eng.core_number()
+    directed = network.is_directed
+    if directed:
+        deng = directed_engine_for(dg)
+        frame["betweenness_directed"] = deng.betweenness(seed=seed)
+        frame["pagerank_directed"] = deng.pagerank()
     frame = frame.reset_index(drop=True)
-    return Centralities(frame[COLUMNS], sampled=eng.sample_size(), directed=network.is_directed)
+    columns = COLUMNS + (DIRECTED_COLUMNS if directed else [])
+    return Centralities(frame[columns], sampled=eng.sample_size(), directed=directed)
