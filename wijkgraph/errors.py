@@ -181,5 +181,6 @@ def _short(value: Any, limit: int = MAX_SHOWN) -> Any:
     return value
 
 
-def _problem_order(p: Problem) -> tuple[str, str, int, str]:
-    return (p.file or "", p.sheet or "", p.row if p.row is not None else 0, p.column or "")
+def _problem_order(p: Problem) -> tuple[str, str, int]:
+    """File, sheet, row; within a row the order they were found (left to right)."""
+    return (p.file or "", p.sheet or "", p.row if p.row is not None else 0)

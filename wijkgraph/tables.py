@@ -409,6 +409,9 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
     for i in range(n):
         s = _resolve_cell(raw, col, resolver, i, "source", squash(sources[i]))
         t = _resolve_cell(raw, col, resolver, i, "target", squash(targets[i]))
+        loop = s is not None and s == t
+        if loop:  # reported next to the target cell, before the cells to its right
+            col.add(raw, i, "target", "problem.self_loop", name=squash(sources[i]))
         strength = strength_of(strengths_in[i])
         if strength is None:
             col.add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
@@ -416,8 +419,7 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
         if is_directed is None:
             col.add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
                     column=raw.headers.get("directed", "directed"))
-        if s is not None and s == t:
-            col.add(raw, i, "target", "problem.self_loop", name=squash(sources[i]))
+        if loop:
             continue
         if s is None or t is None or strength is None or is_directed is None:
             continue

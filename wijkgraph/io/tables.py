@@ -414,6 +414,12 @@ def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str,
                  sheet: str) -> tuple[list[list[str]], list[Problem]]:
     cells: list[list[str]] = []
     problems: list[Problem] = []
+    header: list[str] = []  # the first row with text: names the columns in messages
+
+    def where(c: int) -> str:
+        name = header[c].strip() if c < len(header) else ""
+        return f"{name} ({_excel_column(c)})" if name else _excel_column(c)
+
     for r, (vrow, frow) in enumerate(zip(ws_values.iter_rows(values_only=True),
                                          ws_formulas.iter_rows(values_only=True), strict=False),
                                      start=1):
@@ -421,13 +427,15 @@ def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str,
         for c, (v, f) in enumerate(zip(vrow, frow, strict=False)):
             if v is None and isinstance(f, str) and f.startswith("="):
                 problems.append(Problem("problem.formula", file=file, sheet=sheet, row=r,
-                                        column=_excel_column(c), params={"value": f[:40]}))
+                                        column=where(c), params={"value": f[:40]}))
             elif isinstance(v, str) and v.strip() in EXCEL_ERRORS:
                 problems.append(Problem("problem.excel_error", file=file, sheet=sheet, row=r,
-                                        column=_excel_column(c), params={"value": v.strip()}))
+                                        column=where(c), params={"value": v.strip()}))
                 v = None
             row.append(_cell_text(v))
         cells.append(row)
+        if not header and any(x.strip() for x in row):
+            header = row
     return cells, problems
 
 
