@@ -84,10 +84,14 @@ def engine_for(graph: nx.Graph) -> Engine:
     >>> engine_for(g) is engine_for(g)
     True
     """
-    eng = _ENGINES.get(graph)
+    return _engine_in(_ENGINES, Engine, graph)
+
+
+def _engine_in(cache: Any, make: Any, graph: Any) -> Any:
+    """The engine of `graph` in `cache`, built by `make(graph)` when missing or stale."""
+    eng = cache.get(graph)
     if eng is None or eng.n != graph.number_of_nodes() or eng.m != graph.number_of_edges():
-        eng = Engine(graph)
-        _ENGINES[graph] = eng
+        eng = cache[graph] = make(graph)
     return eng
 
 
@@ -612,8 +616,4 @@ def directed_engine_for(graph: nx.DiGraph) -> DirectedEngine:
     >>> directed_engine_for(g) is directed_engine_for(g)
     True
     """
-    eng = _DIRECTED.get(graph)
-    if eng is None or eng.n != graph.number_of_nodes() or eng.m != graph.number_of_edges():
-        eng = DirectedEngine(graph)
-        _DIRECTED[graph] = eng
-    return eng
+    return _engine_in(_DIRECTED, DirectedEngine, graph)

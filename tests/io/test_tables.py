@@ -181,3 +181,20 @@ def test_missing_path() -> None:
     with pytest.raises(InputError) as info:
         read_raw_tables("/nonexistent/wijk")
     assert info.value.problem.code == "problem.file_missing"
+
+
+@pytest.mark.parametrize("reader", ["tables", "survey", "kumu"])
+def test_every_workbook_reader_names_a_pdf_in_disguise(tmp_path, reader):
+    """Tables, survey exports and Kumu maps all open workbooks through `open_workbook`."""
+    from wijkgraph.errors import InputError
+    from wijkgraph.io.exchange import _read_sheets
+    from wijkgraph.io.survey import import_survey
+    from wijkgraph.tables import load_tables
+
+    fake = tmp_path / "export.xlsx"
+    fake.write_bytes(b"%PDF-1.4 not a workbook")
+    read = {"tables": load_tables, "survey": import_survey, "kumu": _read_sheets}[reader]
+    with pytest.raises(InputError) as info:
+        read(fake)
+    assert info.value.problem.code == "problem.binary_file"
+    assert info.value.problem.file == "export.xlsx"

@@ -52,7 +52,7 @@ import pandas as pd
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.errors import InputError, OutputError, Problem
 from wijkgraph.i18n import MESSAGES, register
-from wijkgraph.io.tables import RawTable, _cell_text, read_csv_cells
+from wijkgraph.io.tables import RawTable, open_workbook, read_csv_cells, workbook_cells
 from wijkgraph.network import WijkNetwork, build_network
 from wijkgraph.schema import canonical_column, fold, split_multi, squash
 from wijkgraph.tables import (
@@ -371,35 +371,17 @@ def is_kumu_workbook(path: str | Path) -> bool:
 
 
 def _sheet_names(path: Path) -> list[str]:
-    import zipfile
-
-    import openpyxl
-
+    """Sheet names of a workbook, or [] when it cannot be opened (then it is no Kumu map)."""
     try:
-        wb = openpyxl.load_workbook(path, read_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        with open_workbook(path) as wb:
+            return list(wb.sheetnames)
+    except InputError:
         return []
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
 
 
 def _read_sheets(path: Path) -> dict[str, list[list[str]]]:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(Problem("problem.unreadable_workbook", file=path.name,
-                                 params={"reason": type(exc).__name__})) from exc
-    try:
-        return {name: [[_cell_text(v) for v in row] for row in wb[name].iter_rows(values_only=True)]
-                for name in wb.sheetnames}
-    finally:
-        wb.close()
+    with open_workbook(path) as wb:
+        return {name: workbook_cells(wb[name]) for name in wb.sheetnames}
 
 
 def _table_records(cells: list[list[str]]) -> tuple[list[str], list[dict[str, str]], list[int]]:
@@ -846,11 +828,15 @@ def read_gexf(path: str | Path) -> WijkNetwork:
             rec.pop("networkx_key", None)
             _weight_to_strength(rec)
             edge_records.append(rec)
-    raw = {"actors": _raw("actors", path.name, "nodes", node_records,
-                          list(range(1, len(node_records) + 1))),
-           "relations": _raw("relations", path.name, "edges", edge_records,
-                             list(range(1, len(edge_records) + 1)))}
-    return _network_from(raw, path, "gexf")
+    return _network_from(_xml_raw(path, node_records, edge_records), path, "gexf")
+
+
+def _xml_raw(path: Path, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+             ) -> dict[str, RawTable]:
+    """Node and edge records of a GEXF or GraphML file as raw tables (rows count from 1)."""
+    return {"actors": _raw("actors", path.name, "nodes", nodes, list(range(1, len(nodes) + 1))),
+            "relations": _raw("relations", path.name, "edges", edges,
+                              list(range(1, len(edges) + 1)))}
 
 
 # --- GraphML --------------------------------------------------------------------------------
@@ -951,11 +937,7 @@ def read_graphml(path: str | Path) -> WijkNetwork:
             edge_default == "directed")
         _weight_to_strength(rec)
         edge_records.append(rec)
-    raw = {"actors": _raw("actors", path.name, "nodes", node_records,
-                          list(range(1, len(node_records) + 1))),
-           "relations": _raw("relations", path.name, "edges", edge_records,
-                             list(range(1, len(edge_records) + 1)))}
-    return _network_from(raw, path, "graphml")
+    return _network_from(_xml_raw(path, node_records, edge_records), path, "graphml")
 
 
 # --- Gephi spreadsheet (nodes.csv + edges.csv) ------------------------------------------

@@ -52,7 +52,7 @@ import yaml
 from wijkgraph.errors import InputError, OutputError, Problem
 from wijkgraph.i18n import MESSAGES, register
 from wijkgraph.io.matching import NameMatcher, is_non_name, normalise_name
-from wijkgraph.io.tables import _cell_text, read_csv_cells, squash_cell
+from wijkgraph.io.tables import open_workbook, read_csv_cells, squash_cell, workbook_cells
 from wijkgraph.network import WijkNetwork, build_network
 from wijkgraph.schema import fold, normalise_channel, parse_strength, squash
 from wijkgraph.tables import Tables, load_tables, tables_from_frames
@@ -195,23 +195,12 @@ def read_export(path: str | Path) -> Export:
 
 
 def _first_sheet(path: Path) -> list[list[str]]:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(Problem("problem.unreadable_workbook", file=path.name,
-                                 params={"reason": type(exc).__name__})) from exc
-    try:
+    with open_workbook(path) as wb:
         for ws in wb.worksheets:
-            cells = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            cells = workbook_cells(ws)
             if any(any(c for c in row) for row in cells):
                 return cells
         return []
-    finally:
-        wb.close()
 
 
 # --- the mapping --------------------------------------------------------------------------

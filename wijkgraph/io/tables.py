@@ -22,11 +22,13 @@ Examples
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -328,7 +330,26 @@ def _sheet_names(path: Path) -> list[str]:
         wb.close()
 
 
-def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
+@contextlib.contextmanager
+def open_workbook(path: Path, *, data_only: bool = True) -> Iterator[Any]:
+    """Open an .xlsx read-only; every way it can be unreadable becomes one `InputError`.
+
+    Checks size and the first bytes before openpyxl sees the file (a PDF or an old .xls
+    named .xlsx gets its own message), and maps errors raised while the block reads the
+    sheets too. Used by every reader of workbooks (tables, Kumu, surveys).
+
+    >>> import tempfile, pathlib
+    >>> fake = pathlib.Path(tempfile.mkdtemp()) / "x.xlsx"
+    >>> _ = fake.write_bytes(b"%PDF-1.4")
+    >>> try:
+    ...     with open_workbook(fake):
+    ...         pass
+    ... except InputError as exc:
+    ...     print(exc.problem.code)
+    problem.binary_file
+    """
+    import openpyxl
+
     _check_size(path)
     with path.open("rb") as fh:
         head = fh.read(8)
@@ -339,8 +360,10 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list
         if kind is None:
             raise InputError(Problem("problem.not_a_workbook", file=path.name))
         raise InputError(Problem("problem.binary_file", file=path.name, params={"kind": kind}))
+    wb = None
     try:
-        return _read_workbook_sheets(path)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        yield wb
     except (InputError, ValidationError):
         raise
     except zipfile.BadZipFile as exc:
@@ -350,44 +373,47 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list
     except Exception as exc:  # noqa: BLE001 - a broken file must give a message, not a traceback
         raise InputError(Problem("problem.unreadable_workbook", file=path.name,
                                  params={"reason": type(exc).__name__})) from exc
+    finally:
+        if wb is not None:
+            wb.close()
 
 
-def _read_workbook_sheets(path: Path) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
-    import openpyxl
+def workbook_cells(ws: Any) -> list[list[str]]:
+    """The cells of a worksheet as the text a person sees (see `_cell_text`)."""
+    return [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
 
-    wb_values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        wb_formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception:
-        wb_values.close()
-        raise
+
+def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
+    with open_workbook(path, data_only=True) as wb_values, \
+            open_workbook(path, data_only=False) as wb_formulas:
+        return _read_workbook_sheets(path, wb_values, wb_formulas)
+
+
+def _read_workbook_sheets(path: Path, wb_values: Any, wb_formulas: Any,
+                          ) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     used: dict[str, str] = {}
-    try:
-        sheetnames = list(wb_values.sheetnames)
-        for sheet in sheetnames:
-            table = canonical_table(sheet)
-            if table is None:
-                continue
-            if table in tables:
-                problems.append(Problem("problem.duplicate_table", file=path.name, sheet=sheet,
-                                        severity="warning",
-                                        params={"table": table, "used": used[table]}))
-                continue
-            ws_values, ws_formulas = wb_values[sheet], wb_formulas[sheet]
-            if not hasattr(ws_values, "iter_rows"):  # a chart sheet
-                continue
-            cells, cell_problems = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
-            raw = _to_raw(table, path.name, sheet, cells)
-            if cell_problems:  # rows emptied by formulas are not 'no relations'
-                raw.problems = [p for p in raw.problems if p.code != "problem.no_relations"]
-            raw.problems.extend(cell_problems)
-            tables[table] = raw
-            used[table] = sheet
-    finally:
-        wb_values.close()
-        wb_formulas.close()
+    sheetnames = list(wb_values.sheetnames)
+    for sheet in sheetnames:
+        table = canonical_table(sheet)
+        if table is None:
+            continue
+        if table in tables:
+            problems.append(Problem("problem.duplicate_table", file=path.name, sheet=sheet,
+                                    severity="warning",
+                                    params={"table": table, "used": used[table]}))
+            continue
+        ws_values, ws_formulas = wb_values[sheet], wb_formulas[sheet]
+        if not hasattr(ws_values, "iter_rows"):  # a chart sheet
+            continue
+        cells, cell_problems = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
+        raw = _to_raw(table, path.name, sheet, cells)
+        if cell_problems:  # rows emptied by formulas are not 'no relations'
+            raw.problems = [p for p in raw.problems if p.code != "problem.no_relations"]
+        raw.problems.extend(cell_problems)
+        tables[table] = raw
+        used[table] = sheet
     return tables, problems, sheetnames
 
 
