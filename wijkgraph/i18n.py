@@ -303,3 +303,13 @@ def plural(n: int, one: str, many: str) -> str:
     ('1 actor heeft', "3 risico's")
     """
     return f"{n} {one if n == 1 else many}"
+
+
+def number(value: float, lang: str = "nl", digits: int = 2, *, sign: bool = False) -> str:
+    """A number for a sentence: decimal comma in Dutch, point in English.
+
+    >>> number(0.314, "nl", sign=True), number(0.314, "en"), number(0.0861, digits=3)
+    ('+0,31', '0.31', '0,086')
+    """
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text if lang == "en" else text.replace(".", ",")

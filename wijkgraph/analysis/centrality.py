@@ -41,6 +41,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.engine import directed_engine_for, engine_for
+from wijkgraph.i18n import number
 from wijkgraph.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "degree", "in_degree", "out_degree", "strength",
@@ -76,10 +77,10 @@ class Centralities:
         if self.table.empty:
             return "No actors." if lang == "en" else "Geen actoren."
         top = self.to_frame().iloc[0]
+        value = number(top["betweenness"], lang)
         if lang == "en":
             return (f"{top['name']} lies on the most shortest routes between others "
-                    f"(betweenness {top['betweenness']:.2f}).")
-        value = f"{top['betweenness']:.2f}".replace(".", ",")
+                    f"(betweenness {value}).")
         return (f"{top['name']} ligt op de meeste kortste routes tussen anderen "
                 f"(betweenness {value}).")
 

@@ -32,6 +32,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
+from wijkgraph.i18n import number as num
 from wijkgraph.network import WijkNetwork
 from wijkgraph.schema import domain_label
 
@@ -49,16 +50,6 @@ def join_words(words: list[str], lang: str = "nl") -> str:
         return "".join(words)
     last = " and " if lang == "en" else " en "
     return ", ".join(words[:-1]) + last + words[-1]
-
-
-def num(value: float, lang: str = "nl", digits: int = 2, *, sign: bool = False) -> str:
-    """A number for a sentence: decimal comma in Dutch, point in English.
-
-    >>> num(0.314, "nl", sign=True), num(0.314, "en")
-    ('+0,31', '0.31')
-    """
-    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
-    return text if lang == "en" else text.replace(".", ",")
 
 
 def ei_index(external: Any, internal: Any) -> Any:

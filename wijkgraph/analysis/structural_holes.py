@@ -29,6 +29,7 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.engine import engine_for
+from wijkgraph.i18n import number
 from wijkgraph.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "effective_size", "efficiency", "constraint"]
@@ -53,10 +54,10 @@ class StructuralHoles:
         if frame.empty:
             return "No ties to measure." if lang == "en" else "Geen relaties om te meten."
         top = frame.iloc[0]
+        value = number(top["effective_size"], lang, 1)
         if lang == "en":
             return (f"{top['name']} reaches the most parties that are not tied to each other "
-                    f"(effective size {top['effective_size']:.1f}).")
-        value = f"{top['effective_size']:.1f}".replace(".", ",")
+                    f"(effective size {value}).")
         return (f"{top['name']} bereikt de meeste partijen die onderling niet verbonden zijn "
                 f"(effectieve omvang {value}).")
 

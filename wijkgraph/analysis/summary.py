@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.i18n import number
 from wijkgraph.network import WijkNetwork
 from wijkgraph.schema import domain_label
 
@@ -56,7 +57,7 @@ class NetworkSummary:
         en = lang == "en"
         domains = ", ".join(f"{domain_label(d, lang)} {n}"
                             for d, n in self.actors_per_domain.items())
-        density = f"{self.density:.3f}" if en else f"{self.density:.3f}".replace(".", ",")
+        density = number(self.density, lang, 3)
         parts, iso = self.n_components, self.n_isolates
         if en:
             return (
