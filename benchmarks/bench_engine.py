@@ -11,7 +11,7 @@ idle machine they equal wall time; on a busy one they do not inflate). Each netw
 measurement runs in a forked child process with a wall-clock cap (``--cap`` seconds,
 default 60); a run that hits the cap is reported as ``> cap``. networkx' effective size
 needs about 14 GB at 30,000 actors (issue 8), so it is skipped above ``--nx-esize-limit``
-actors. Both sides compute the same thing: above `wijkgraph.engine.EXACT_LIMIT` actors
+actors. Both sides compute the same thing: above `wijkgraph.analysis.engine.EXACT_LIMIT` actors
 betweenness is sampled (the same 256 sources on both sides) and harmonic closeness
 sampled (128 sources); below it both are exact.
 
@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 from scipy.stats import spearmanr
 
-from wijkgraph.datasets import synthetic
-from wijkgraph.engine import EXACT_LIMIT, HARMONIC_SOURCES, SAMPLE_SOURCES, Engine
+from wijkgraph.sources.bundled import synthetic
+from wijkgraph.analysis.engine import EXACT_LIMIT, HARMONIC_SOURCES, SAMPLE_SOURCES, Engine
 
 METRICS: list[tuple[str, dict[str, Any]]] = [
     ("betweenness", {}),

@@ -6,7 +6,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/bench_linkpred.py --quick          # small, for CI smoke
 
 **Evaluation.** For every bundled dataset and for generated networks
-(`wijkgraph.datasets.synthetic(n, seed=...)`), hide 10% of the ties (seeded, repeated),
+(`wijkgraph.sources.bundled.synthetic(n, seed=...)`), hide 10% of the ties (seeded, repeated),
 score what is left, and measure how well each method finds the hidden ties back:
 
 * AUC: the chance that a hidden tie outscores an unlinked pair drawn at random (20 per
@@ -48,7 +48,7 @@ from wijkgraph.analysis.linkpred import (  # noqa: E402
     with_weights,
 )
 from wijkgraph.analysis.roles import recognise_roles  # noqa: E402
-from wijkgraph.datasets import dataset_names, load_dataset, synthetic  # noqa: E402
+from wijkgraph.sources.bundled import dataset_names, load_dataset, synthetic  # noqa: E402
 from wijkgraph.reference import load_reference  # noqa: E402
 
 EXTRA = {

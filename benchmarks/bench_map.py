@@ -1,6 +1,6 @@
 """How fast does the map open? Time from opening the file to a settled, clickable map.
 
-Runs `wijkgraph.render_map` on `wijkgraph.datasets.synthetic(n)` (no analysis: size by
+Runs `wijkgraph.render_map` on `wijkgraph.sources.bundled.synthetic(n)` (no analysis: size by
 degree) and opens the file in headless Debian Chromium. "Ready" is the first frame vis-network
 draws after the page's script has placed every node (``window.wijkgraphReadyAt``, in ms
 since navigation start); physics is off, so the map is settled and clickable from then on.
@@ -31,7 +31,7 @@ TARGETS = {300: 1.0, 3000: 3.0, 30000: 5.0}
 def main(sizes: tuple[int, ...]) -> None:
     from playwright.sync_api import sync_playwright
 
-    from wijkgraph.datasets import synthetic
+    from wijkgraph.sources.bundled import synthetic
     from wijkgraph.render.map import render_map
 
     chromium = shutil.which("chromium")

@@ -5,7 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/run.py                 # 300, 3,000 and 30,000 actors
     .venv/bin/python benchmarks/run.py --sizes 300,3000 --baseline-cap 120
 
-For every size, one fresh subprocess generates `wijkgraph.datasets.synthetic(n)`, writes
+For every size, one fresh subprocess generates `wijkgraph.sources.bundled.synthetic(n)`, writes
 it as a CSV folder, and then times each stage: load (read + validate), build, every
 analysis section (as `analyse` reports them), and every output writer. It prints seconds
 per stage and the peak resident memory of that process. A second subprocess runs a plain
@@ -33,11 +33,11 @@ def _peak_mb() -> float:
 
 def run_wijkgraph(n: int, seed: int) -> dict:
     """Time every stage of the wijkgraph pipeline on a synthetic network of n actors."""
-    from wijkgraph._synthetic import synthetic_frames
-    from wijkgraph.analyse import analyse
-    from wijkgraph.network import build_network
+    from wijkgraph.sources.generator import synthetic_frames
+    from wijkgraph.analysis.run import analyse
+    from wijkgraph.model.network import build_network
     from wijkgraph.render.outputs import FORMATS, WRITERS
-    from wijkgraph.tables import load_tables
+    from wijkgraph.model.tables import load_tables
 
     stages: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,7 +77,7 @@ def run_baseline(n: int, seed: int) -> dict:
     """A plain networkx pipeline computing the same heavy metrics."""
     import networkx as nx
 
-    from wijkgraph.datasets import synthetic
+    from wijkgraph.sources.bundled import synthetic
 
     g = synthetic(n, seed=seed).graph
     stages: dict[str, float] = {}

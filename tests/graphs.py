@@ -19,8 +19,8 @@ from dataclasses import replace
 import networkx as nx
 import pandas as pd
 
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import tables_from_frames
 
 Edge = tuple[str, str] | tuple[str, str, int]
 

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import wijkgraph
-from wijkgraph.analyse import PRETTY_JSON_MAX_ACTORS, analyse
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.datasets import load_dataset
+from wijkgraph.analysis.run import PRETTY_JSON_MAX_ACTORS, analyse
+from wijkgraph.sources.bundled import load_dataset
 
 SECTIONS = ("missing_parties", "key_figures", "domains", "brokerage", "communities",
             "resilience", "roles", "triads", "missing_links", "themes", "meetings")
@@ -23,8 +23,8 @@ def oost():
 
 def test_every_section_is_there_and_missing_parties_comes_first(oost):
     _net, result = oost
-    assert tuple(result.sections)[0] == "missing_parties"
-    assert set(SECTIONS) <= set(result.sections)
+    assert dict(result.sections())["missing_parties"] is result.missing_parties
+    assert set(SECTIONS) <= set(dict(result.sections()))
     for name in SECTIONS:
         section = getattr(result, name)
         assert section.to_frame() is not None

@@ -19,8 +19,8 @@ import yaml
 from click.testing import CliRunner, Result
 
 from wijkgraph.cli import cli
-from wijkgraph.datasets import dataset_names
-from wijkgraph.load import load
+from wijkgraph.sources.bundled import dataset_names
+from wijkgraph.sources.loading import load
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES: list[dict[str, Any]] = yaml.safe_load((BAD / "cases.yaml").read_text("utf-8"))["cases"]

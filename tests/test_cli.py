@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 import wijkgraph
 from wijkgraph.cli import cli
-from wijkgraph.datasets import dataset_names
+from wijkgraph.sources.bundled import dataset_names
 
 DATASETS = ("driehoek", "groz", "overvecht-noord", "utrecht-oost")
 

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 import wijkgraph
+from wijkgraph.analysis.compare import compare, simple_measures, split_waves
 from wijkgraph.cli import cli
-from wijkgraph.compare import compare, simple_measures, split_waves
 from wijkgraph.errors import ValidationError
 from wijkgraph.io.exchange import write_network
-from wijkgraph.network import build_network
-from wijkgraph.render.compare_report import render_html, render_markdown, write_compare
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import build_network
+from wijkgraph.model.tables import tables_from_frames
+from wijkgraph.render.compare import render_html, render_markdown, write_compare
 
 # Wave 2022: DOCK-Buurtteam, DOCK-Wijkbureau, Buurtteam-Huisarts, Wijkbureau-Politie.
 # Wave 2024: DOCK-Buurtteam (kept, stronger), DOCK-Wijkbureau (kept), Buurtteam-Huisarts

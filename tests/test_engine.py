@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from tests.graphs import GRAPHS, borgatti
-from wijkgraph import engine as engine_mod
-from wijkgraph.engine import Engine, engine_for
+from wijkgraph.analysis import engine as engine_mod
+from wijkgraph.analysis.engine import Engine, engine_for
 
 SERIES_METRICS = [
     ("degree", {}),
@@ -63,7 +63,7 @@ def test_igraph_matches_networkx_on_random_graphs(seed):
 
 
 def test_igraph_matches_networkx_on_a_bundled_dataset():
-    datasets = pytest.importorskip("wijkgraph.datasets")
+    datasets = pytest.importorskip("wijkgraph.sources.bundled")
     if "utrecht-oost" not in datasets.dataset_names():
         pytest.skip("dataset utrecht-oost not bundled yet")
     assert_same(datasets.load_dataset("utrecht-oost").graph)
@@ -277,7 +277,7 @@ def test_directed_engine_matches_networkx_on_random_digraphs(seed):
 
 @pytest.mark.parametrize("name", ["groz", "utrecht-oost"])
 def test_directed_engine_matches_networkx_on_bundled_datasets(name):
-    datasets = pytest.importorskip("wijkgraph.datasets")
+    datasets = pytest.importorskip("wijkgraph.sources.bundled")
     net = datasets.load_dataset(name)
     dg = net.directed_graph()
     assert net.is_directed and any(not dg.has_edge(b, a) for a, b in dg.edges)

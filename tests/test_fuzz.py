@@ -15,11 +15,11 @@ import pandas as pd
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from wijkgraph.analyse import analyse
+from wijkgraph.analysis.run import analyse
 from wijkgraph.errors import WijkgraphError
-from wijkgraph.network import build_network
+from wijkgraph.model.network import build_network
+from wijkgraph.model.tables import tables_from_frames
 from wijkgraph.render.outputs import FORMATS, write_outputs
-from wijkgraph.tables import tables_from_frames
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkgraph._synthetic import synthetic_frames
+from wijkgraph.sources.generator import synthetic_frames
 
 pytestmark = pytest.mark.slow
 

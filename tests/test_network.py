@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from wijkgraph.errors import UnknownWijkError
-from wijkgraph.network import CO_PARTICIPATION, build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import CO_PARTICIPATION, build_network
+from wijkgraph.model.tables import tables_from_frames
 
 NODE_ATTRS = {"name", "type", "domain", "role", "wijk", "themes", "description", "contact",
               "meetings", "extra", "row"}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkgraph.analyse import analyse
-from wijkgraph.datasets import load_dataset
-from wijkgraph.network import build_network
-from wijkgraph.privacy import pseudonym_map, pseudonymise, scrub_contact
+from wijkgraph.analysis.run import analyse
+from wijkgraph.model.network import build_network
+from wijkgraph.model.privacy import pseudonym_map, pseudonymise, scrub_contact
+from wijkgraph.model.tables import tables_from_frames
 from wijkgraph.render.report import render_report
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.sources.bundled import load_dataset
 
 
 def people():

@@ -1,11 +1,11 @@
-"""Column aliases, table names and vocabularies of `wijkgraph.schema`."""
+"""Column aliases, table names and vocabularies of `wijkgraph.model.schema`."""
 
 from __future__ import annotations
 
 import pytest
 
-from wijkgraph import schema
-from wijkgraph.schema import (
+from wijkgraph.model import schema
+from wijkgraph.model.schema import (
     CHANNEL_ALIASES,
     DOMAIN_ALIASES,
     KIND_ALIASES,
@@ -144,8 +144,8 @@ def test_data_model_doc_lists_every_attribute() -> None:
 
     import pandas as pd
 
-    from wijkgraph.network import build_network
-    from wijkgraph.tables import tables_from_frames
+    from wijkgraph.model.network import build_network
+    from wijkgraph.model.tables import tables_from_frames
 
     doc = (Path(__file__).parent.parent / "docs" / "data-model.md").read_text("utf-8")
     net = build_network(tables_from_frames(

@@ -1,4 +1,4 @@
-"""Tests for wijkgraph._synthetic: shape, determinism and the network's built-in structure."""
+"""Tests for wijkgraph.sources.generator: shape, determinism and the network's built-in structure."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wijkgraph._synthetic import CHANNELS, ROLES, STRENGTHS, THEMES, WIJKEN, synthetic_frames
+from wijkgraph.sources.generator import CHANNELS, ROLES, STRENGTHS, THEMES, WIJKEN, synthetic_frames
 
 COLUMNS = {
     "actors": ["id", "name", "type", "domain", "role", "wijk", "themes", "description"],

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijkgraph.errors import ValidationError
-from wijkgraph.schema import Channel, Domain, RelationKind
-from wijkgraph.tables import (
+from wijkgraph.model.schema import Channel, Domain, RelationKind
+from wijkgraph.model.tables import (
     ACTOR_COLUMNS,
     MEETING_COLUMNS,
     PARTICIPATION_COLUMNS,

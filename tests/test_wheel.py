@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 CHECK = """
 import json, sys
 import wijkgraph
-from wijkgraph.datasets import dataset_names, datasets_root, load_dataset
+from wijkgraph.sources.bundled import dataset_names, datasets_root, load_dataset
 loaded = {}
 for name in dataset_names():
     net = load_dataset(name)

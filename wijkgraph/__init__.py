@@ -1,39 +1,54 @@
 """wijkgraph: stakeholder networks of Dutch neighbourhoods, their key figures and gaps.
 
+The face is lazy: ``import wijkgraph`` loads nothing heavy; each public name is imported
+from its module on first use (`_PUBLIC` says which).
+
 >>> import wijkgraph
 >>> net = wijkgraph.load_dataset("utrecht-oost")
 >>> result = wijkgraph.analyse(net)
->>> result.network.n_actors == net.n_actors
+>>> result.overview.n_actors == net.n_actors
 True
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from wijkgraph.analyse import Analysis, analyse
-from wijkgraph.compare import Comparison, compare, split_waves
-from wijkgraph.datasets import list_datasets, load_dataset, synthetic
-from wijkgraph.errors import (
-    InputError,
-    OutputError,
-    Problem,
-    UnknownActorError,
-    UnknownDatasetError,
-    ValidationError,
-    WijkgraphError,
-)
-from wijkgraph.io.exchange import write_network
-from wijkgraph.io.survey import SurveyImport, import_survey, missed_by_respondents
-from wijkgraph.load import load
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.privacy import pseudonymise
-from wijkgraph.render.map import MapDocument, render_map
-from wijkgraph.render.report import render_report
-from wijkgraph.tables import Tables, load_tables, tables_from_frames
+import importlib
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("wijkgraph")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0.0.0"
+from wijkgraph._version import __version__
+
+# public name -> module that defines it
+_PUBLIC: dict[str, str] = {
+    "Analysis": "wijkgraph.analysis.run",
+    "analyse": "wijkgraph.analysis.run",
+    "Comparison": "wijkgraph.analysis.compare",
+    "compare": "wijkgraph.analysis.compare",
+    "split_waves": "wijkgraph.analysis.compare",
+    "list_datasets": "wijkgraph.sources.bundled",
+    "load_dataset": "wijkgraph.sources.bundled",
+    "synthetic": "wijkgraph.sources.bundled",
+    "load": "wijkgraph.sources.loading",
+    "InputError": "wijkgraph.errors",
+    "OutputError": "wijkgraph.errors",
+    "Problem": "wijkgraph.errors",
+    "UnknownActorError": "wijkgraph.errors",
+    "UnknownDatasetError": "wijkgraph.errors",
+    "ValidationError": "wijkgraph.errors",
+    "WijkgraphError": "wijkgraph.errors",
+    "write_network": "wijkgraph.io.exchange",
+    "SurveyImport": "wijkgraph.io.survey",
+    "import_survey": "wijkgraph.io.survey",
+    "missed_by_respondents": "wijkgraph.io.survey",
+    "WijkNetwork": "wijkgraph.model.network",
+    "build_network": "wijkgraph.model.network",
+    "pseudonymise": "wijkgraph.model.privacy",
+    "Tables": "wijkgraph.model.tables",
+    "load_tables": "wijkgraph.model.tables",
+    "tables_from_frames": "wijkgraph.model.tables",
+    "MapDocument": "wijkgraph.render.map",
+    "render_map": "wijkgraph.render.map",
+    "render_report": "wijkgraph.render.report",
+}
 
 __all__ = [
     "Analysis",
@@ -67,3 +82,39 @@ __all__ = [
     "tables_from_frames",
     "write_network",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wijkgraph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from wijkgraph.analysis.compare import Comparison, compare, split_waves
+    from wijkgraph.analysis.run import Analysis, analyse
+    from wijkgraph.errors import (
+        InputError,
+        OutputError,
+        Problem,
+        UnknownActorError,
+        UnknownDatasetError,
+        ValidationError,
+        WijkgraphError,
+    )
+    from wijkgraph.io.exchange import write_network
+    from wijkgraph.io.survey import SurveyImport, import_survey, missed_by_respondents
+    from wijkgraph.model.network import WijkNetwork, build_network
+    from wijkgraph.model.privacy import pseudonymise
+    from wijkgraph.model.tables import Tables, load_tables, tables_from_frames
+    from wijkgraph.render.map import MapDocument, render_map
+    from wijkgraph.render.report import render_report
+    from wijkgraph.sources.bundled import list_datasets, load_dataset, synthetic
+    from wijkgraph.sources.loading import load

@@ -111,7 +111,7 @@ def cli() -> None:
 
 
 def _load(source: str | None):  # noqa: ANN202 - returns WijkNetwork
-    from wijkgraph.load import load
+    from wijkgraph.sources.loading import load
 
     if source is None:
         say(f"Geen invoer gegeven: ik gebruik de meegeleverde dataset '{DEFAULT_DATASET}'.",
@@ -152,7 +152,7 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
             wijk: str | None, formats: str, pseudonymise: bool) -> None:
     """Analyseer INPUT (werkmap, map met CSV's of datasetnaam) en schrijf het rapport."""
     from wijkgraph._files import check_output_folder
-    from wijkgraph.analyse import analyse as run_analysis
+    from wijkgraph.analysis.run import analyse as run_analysis
     from wijkgraph.render.outputs import FORMATS, write_outputs
 
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
@@ -165,7 +165,7 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     if wijk:
         network = network.subnetwork(wijk=wijk)
     if pseudonymise:
-        from wijkgraph.privacy import pseudonymise as make_pseudonymous
+        from wijkgraph.model.privacy import pseudonymise as make_pseudonymous
 
         network = make_pseudonymous(network)
     _print_warnings(network)
@@ -216,7 +216,7 @@ def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed
     _print_warnings(network)
     result = None
     if not no_analysis:
-        from wijkgraph.analyse import analyse as run_analysis
+        from wijkgraph.analysis.run import analyse as run_analysis
 
         result = run_analysis(network, reference=reference, seed=seed,
                               progress=_progress(network.n_actors))
@@ -279,7 +279,7 @@ def validate(input: str) -> None:
 @common_options
 def datasets() -> None:
     """Toon de meegeleverde datasets."""
-    from wijkgraph.datasets import list_datasets
+    from wijkgraph.sources.bundled import list_datasets
 
     lang = _lang()
     for info in list_datasets():
@@ -389,9 +389,9 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
             force: bool) -> None:
     """Vergelijk twee metingen (BEFORE en AFTER, of één invoer met --waves)."""
     from wijkgraph._files import check_output_folder
-    from wijkgraph.compare import compare as run_compare
-    from wijkgraph.compare import split_waves
-    from wijkgraph.render.compare_report import write_compare
+    from wijkgraph.analysis.compare import compare as run_compare
+    from wijkgraph.analysis.compare import split_waves
+    from wijkgraph.render.compare import write_compare
 
     check_output_folder(output, force=force)
     alias_map = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import tables_from_frames
 
 
 def net(actors: list[dict], relations: list[tuple] = (), meetings: list[dict] | None = None,

@@ -113,7 +113,7 @@ def test_directed_betweenness_hand_values():
 def test_directed_centralities_on_a_bundled_dataset_match_networkx():
     import networkx as nx
 
-    from wijkgraph.datasets import load_dataset
+    from wijkgraph.sources.bundled import load_dataset
     net = load_dataset("groz")
     t = centralities(net).table.set_index("id")
     dg = net.directed_graph()

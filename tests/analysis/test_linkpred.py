@@ -19,7 +19,7 @@ from wijkgraph.analysis.linkpred import (
     score_parts,
     suggest_links,
 )
-from wijkgraph.datasets import load_dataset, synthetic
+from wijkgraph.sources.bundled import load_dataset, synthetic
 
 
 def test_sparse_adamic_adar_equals_networkx():

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.analysis._gapnets import net
 from wijkgraph.analysis.missing_links import missing_links
 from wijkgraph.analysis.triads import triads
-from wijkgraph.datasets import dataset_path, load_dataset
+from wijkgraph.sources.bundled import dataset_path, load_dataset
 
 DRIEHOEK = [
     {"name": "Buurtcentrum De Leeuw", "role": "buurtcentrum", "wijk": "Noordwest"},

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkgraph.analyse import analyse
 from wijkgraph.analysis.missing_parties import missing_parties
 from wijkgraph.analysis.respondents import respondents_agreement
-from wijkgraph.network import build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.analysis.run import analyse
+from wijkgraph.model.network import build_network
+from wijkgraph.model.tables import tables_from_frames
 
 
 def _net(missed):
@@ -54,7 +54,7 @@ def test_each_verdict_on_a_hand_made_network():
 
 
 def test_analyse_adds_the_section_only_for_survey_networks():
-    assert "respondents" in analyse(_net(MISSED)).sections
-    assert "respondents" not in analyse(_net([])).sections
+    assert analyse(_net(MISSED)).respondents is not None
+    assert analyse(_net([])).respondents is None
     data = analyse(_net(MISSED)).to_dict()
     assert data["respondents"]["counts"] == {"confirmed": 2, "not_confirmed": 1, "unknown": 1}

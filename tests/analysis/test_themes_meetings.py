@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.analysis._gapnets import net
 from wijkgraph.analysis.meetings import meetings
 from wijkgraph.analysis.themes import themes
-from wijkgraph.datasets import load_dataset
+from wijkgraph.sources.bundled import load_dataset
 
 
 def test_same_theme_same_wijk_no_tie_is_duplicate_risk():

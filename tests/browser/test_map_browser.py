@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.render._hostile import NAMES, hostile_network
-from wijkgraph.analyse import analyse
-from wijkgraph.datasets import dataset_names, load_dataset
+from wijkgraph.analysis.run import analyse
 from wijkgraph.render import palette
 from wijkgraph.render.map import EDGE_WIDTHS, render_map
+from wijkgraph.sources.bundled import dataset_names, load_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def node_point(page, node_id) -> tuple[float, float]:
 
 
 def click_node(page, node_id, *, scale: float = 2.0) -> None:
-    page.evaluate("([id, s]) => wijkgraph.network.moveTo({position: wijkgraph.network.getPosition(id),"
+    page.evaluate("([id, s]) => wijkgraph.model.network.moveTo({position: wijkgraph.model.network.getPosition(id),"
                   " scale: s, animation: false})", [node_id, scale])
     x, y = node_point(page, node_id)
     page.mouse.click(x, y)
@@ -85,7 +85,7 @@ def test_hostile_names_show_literally_and_run_nothing(open_page, hostile_map):
     for i, name in enumerate(NAMES):
         idx = index_of(page, f"a{i}")
         # tooltip: hover the node
-        page.evaluate("wijkgraph.network.fit({animation: false})")
+        page.evaluate("wijkgraph.model.network.fit({animation: false})")
         page.mouse.move(5, 5)
         x, y = node_point(page, idx)
         page.mouse.move(x, y)
@@ -135,7 +135,7 @@ def test_click_highlights_partners_even_after_a_first_click_on_empty_canvas(open
     assert "DOCK Oost" in panel and f"Partners ({len(partners) - 1})" in panel
     assert "Waarom een sleutelfiguur" in panel
     # click on empty canvas clears the highlight again
-    page.evaluate("wijkgraph.network.fit({animation: false})")
+    page.evaluate("wijkgraph.model.network.fit({animation: false})")
     page.mouse.click(box["x"] + 8, box["y"] + box["height"] - 30)
     assert page.evaluate("wijkgraph.state.selected") is None
     assert page.evaluate("c => wijkgraph.nodes.get().filter(n => n.color.background === c).length",
@@ -223,7 +223,7 @@ def test_screenshot_of_utrecht_oost_for_the_docs(open_page, oost_map):
     _net, result, path = oost_map
     page = open_page(path).page
     top = result.key_figures.scores["rank"].idxmin()
-    page.evaluate("i => { wijkgraph.focusActor(i); wijkgraph.network.fit({animation: false}); }",
+    page.evaluate("i => { wijkgraph.focusActor(i); wijkgraph.model.network.fit({animation: false}); }",
                   index_of(page, top))
     page.wait_for_timeout(400)
     DOCS_IMG.mkdir(parents=True, exist_ok=True)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from wijkgraph.analyse import analyse
-from wijkgraph.datasets import dataset_names, load_dataset
+from wijkgraph.analysis.run import analyse
 from wijkgraph.render.outputs import write_outputs
 from wijkgraph.render.report import build_report, key_findings
+from wijkgraph.sources.bundled import dataset_names, load_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -71,8 +71,8 @@ def test_report_opens_clean_with_all_sections(browser, tmp_path, name):
 def test_hostile_names_run_nothing(browser, tmp_path):
     import pandas as pd
 
-    from wijkgraph.network import build_network
-    from wijkgraph.tables import tables_from_frames
+    from wijkgraph.model.network import build_network
+    from wijkgraph.model.tables import tables_from_frames
 
     names = ["<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=2>",
              "</style><b>vet</b>", "\"><svg onload=window.__pwned=3>"]

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 import wijkgraph
 from wijkgraph.cli import cli
-from wijkgraph.datasets import load_dataset
 from wijkgraph.errors import InputError, OutputError, ValidationError
 from wijkgraph.io.exchange import (
     FORMATS,
@@ -28,8 +27,9 @@ from wijkgraph.io.exchange import (
     read_any,
     write_network,
 )
-from wijkgraph.network import build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import build_network
+from wijkgraph.model.tables import tables_from_frames
+from wijkgraph.sources.bundled import load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "good"
 NAMES = {"xlsx": "net.xlsx", "kumu": "net.kumu.xlsx", "kumu-json": "net.kumu.json",

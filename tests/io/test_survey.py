@@ -12,7 +12,6 @@ from click.testing import CliRunner
 import wijkgraph
 from wijkgraph.cli import cli
 from wijkgraph.errors import InputError
-from wijkgraph.io.matching import NameMatcher, normalise_name, similarity
 from wijkgraph.io.survey import (
     import_survey,
     mapping_yaml,
@@ -20,6 +19,7 @@ from wijkgraph.io.survey import (
     read_export,
     split_answer,
 )
+from wijkgraph.model.names import NameMatcher, normalise_name, similarity
 
 SURVEY = Path(__file__).resolve().parents[1] / "data" / "good" / "survey"
 FORMS = SURVEY / "microsoft-forms-nl.xlsx"

@@ -9,7 +9,7 @@ import pytest
 
 from wijkgraph.errors import InputError, ValidationError
 from wijkgraph.io.tables import decode_text, read_csv_cells, read_raw_tables, sniff_delimiter
-from wijkgraph.schema import TABLES
+from wijkgraph.model.schema import TABLES
 
 NAMES = ["Huisartsenpraktijk Zoë", "Stichting Eïland", "Café René"]
 ENCODINGS = {"utf-8": "utf-8", "utf-8-bom": "utf-8-sig", "windows-1252": "cp1252",
@@ -189,7 +189,7 @@ def test_every_workbook_reader_names_a_pdf_in_disguise(tmp_path, reader):
     from wijkgraph.errors import InputError
     from wijkgraph.io.exchange import _read_sheets
     from wijkgraph.io.survey import import_survey
-    from wijkgraph.tables import load_tables
+    from wijkgraph.model.tables import load_tables
 
     fake = tmp_path / "export.xlsx"
     fake.write_bytes(b"%PDF-1.4 not a workbook")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkgraph.analyse import analyse
-from wijkgraph.datasets import load_dataset
+from wijkgraph.analysis.run import analyse
 from wijkgraph.errors import WijkgraphError
 from wijkgraph.reference import (
     ReferenceModelError,
@@ -15,6 +14,7 @@ from wijkgraph.reference import (
     parse_reference,
     reference_names,
 )
+from wijkgraph.sources.bundled import load_dataset
 
 GOOD = """\
 name: mini

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import tables_from_frames
 
 PAYLOADS = (
     '<img src=x onerror="window.__pwned=1;alert(1)">',

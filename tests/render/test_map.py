@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 
 from tests.render._hostile import NAMES, PAYLOADS, hostile_network
-from wijkgraph.analyse import analyse
+from wijkgraph.analysis.run import analyse
 from wijkgraph.cli import cli
-from wijkgraph.datasets import load_dataset
 from wijkgraph.render import palette
 from wijkgraph.render.layout import communities, grouped_layout, layout_positions
 from wijkgraph.render.map import CSP, EDGE_WIDTHS, build_map_data, render_map
 from wijkgraph.render.outputs import WRITERS, write_outputs
+from wijkgraph.sources.bundled import load_dataset
 
 
 @pytest.fixture(scope="module")
@@ -305,12 +305,12 @@ def test_grouped_layout_keeps_groups_apart(oost):
 
 
 def test_palette_covers_every_domain_and_type():
-    from wijkgraph.schema import ActorType, Domain
+    from wijkgraph.model.schema import ActorType, Domain
 
     assert {d.value for d in Domain} == set(palette.DOMAIN_COLOURS)
     assert {t.value for t in ActorType} == set(palette.TYPE_SHAPES)
     assert len(set(palette.DOMAIN_COLOURS.values())) == len(Domain)
-    from wijkgraph.schema import DOMAIN_NAMES_EN
+    from wijkgraph.model.schema import DOMAIN_NAMES_EN
 
     assert set(DOMAIN_NAMES_EN) - {"onbekend"} == set(palette.DOMAIN_COLOURS)
 

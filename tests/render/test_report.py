@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import wijkgraph
-from wijkgraph.analyse import analyse
-from wijkgraph.datasets import dataset_names, load_dataset
-from wijkgraph.network import build_network
+from wijkgraph.analysis.run import analyse
+from wijkgraph.model.network import build_network
+from wijkgraph.model.tables import tables_from_frames
 from wijkgraph.render.report import (
     build_report,
     fmt_number,
@@ -19,7 +19,7 @@ from wijkgraph.render.report import (
     render_html,
     render_report,
 )
-from wijkgraph.tables import tables_from_frames
+from wijkgraph.sources.bundled import dataset_names, load_dataset
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -65,7 +65,7 @@ def test_sections_in_order_with_intro(oost):
              "missing_parties": "missing", "missing_links": "links", "themes": "themes",
              "resilience": "resilience", "communities": "communities", "meetings": "meetings",
              "roles": "roles"}
-    for name in result.sections:
+    for name, _r in result.sections():
         assert shown.get(name, name) in ids, name
 
 
@@ -81,7 +81,7 @@ def test_every_number_has_its_sentence(oost):
 def test_network_numbers_match_the_analysis(oost):
     net, result = oost
     html = render_report(net, result)
-    s = result.network
+    s = result.overview
     assert f">{s.n_actors}<" in html
     assert f">{s.n_relations}<" in html
     assert fmt_number(100 * s.density, "nl", 1) + "%" in html

@@ -37,7 +37,7 @@ are found among the triangles of the network (igraph) and subtracted.
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> b = brokerage(load_dataset("utrecht-oost"))
 >>> set(ROLES) <= set(b.to_frame().columns)
 True
@@ -57,7 +57,7 @@ import scipy.sparse as sp
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.analysis.domains import UNKNOWN, domain_label
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -164,8 +164,8 @@ def brokerage(network: WijkNetwork, *, group: str = "domain") -> Brokerage:
     A referral from a GP (zorg) through DOCK (welzijn) to a resident group (inwoners):
     DOCK is a liaison on that one open path.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": ["GP", "DOCK", "Buurt"],
     ...                        "domain": ["zorg", "welzijn", "inwoners"]})
     >>> rel = pd.DataFrame({"source": ["GP", "DOCK"], "target": ["DOCK", "Buurt"],

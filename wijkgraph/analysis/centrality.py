@@ -1,6 +1,6 @@
 """Centralities: who has many ties, who sits on the routes between others, who is close to all.
 
-Computed by the engine (`wijkgraph.engine`, igraph) on the undirected weighted view
+Computed by the engine (`wijkgraph.analysis.engine`, igraph) on the undirected weighted view
 ``network.graph``; in- and out-degree come from the directed view (undirected relations
 count in both directions). Measures:
 
@@ -24,7 +24,7 @@ direction-aware columns on ``network.directed_graph()`` follow (`DIRECTED_COLUMN
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> c = centralities(load_dataset("utrecht-oost"))
 >>> list(c.to_frame().columns[:4])
 ['id', 'name', 'domain', 'degree']
@@ -40,9 +40,9 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
-from wijkgraph.engine import directed_engine_for, engine_for
+from wijkgraph.analysis.engine import directed_engine_for, engine_for
 from wijkgraph.i18n import number
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "degree", "in_degree", "out_degree", "strength",
            "betweenness", "harmonic", "pagerank", "core"]
@@ -109,7 +109,7 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     ----------
     network : WijkNetwork
     seed : int, default 0
-        Seed for the sampled betweenness/closeness above `wijkgraph.engine.EXACT_LIMIT`.
+        Seed for the sampled betweenness/closeness above `wijkgraph.analysis.engine.EXACT_LIMIT`.
 
     Returns
     -------
@@ -120,14 +120,14 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     Weighted measures use strength as weight and ``1/strength`` as route length.
     Betweenness is normalised by ``(n-1)(n-2)/2``; harmonic closeness by ``n-1``;
     directed betweenness by ``(n-1)(n-2)`` (ordered pairs). The directed columns come
-    from `wijkgraph.engine.DirectedEngine` on ``network.directed_graph()``, where an
+    from `wijkgraph.analysis.engine.DirectedEngine` on ``network.directed_graph()``, where an
     undirected relation is two arcs and a directed one a single arc.
 
     Examples
     --------
     >>> import networkx as nx
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": ["A", "B", "C"]})
     >>> rel = pd.DataFrame({"source": ["A", "B"], "target": ["B", "C"]})
     >>> c = centralities(build_network(tables_from_frames(actors, rel)))

@@ -12,7 +12,7 @@ one by one in `explain`.
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> c = communities(load_dataset("utrecht-oost"))
 >>> bool(c.modularity > 0.2), int(c.to_frame()["size"].sum()) == load_dataset("utrecht-oost").n_actors
 (True, True)
@@ -28,9 +28,9 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.domains import UNKNOWN, domain_label, join_words, num
-from wijkgraph.engine import engine_for
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.i18n import plural
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "label_en",
            "members"]
@@ -132,8 +132,8 @@ def communities(network: WijkNetwork, *, seed: int = 0, resolution: float = 1.0)
     --------
     Two triangles joined by one tie fall into two communities.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": list("ABCDEF"),
     ...                        "domain": ["zorg"] * 3 + ["welzijn"] * 3, "wijk": "Oost"})
     >>> rel = pd.DataFrame({"source": list("AABDDEC"), "target": list("BCCEFFD")})

@@ -16,7 +16,7 @@ participation coefficient (we cannot tell whether such a tie crosses a boundary)
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> d = domain_mixing(load_dataset("utrecht-oost"))
 >>> -1 <= d.ei <= 1 and 0 <= d.cross_domain_share <= 1
 True
@@ -33,8 +33,8 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.i18n import number as num
-from wijkgraph.network import WijkNetwork
-from wijkgraph.schema import domain_label
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 UNKNOWN = "onbekend"
 
@@ -180,8 +180,8 @@ def domain_mixing(network: WijkNetwork) -> DomainMixing:
     so E-I = (2 - 1) / 3 = 1/3; zorg's own E-I counts its two outward ties against the
     one inside: (2 - 1) / 3.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "zorg", "welzijn"]})
     >>> rel = pd.DataFrame({"source": ["A", "B", "A"], "target": ["B", "C", "C"]})
     >>> d = domain_mixing(build_network(tables_from_frames(actors, rel)))

@@ -23,7 +23,7 @@ overleggen".
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> k = key_figures(load_dataset("utrecht-oost"), top=5)
 >>> list(k.to_frame().columns[:5])
 ['id', 'name', 'domain', 'score', 'rank']
@@ -51,7 +51,7 @@ from wijkgraph.analysis.domains import (
 )
 from wijkgraph.analysis.resilience import Resilience, resilience
 from wijkgraph.analysis.structural_holes import StructuralHoles, structural_holes
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 MEASURES: dict[str, str] = {
     "betweenness": "betweenness",
@@ -218,8 +218,8 @@ def key_figures(
     In the path A - B - C, B lies on the only route and is the only link of A and C:
     B ranks first with the top score on betweenness, strength and cut-off count.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": list("ABCD"), "domain": ["zorg", "welzijn", "zorg", ""]})
     >>> rel = pd.DataFrame({"source": list("ABC"), "target": list("BCD")})
     >>> k = key_figures(build_network(tables_from_frames(actors, rel)), top=2)

@@ -28,8 +28,8 @@ In a path ``A - B - C`` the only missing pair at distance two is A - C, through 
 2, so Adamic-Adar = 1 / log 2):
 
 >>> import math, pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "welzijn", "welzijn"]})
 >>> net = build_network(tables_from_frames(actors, pd.DataFrame(
 ...     {"source": ["A", "B"], "target": ["B", "C"]})))
@@ -58,9 +58,9 @@ from scipy.stats import rankdata
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import fold
 from wijkgraph.reference import ReferenceModel
-from wijkgraph.schema import fold
 
 ALL_PAIRS_LIMIT = 3000
 _CHUNK = 2_000_000

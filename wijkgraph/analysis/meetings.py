@@ -9,8 +9,8 @@ are listed: they miss the places where a wijk meets.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({"name": ["Huisarts", "Buurtteam", "DOCK", "Wijkagent"],
 ...                        "domain": ["zorg", "welzijn", "welzijn", "veiligheid"]})
 >>> relations = pd.DataFrame({"source": ["Huisarts"], "target": ["Buurtteam"]})
@@ -34,7 +34,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.i18n import plural
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ and ``reasons``, available in Dutch and English.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({"name": ["Huisarts Oost", "Buurtteam Oost", "DOCK Oost"],
 ...                        "domain": ["zorg", "welzijn", "welzijn"], "wijk": "Oost",
 ...                        "themes": ["gezondheid", "gezondheid; armoede", "armoede"]})
@@ -56,7 +56,7 @@ from wijkgraph.analysis.linkpred import (
 )
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.analysis.triads import Triads, triads
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 
 KINDS = ("triad", "expected", "predicted")

@@ -16,8 +16,8 @@ and the domains of their partners). Ties are the declared relations (`network.gr
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({
 ...     "name": ["Huisarts Oost", "Apotheek Oost", "Buurtteam Oost", "DOCK Oost", "Wijkagent"],
 ...     "domain": ["zorg", "zorg", "welzijn", "welzijn", "veiligheid"],
@@ -43,7 +43,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 
 STATUSES = ("absent", "isolated", "peripheral", "present")

@@ -15,7 +15,7 @@ runs (seeds ``seed``, ``seed + 1``, ...). Each step costs one connected-componen
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> r = resilience(load_dataset("utrecht-oost"))
 >>> len(r.articulation_points) > 0
 True
@@ -31,8 +31,8 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
-from wijkgraph.engine import engine_for
-from wijkgraph.network import WijkNetwork
+from wijkgraph.analysis.engine import engine_for
+from wijkgraph.model.network import WijkNetwork
 
 ALL_STEPS = 200
 N_STEPS = 50
@@ -158,8 +158,8 @@ def resilience(network: WijkNetwork, *, seed: int = 0, n_random: int = N_RANDOM)
     --------
     In the path A - B - C - D, B's departure cuts A off and C's cuts D off.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": list("ABCD")})
     >>> rel = pd.DataFrame({"source": list("ABC"), "target": list("BCD")})
     >>> r = resilience(build_network(tables_from_frames(actors, rel)))

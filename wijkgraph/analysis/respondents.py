@@ -11,8 +11,8 @@ respondents do not know it); a name no reference role recognises is *unknown*.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> from wijkgraph.analysis.missing_parties import missing_parties
 >>> actors = pd.DataFrame({"name": ["Buurtteam Oost", "DOCK"], "role": ["buurtteam",
 ...                        "sociaal makelaar"], "domain": ["welzijn", "welzijn"]})
@@ -38,7 +38,7 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.missing_parties import MissingParties
 from wijkgraph.analysis.roles import RoleMatcher
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import ReferenceModel, load_reference
 
 # network status of a role, from worst to best; the worst over the wijken counts

@@ -12,8 +12,8 @@ actor.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({
 ...     "name": ["Huisartsenpraktijk Oost", "Buurtfeest Huisartsenlaan", "Team Noord",
 ...              "Politie Utrecht"],
@@ -38,9 +38,9 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.i18n import plural
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference, words
-from wijkgraph.schema import fold
 
 NO_ROLE = frozenset({"geen", "geenrol", "none", "norole", "nvt"})
 
@@ -237,8 +237,8 @@ def wijken_in_scope(network: WijkNetwork) -> tuple[str, ...]:
     the whole network is one place.
 
     >>> import pandas as pd
-    >>> from wijkgraph.tables import tables_from_frames
-    >>> from wijkgraph.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
     >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "wijk": ["Oost", "Oost; Zuid", ""]})
     >>> net = build_network(tables_from_frames(actors, pd.DataFrame(columns=["source", "target"])))
     >>> wijken_in_scope(net)

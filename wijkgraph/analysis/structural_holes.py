@@ -12,7 +12,7 @@ get NaN: they have no network to measure.
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> h = structural_holes(load_dataset("utrecht-oost"))
 >>> list(h.to_frame().columns)
 ['id', 'name', 'domain', 'effective_size', 'efficiency', 'constraint']
@@ -28,9 +28,9 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis.centrality import actor_frame
-from wijkgraph.engine import engine_for
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.i18n import number
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "effective_size", "efficiency", "constraint"]
 
@@ -89,8 +89,8 @@ def structural_holes(network: WijkNetwork, *, weighted: bool = True) -> Structur
     A hub with three unconnected partners: all three are non-redundant, and each takes a
     third of the hub's attention, so constraint = 3 * (1/3)^2 = 1/3.
 
-    >>> from wijkgraph.network import build_network
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> actors = pd.DataFrame({"name": ["H", "A", "B", "C"]})
     >>> rel = pd.DataFrame({"source": ["H", "H", "H"], "target": ["A", "B", "C"]})
     >>> h = structural_holes(build_network(tables_from_frames(actors, rel)))

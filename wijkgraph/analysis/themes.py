@@ -13,8 +13,8 @@ en waar zitten gaten" (seed 003). For every theme of the actors:
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({
 ...     "name": ["Eettafel Noord", "Samen Eten Zuid", "DOCK"],
 ...     "role": ["bewonersinitiatief", "bewonersinitiatief", "sociaal makelaar"],
@@ -40,9 +40,9 @@ import pandas as pd
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.i18n import plural
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
-from wijkgraph.schema import fold
 
 #: Groups larger than this (same kind, theme and wijk) are counted, not listed pair by pair:
 #: in a city network, 200 apotheken on one theme in one wijk are not 19,900 useful pairs.

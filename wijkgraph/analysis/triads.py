@@ -11,8 +11,8 @@ raising in the meeting (seed 000).
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({"name": ["Buurtcentrum De Leeuw", "Stadsbedrijven", "DOCK",
 ...                                 "Beheergroep De Leeuw"],
 ...                        "role": ["buurtcentrum", "stadsbedrijven", "sociaal makelaar",
@@ -37,9 +37,9 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
-from wijkgraph.schema import fold
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Exchange formats: Kumu, GEXF, GraphML, node-link JSON and the Gephi spreadsheet layout.
 
 Every format is read into the same validated `WijkNetwork` as a wijkgraph workbook (the
-readers build raw tables and run `wijkgraph.tables.validate`, so problems name file,
+readers build raw tables and run `wijkgraph.model.tables.validate`, so problems name file,
 sheet or element list, row and column), and every network can be written to every format.
 A round trip keeps actors, relations, their attributes and meeting participation.
 
@@ -27,7 +27,7 @@ and CSV formats and with ``|`` in Kumu workbooks (Kumu's own separator). The pri
 Examples
 --------
 >>> import tempfile, pathlib
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> net = load_dataset("utrecht-oost")
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> for name in ("net.gexf", "net.graphml", "net.json"):
@@ -51,11 +51,11 @@ import pandas as pd
 
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.errors import InputError, OutputError, Problem
-from wijkgraph.i18n import MESSAGES, register
+from wijkgraph.i18n import MESSAGES, N_, register
 from wijkgraph.io.tables import RawTable, open_workbook, read_csv_cells, workbook_cells
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.schema import canonical_column, fold, split_multi, squash
-from wijkgraph.tables import (
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.schema import canonical_column, fold, split_multi, squash
+from wijkgraph.model.tables import (
     ACTOR_COLUMNS,
     MEETING_COLUMNS,
     PROVENANCE,
@@ -66,26 +66,13 @@ from wijkgraph.tables import (
 
 if "problem.exchange_unreadable" not in MESSAGES:
     register({
-        "problem.exchange_unreadable": (
-            "Het bestand kan niet worden gelezen als {format} ({reason}). Exporteer het "
-            "opnieuw uit het programma waar het vandaan komt.",
-            "The file cannot be read as {format} ({reason}). Export it again from the "
-            "program it came from.",
-        ),
-        "problem.exchange_missing_part": (
-            "Het {format}-bestand mist '{part}'. {hint}",
-            "The {format} file lacks '{part}'. {hint}",
-        ),
-        "problem.exchange_unknown_format": (
-            "Onbekend uitvoerformaat '{format}'. Kies uit: {known}.",
-            "Unknown output format '{format}'. Choose from: {known}.",
-        ),
-        "problem.exchange_no_format": (
-            "Uit de naam '{path}' blijkt niet welk formaat u wilt. Gebruik een van de "
-            "achtervoegsels {suffixes} of geef --to ({known}).",
-            "The name '{path}' does not say which format you want. Use one of the "
-            "suffixes {suffixes} or give --to ({known}).",
-        ),
+        "problem.exchange_unreadable": N_(
+            'The file cannot be read as {format} ({reason}). Export it again from the program it came from.'),
+        "problem.exchange_missing_part": N_("The {format} file lacks '{part}'. {hint}"),
+        "problem.exchange_unknown_format": N_("Unknown output format '{format}'. Choose from: {known}."),
+        "problem.exchange_no_format": N_(
+            "The name '{path}' does not say which format you want. Use one of the suffixes {suffixes} or "
+            'give --to ({known}).'),
     })
 
 FORMATS = ("xlsx", "kumu", "kumu-json", "gexf", "graphml", "json", "gephi")
@@ -126,7 +113,7 @@ def export_records(network: WijkNetwork | Tables, *, include_private: bool = Fal
 
     Examples
     --------
-    >>> from wijkgraph.datasets import load_dataset
+    >>> from wijkgraph.sources.bundled import load_dataset
     >>> rec = export_records(load_dataset("utrecht-oost"))
     >>> sorted(rec)
     ['actors', 'meetings', 'participation', 'relations']
@@ -212,7 +199,7 @@ def _raw(table: str, file: str, sheet: str | None, records: list[Mapping[str, An
 
 
 def _canonical_names(table: str) -> set[str]:
-    from wijkgraph.schema import TABLES
+    from wijkgraph.model.schema import TABLES
 
     return {c.name for c in TABLES[table]}
 
@@ -491,7 +478,7 @@ def kumu_blueprint(network: WijkNetwork, *, include_private: bool = False) -> di
 
     Examples
     --------
-    >>> from wijkgraph.datasets import load_dataset
+    >>> from wijkgraph.sources.bundled import load_dataset
     >>> bp = kumu_blueprint(load_dataset("driehoek"))
     >>> sorted(bp), sorted(bp["connections"][0])[:3]
     (['connections', 'elements'], ['Channel', 'Description', 'Strength'])
@@ -570,7 +557,7 @@ def node_link(network: WijkNetwork, *, include_private: bool = False) -> dict[st
     Examples
     --------
     >>> import networkx as nx
-    >>> from wijkgraph.datasets import load_dataset
+    >>> from wijkgraph.sources.bundled import load_dataset
     >>> net = load_dataset("driehoek")
     >>> g = nx.node_link_graph(node_link(net), edges="links")
     >>> g.number_of_nodes() == net.n_actors, g.number_of_edges() == net.n_relations
@@ -708,7 +695,7 @@ def gexf_document(network: WijkNetwork, *, include_private: bool = False) -> byt
     Node ``label`` is the actor name; edge ``weight`` the strength (1-4), ``label`` the
     relation kind; every other column is an attribute (several values joined with ``;``).
     """
-    from wijkgraph import __version__
+    from wijkgraph._version import __version__
 
     rec = export_records(network, include_private=include_private)
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3",
@@ -1040,7 +1027,7 @@ def workbook_sheets(network: WijkNetwork | Tables, *, include_private: bool = Fa
         if table in ("meetings", "participation") and not records:
             continue
         base = {"actors": ACTOR_COLUMNS, "relations": RELATION_COLUMNS,
-                "meetings": MEETING_COLUMNS, "participation": ("actor", "meeting")}[table]
+                "meetings": MEETING_COLUMNS, "participation": N_('meeting')}[table]
         cols = [c for c in base if not (c == "contact" and not include_private)]
         cols += [c for c in _attr_columns(records, cols) if c != "meetings"]
         header = [NL_HEADERS[table].get(c, c) for c in cols]
@@ -1150,7 +1137,7 @@ def read_any(path: str | Path) -> WijkNetwork:
     path = Path(path)
     reader = special_reader(path)
     if reader is None:
-        from wijkgraph.load import load
+        from wijkgraph.sources.loading import load
 
         return load(path)
     return reader(path)

@@ -8,7 +8,7 @@ YAML mapping (documented in ``docs/survey.md``) says which column holds what; wi
 Each respondent's organisation becomes an actor (a respondent who left it empty becomes
 "Respondent n"); every partner they name becomes a relation from that organisation to the
 partner (directed: a nomination). Partner names are grouped with
-`wijkgraph.io.matching.NameMatcher`: confident matches merge, doubtful ones stay separate
+`wijkgraph.model.names.NameMatcher`: confident matches merge, doubtful ones stay separate
 and are listed in the review sheet ``controle``, where the user writes the right actor in
 ``koppel aan`` and feeds the sheet back as ``aliases``. Nothing is dropped: every written
 name is in the sheet ``namen`` with what happened to it. The respondents' answers to "who
@@ -50,45 +50,27 @@ import pandas as pd
 import yaml
 
 from wijkgraph.errors import InputError, OutputError, Problem
-from wijkgraph.i18n import MESSAGES, register
-from wijkgraph.io.matching import NameMatcher, is_non_name, normalise_name
+from wijkgraph.i18n import MESSAGES, N_, register
 from wijkgraph.io.tables import open_workbook, read_csv_cells, squash_cell, workbook_cells
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.schema import fold, normalise_channel, parse_strength, squash
-from wijkgraph.tables import Tables, load_tables, tables_from_frames
+from wijkgraph.model.names import NameMatcher, is_non_name, normalise_name
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.schema import fold, normalise_channel, parse_strength, squash
+from wijkgraph.model.tables import Tables, load_tables, tables_from_frames
 
 if "problem.survey_column_missing" not in MESSAGES:
     register({
-        "problem.survey_column_missing": (
-            "De koppeling noemt voor '{key}' de kolom '{column}', maar die staat niet in de "
-            "export.{suggestion_text} Kolommen in de export: {found}.",
+        "problem.survey_column_missing": N_(
             "The mapping names column '{column}' for '{key}', but the export has no such "
-            "column.{suggestion_text} Columns in the export: {found}.",
-        ),
-        "problem.survey_no_mapping": (
-            "Ik kan niet raden welke kolom de organisatie van de respondent of de genoemde "
-            "partners bevat. Schrijf een koppeling (YAML, zie docs/survey.md) en geef die "
-            "met --mapping. Kolommen in de export: {found}.",
-            "I cannot guess which column holds the respondent's organisation or the partners "
-            "named. Write a mapping (YAML, see docs/survey.md) and pass it with --mapping. "
-            "Columns in the export: {found}.",
-        ),
-        "problem.survey_bad_mapping": (
-            "De koppeling is niet te lezen: {reason}. Zie docs/survey.md voor een voorbeeld.",
-            "The mapping cannot be read: {reason}. See docs/survey.md for an example.",
-        ),
-        "problem.survey_no_respondents": (
-            "De export bevat geen antwoorden (alleen kopregels).",
-            "The export holds no responses (header rows only).",
-        ),
-        "problem.survey_bad_aliases": (
-            "In de aliastabel ontbreekt een kolom '{column}' (gevonden: {found}). Gebruik "
-            "het blad 'controle' uit de uitvoer van wijkgraph survey, of kolommen 'genoemd' "
-            "en 'koppel aan'.",
-            "The alias table lacks a column '{column}' (found: {found}). Use the sheet "
-            "'controle' from wijkgraph survey's output, or columns 'genoemd' and "
-            "'koppel aan'.",
-        ),
+            'column.{suggestion_text} Columns in the export: {found}.'),
+        "problem.survey_no_mapping": N_(
+            "I cannot guess which column holds the respondent's organisation or the partners named. Write a "
+            'mapping (YAML, see docs/survey.md) and pass it with --mapping. Columns in the export: {found}.'),
+        "problem.survey_bad_mapping": N_(
+            'The mapping cannot be read: {reason}. See docs/survey.md for an example.'),
+        "problem.survey_no_respondents": N_('The export holds no responses (header rows only).'),
+        "problem.survey_bad_aliases": N_(
+            "The alias table lacks a column '{column}' (found: {found}). Use the sheet 'controle' from "
+            "wijkgraph survey's output, or columns 'genoemd' and 'koppel aan'."),
     })
 
 MAPPING_KEYS = ("organisation", "respondent", "email", "role", "domain", "wijk", "partners",

@@ -2,7 +2,7 @@
 
 This module only reads: it finds the sheets or files, sniffs CSV encoding and delimiter,
 maps Dutch/English column names to canonical ones and remembers for every row where it
-came from (file, sheet, row as Excel shows it). Checking the values is `wijkgraph.tables`.
+came from (file, sheet, row as Excel shows it). Checking the values is `wijkgraph.model.tables`.
 
 Problems that make a file unreadable (binary data, broken quotes, a file too large, a
 missing table) are collected for every file and raised together as a `ValidationError`;
@@ -37,7 +37,7 @@ import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
 from wijkgraph.errors import InputError, Problem, ValidationError
-from wijkgraph.schema import (
+from wijkgraph.model.schema import (
     REQUIRED_TABLES,
     TABLE_ALIASES,
     TABLES,
@@ -111,7 +111,7 @@ def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
 
 
 def _dataset_names() -> str:
-    from wijkgraph.datasets import dataset_names
+    from wijkgraph.sources.bundled import dataset_names
 
     return ", ".join(dataset_names()) or "-"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from wijkgraph._files import atomic_write
 from wijkgraph.errors import OutputError, Problem
-from wijkgraph.schema import STRENGTH_NAMES, ActorType, Channel, Domain, RelationKind
+from wijkgraph.model.schema import STRENGTH_NAMES, ActorType, Channel, Domain, RelationKind
 
 SHEETS = {
     "actoren": ["id", "naam", "soort", "domein", "rol", "wijk", "thema's", "omschrijving",

@@ -36,8 +36,8 @@ from typing import Any
 import yaml
 
 from wijkgraph.errors import Problem, WijkgraphError
-from wijkgraph.i18n import MESSAGES, register
-from wijkgraph.schema import normalise_domain, normalise_kind
+from wijkgraph.i18n import MESSAGES, N_, register
+from wijkgraph.model.schema import normalise_domain, normalise_kind
 
 FORMAT = "wijkgraph-reference/1"
 DEFAULT_REFERENCE = "utrecht-basis"
@@ -56,59 +56,27 @@ __all__ = [
     "words",
 ]
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "problem.reference_unknown": (
-        "Onbekend referentiemodel '{name}'. Meegeleverd: {names}. Of geef het pad naar een "
-        "eigen YAML-bestand (zie docs/reference-models.md).",
-        "Unknown reference model '{name}'. Bundled: {names}. Or give the path to your own "
-        "YAML file (see docs/reference-models.md).",
-    ),
-    "problem.reference_unreadable": (
-        "Het referentiemodel kan niet worden gelezen ({reason}). Sla het op als UTF-8-tekst.",
-        "The reference model cannot be read ({reason}). Save it as UTF-8 text.",
-    ),
-    "problem.reference_yaml": (
-        "regel {line}: dit is geen geldige YAML ({reason}). Controleer de inspringing en "
-        "de dubbele punten.",
-        "line {line}: this is not valid YAML ({reason}). Check the indentation and colons.",
-    ),
-    "problem.reference_not_mapping": (
-        "regel {line}: het model moet bestaan uit sleutels (name, roles, pairs, triads), "
-        "niet uit {found_nl}.",
-        "line {line}: the model must consist of keys (name, roles, pairs, triads), not of "
-        "{found_en}.",
-    ),
-    "problem.reference_missing_key": (
-        "regel {line}, sleutel '{key}': '{missing}' ontbreekt. {hint_nl}",
-        "line {line}, key '{key}': '{missing}' is missing. {hint_en}",
-    ),
-    "problem.reference_type": (
-        "regel {line}, sleutel '{key}': verwacht {expected_nl}, gevonden {found_nl}.",
-        "line {line}, key '{key}': expected {expected_en}, found {found_en}.",
-    ),
-    "problem.reference_empty": (
-        "regel {line}, sleutel '{key}': de lijst is leeg. {hint_nl}",
-        "line {line}, key '{key}': the list is empty. {hint_en}",
-    ),
-    "problem.reference_unknown_key": (
-        "regel {line}: onbekende sleutel '{key}'.{suggestion_text} Toegestaan: {allowed}.",
-        "line {line}: unknown key '{key}'.{suggestion_text} Allowed: {allowed}.",
-    ),
-    "problem.reference_duplicate_role": (
-        "regel {line}, sleutel '{key}': rol-id '{id}' komt al eerder voor. Geef elke rol een "
-        "eigen id.",
-        "line {line}, key '{key}': role id '{id}' is already used. Give every role its own id.",
-    ),
-    "problem.reference_unknown_role": (
-        "regel {line}, sleutel '{key}': rol '{id}' staat niet onder 'roles'.{suggestion_text} "
-        "Voeg de rol toe of gebruik een van: {known}.",
-        "line {line}, key '{key}': role '{id}' is not listed under 'roles'.{suggestion_text} "
-        "Add the role or use one of: {known}.",
-    ),
-    "problem.reference_bad_value": (
-        "regel {line}, sleutel '{key}': {detail_nl}",
-        "line {line}, key '{key}': {detail_en}",
-    ),
+_MESSAGES: dict[str, str] = {
+    "problem.reference_unknown": N_(
+        "Unknown reference model '{name}'. Bundled: {names}. Or give the path to your own YAML file (see "
+        'docs/reference-models.md).'),
+    "problem.reference_unreadable": N_(
+        'The reference model cannot be read ({reason}). Save it as UTF-8 text.'),
+    "problem.reference_yaml": N_(
+        'line {line}: this is not valid YAML ({reason}). Check the indentation and colons.'),
+    "problem.reference_not_mapping": N_(
+        'line {line}: the model must consist of keys (name, roles, pairs, triads), not of {found_en}.'),
+    "problem.reference_missing_key": N_("line {line}, key '{key}': '{missing}' is missing. {hint_en}"),
+    "problem.reference_type": N_("line {line}, key '{key}': expected {expected_en}, found {found_en}."),
+    "problem.reference_empty": N_("line {line}, key '{key}': the list is empty. {hint_en}"),
+    "problem.reference_unknown_key": N_(
+        "line {line}: unknown key '{key}'.{suggestion_text} Allowed: {allowed}."),
+    "problem.reference_duplicate_role": N_(
+        "line {line}, key '{key}': role id '{id}' is already used. Give every role its own id."),
+    "problem.reference_unknown_role": N_(
+        "line {line}, key '{key}': role '{id}' is not listed under 'roles'.{suggestion_text} Add the role or"
+        ' use one of: {known}.'),
+    "problem.reference_bad_value": N_("line {line}, key '{key}': {detail_en}"),
 }
 if not set(_MESSAGES) & set(MESSAGES):  # module may be reloaded in tests
     register(_MESSAGES)

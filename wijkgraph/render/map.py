@@ -26,7 +26,7 @@ The same network, analysis, language and seed always give a byte-identical file.
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> net = load_dataset("utrecht-oost")
 >>> doc = render_map(net)
 >>> doc.n_actors == net.n_actors
@@ -53,10 +53,10 @@ from typing import Any
 import jinja2
 
 from wijkgraph._files import atomic_write
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import STRENGTH_NAMES
 from wijkgraph.render import palette
 from wijkgraph.render.layout import communities, grouped_layout, layout_positions
-from wijkgraph.schema import STRENGTH_NAMES
 
 #: Above this many actors the map opens on an overview of groups (wijken/communities).
 OVERVIEW_LIMIT = 3000
@@ -185,7 +185,7 @@ class MapDocument:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from wijkgraph.datasets import load_dataset
+    >>> from wijkgraph.sources.bundled import load_dataset
     >>> doc = render_map(load_dataset("utrecht-oost"), lang="en")
     >>> path = doc.write(pathlib.Path(tempfile.mkdtemp()) / "map.html")
     >>> path.read_bytes() == doc.html.encode("utf-8")
@@ -489,8 +489,8 @@ def build_map_data(network: WijkNetwork, analysis: Any = None, *, lang: str = "n
     Examples
     --------
     >>> import pandas as pd
-    >>> from wijkgraph.tables import tables_from_frames
-    >>> from wijkgraph.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
     >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "welzijn", "zorg"],
     ...                        "contact": ["a@x.nl", "", ""]})
     >>> relations = pd.DataFrame({"source": ["A", "B"], "target": ["B", "C"], "strength": [4, 1]})
@@ -784,7 +784,7 @@ def render_map(network: WijkNetwork, analysis: Any = None, *, lang: str = "nl", 
     network : WijkNetwork
         Read only: the graphs are never modified.
     analysis : Analysis, optional
-        Result of `wijkgraph.analyse`; its ``key_figures``, ``missing_links``,
+        Result of `wijkgraph.analysis.run`; its ``key_figures``, ``missing_links``,
         ``missing_parties`` and ``communities`` sections are used when present (the
         overview of a large map groups by the analysis' communities). Without it, size is the
         number of partners and there are no suggestions.
@@ -813,8 +813,8 @@ def render_map(network: WijkNetwork, analysis: Any = None, *, lang: str = "nl", 
     Examples
     --------
     >>> import pandas as pd
-    >>> from wijkgraph.tables import tables_from_frames
-    >>> from wijkgraph.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
     >>> actors = pd.DataFrame({"name": ["<b>A</b>", "B"], "domain": ["zorg", "welzijn"]})
     >>> relations = pd.DataFrame({"source": ["<b>A</b>"], "target": ["B"]})
     >>> doc = render_map(build_network(tables_from_frames(actors, relations)))

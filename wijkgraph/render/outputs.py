@@ -3,8 +3,8 @@
 Examples
 --------
 >>> import tempfile, pathlib
->>> from wijkgraph.datasets import load_dataset
->>> from wijkgraph.analyse import analyse
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> from wijkgraph.analysis.run import analyse
 >>> net = load_dataset("driehoek")
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "rapport"
 >>> written = write_outputs(net, analyse(net), out, formats=("json",))
@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from wijkgraph._files import atomic_write, output_folder
-from wijkgraph.analyse import Analysis
-from wijkgraph.network import WijkNetwork
+from wijkgraph.analysis.run import Analysis
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.map import write_map
 from wijkgraph.render.report import write_report_html, write_report_md
 from wijkgraph.render.xlsx import write_tables_xlsx

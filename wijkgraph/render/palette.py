@@ -8,7 +8,7 @@ The nine most common domains get Paul Tol's colour-blind-safe **muted** scheme; 
 rarer ones get colours from his **light** scheme. Nine is the most a qualitative scheme
 can keep apart for people with a colour-vision deficiency, so the domain is also written
 in every tooltip, side panel and list, and the domain filter isolates one domain.
-Unknown domains (values outside `wijkgraph.schema.Domain`) are pale grey.
+Unknown domains (values outside `wijkgraph.model.schema.Domain`) are pale grey.
 
 Shapes are vis-network shape names whose label sits *below* the shape (so the size of
 the shape can carry a meaning). vis-network has seven of those; *overleg* and *netwerk*
@@ -35,7 +35,7 @@ True
 
 from __future__ import annotations
 
-from wijkgraph.schema import ActorType, Domain, domain_label
+from wijkgraph.model.schema import ActorType, Domain, domain_label, type_label
 
 #: Paul Tol's muted qualitative scheme (colour-blind safe for up to nine categories).
 TOL_MUTED: tuple[str, ...] = (
@@ -91,12 +91,6 @@ TYPE_SHAPES: dict[str, str] = {
 }
 DEFAULT_SHAPE = "dot"
 
-#: English names of the actor types.
-TYPE_NAMES_EN: dict[str, str] = {
-    "organisatie": "organisation", "team": "team", "initiatief": "initiative",
-    "persoon": "person", "overleg": "meeting", "netwerk": "network", "platform": "platform",
-    "accommodatie": "community centre",
-}
 
 #: Colours of things that are not actors.
 EDGE_COLOUR = "#7A7A7A"
@@ -113,7 +107,7 @@ def domain_colour(domain: str) -> str:
     Parameters
     ----------
     domain : str
-        A domain value; matched case-insensitively against `wijkgraph.schema.Domain`.
+        A domain value; matched case-insensitively against `wijkgraph.model.schema.Domain`.
 
     Returns
     -------
@@ -140,7 +134,7 @@ def type_shape(actor_type: str) -> str:
 
 
 def domain_name(domain: str, lang: str = "nl") -> str:
-    """How a domain is written for people (`wijkgraph.schema.domain_label`); empty stays empty.
+    """How a domain is written for people (`wijkgraph.model.schema.domain_label`); empty stays empty.
 
     Examples
     --------
@@ -158,9 +152,7 @@ def type_name(actor_type: str, lang: str = "nl") -> str:
     >>> type_name("accommodatie", "en")
     'community centre'
     """
-    if lang == "en":
-        return TYPE_NAMES_EN.get(actor_type, actor_type)
-    return actor_type
+    return type_label(actor_type, lang)
 
 
 def text_colour(background: str) -> str:

@@ -13,8 +13,8 @@ formats what the analyses returned.
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
->>> from wijkgraph.analyse import analyse
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> from wijkgraph.analysis.run import analyse
 >>> net = load_dataset("utrecht-oost")
 >>> report = build_report(net, analyse(net))
 >>> report.sections[0].id, report.lang
@@ -39,8 +39,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from wijkgraph.analysis._summary import Summary
+from wijkgraph.analysis._summary import Table as SummaryTable
 from wijkgraph.i18n import plural
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.palette import domain_colour, domain_name, type_name
 
 if TYPE_CHECKING:
@@ -513,7 +515,7 @@ class _Context:
     draw: bool = True
 
     def result(self, name: str) -> Any:
-        return self.analysis.sections.get(name)
+        return getattr(self.analysis, name, None)
 
     def en(self) -> bool:
         return self.lang == "en"
@@ -542,7 +544,7 @@ class _Context:
 
 
 def _network_section(c: _Context) -> Section:
-    s = c.analysis.network
+    s = c.analysis.overview
     L = c.lang
     numbers = [
         Number(fmt_number(s.n_actors, L), c.say("partijen", "parties"),
@@ -608,7 +610,7 @@ def _network_section(c: _Context) -> Section:
                   for k, v in s.relations_per_channel.items()),
             len(s.relations_per_channel)))
     if s.relations_per_strength:
-        from wijkgraph.schema import STRENGTH_NAMES
+        from wijkgraph.model.schema import STRENGTH_NAMES
 
         tables.append(Table(
             c.say("Hoe diep de samenwerking gaat (leermechanisme)",
@@ -1219,7 +1221,7 @@ def _problems_section(c: _Context, notes: Iterable[str]) -> Section:
 
 def _glance_section(c: _Context, findings: Sequence[Item], has_map: bool) -> Section:
     L = c.lang
-    s = c.analysis.network
+    s = c.analysis.overview
     intro = c.say(
         f"Dit rapport beschrijft {fmt_number(s.n_actors, L)} partijen en "
         f"{fmt_number(s.n_relations, L)} samenwerkingen. Dit springt eruit:",
@@ -1243,8 +1245,8 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
 
     Examples
     --------
-    >>> from wijkgraph.datasets import load_dataset
-    >>> from wijkgraph.analyse import analyse
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> from wijkgraph.analysis.run import analyse
     >>> net = load_dataset("utrecht-oost")
     >>> found = key_findings(net, analyse(net), "en", n=3)
     >>> 1 <= len(found) <= 3 and all(f.text for f in found)
@@ -1314,7 +1316,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
             out.append(Item(c.say("Aanbevolen verbinding", "Suggested connection"),
                             f"{rec['source_name']} – {rec['target_name']}"
                             + (f": {reasons}" if reasons else "") + ".", "", "links"))
-    s = analysis.network
+    s = analysis.overview
     if s.n_components > 1 or s.n_isolates:
         out.append(Item(
             c.say("Losse delen", "Separate parts"),
@@ -1340,7 +1342,7 @@ def key_findings(network: WijkNetwork, analysis: Any, lang: str = "nl", n: int =
 
 # section id -> builder; the order here is the order in the report.
 BUILDERS: tuple[tuple[str, Callable[[_Context], Section | None], tuple[str, ...]], ...] = (
-    ("network", _network_section, ()),
+    ("network", _network_section, ("overview",)),
     ("key_figures", _key_figures_section, ("key_figures", "brokerage")),
     ("domains", _domains_section, ("domains",)),
     ("missing", _missing_section, ("missing_parties",)),
@@ -1354,6 +1356,21 @@ BUILDERS: tuple[tuple[str, Callable[[_Context], Section | None], tuple[str, ...]
 )
 
 
+def _section_of(summary: Summary, c: _Context) -> Section:
+    """A result's `Summary` as a report `Section` (charts drawn, tables coloured)."""
+    return Section(
+        summary.id, summary.title, summary.intro, summary.numbers, summary.items,
+        tuple(c.chart(spec.kind, *spec.args, **spec.kwargs) for spec in summary.charts),
+        tuple(_table_of(t) for t in summary.tables), summary.notes,
+        tuple(_table_of(t) for t in summary.chart_data))
+
+
+def _table_of(table: SummaryTable) -> Table:
+    colours = tuple(domain_colour(d) if d else "" for d in table.row_domains)
+    return Table(table.caption, table.columns, table.rows, table.total, table.domain_column,
+                 colours)
+
+
 def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
                  map_href: str | None = "map.html", draw: bool = True) -> Report:
     """Gather everything the report shows, in `lang` (``"nl"`` or ``"en"``).
@@ -1363,7 +1380,7 @@ def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
     network : WijkNetwork
         The network that was analysed (for names, the "wie is wie" and warnings).
     analysis : Analysis
-        The result of `wijkgraph.analyse`.
+        The result of `wijkgraph.analysis.run`.
     lang : {"nl", "en"}
     map_href : str or None
         Relative link to the interactive map, or None when no map is written.
@@ -1374,7 +1391,7 @@ def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
     -------
     Report
     """
-    from wijkgraph import __version__
+    from wijkgraph._version import __version__
 
     lang = "en" if lang == "en" else "nl"
     c = _Context(network, analysis, lang, _top(analysis), draw)
@@ -1382,10 +1399,15 @@ def build_report(network: WijkNetwork, analysis: Any, *, lang: str = "nl",
     used: set[str] = set()
     for _sid, builder, names in BUILDERS:
         used.update(names)
-        section = builder(c)
+        result = getattr(analysis, names[0], None) if names else None
+        if result is not None and hasattr(result, "summary"):
+            summary = result.summary(lang, top=c.top)
+            section = None if summary.empty else _section_of(summary, c)
+        else:
+            section = builder(c)
         if section is not None:
             sections.append(section)
-    for name in sorted(set(analysis.sections) - used):
+    for name in sorted({n for n, _ in analysis.sections()} - used - {"overview"}):
         section = _generic_section(name, name, "other")(c)
         if section is not None:
             sections.append(Section(section.id, tr("other", lang, name=name.replace("_", " ")),

@@ -17,8 +17,8 @@ Examples
 --------
 >>> import io
 >>> from openpyxl import load_workbook
->>> from wijkgraph.datasets import load_dataset
->>> from wijkgraph.analyse import analyse
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> from wijkgraph.analysis.run import analyse
 >>> net = load_dataset("utrecht-oost")
 >>> data = tables_xlsx_bytes(net, analyse(net), "nl")
 >>> wb = load_workbook(io.BytesIO(data))
@@ -42,7 +42,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.network import WijkNetwork
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.report import column_label, fmt_cell
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -126,10 +126,10 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
     figures' ``scores``); contact details are never included.
     """
     tables: dict[str, pd.DataFrame] = {}
-    tables["network"] = analysis.network.to_frame()
+    tables["network"] = analysis.overview.to_frame()
     actors = network.actors[[c for c in network.actors.columns
                              if c != "contact" and not c.startswith("_")]].copy()
-    kf = analysis.sections.get("key_figures")
+    kf = analysis.key_figures
     scores = getattr(kf, "scores", None) if kf is not None else None
     if isinstance(scores, pd.DataFrame) and not scores.empty:
         key = "id" if "id" in scores.columns else None
@@ -144,7 +144,9 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
         rel.insert(2, "source_name", rel["source"].map(names))
         rel.insert(3, "target_name", rel["target"].map(names))
         tables["relations"] = rel
-    for name, result in analysis.sections.items():
+    for name, result in analysis.sections():
+        if name == "overview":
+            continue
         frame = _frame(result, lang)
         if name == "key_figures" and not frame.empty and "id" in frame.columns:
             reasons_fn = getattr(result, "reasons", None)

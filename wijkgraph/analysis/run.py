@@ -2,36 +2,38 @@
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> result = analyse(load_dataset("driehoek"))
->>> result.network.n_actors == load_dataset("driehoek").n_actors
+>>> result.overview.n_actors == load_dataset("driehoek").n_actors
 True
->>> "network" in result.to_dict()
-True
+>>> "network" in result.to_dict() and result.section_names()[0]
+'overview'
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
 
+from wijkgraph._version import __version__
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.brokerage import brokerage
-from wijkgraph.analysis.communities import communities
-from wijkgraph.analysis.domains import domain_mixing
-from wijkgraph.analysis.keyfigures import key_figures
-from wijkgraph.analysis.meetings import meetings
-from wijkgraph.analysis.missing_links import missing_links
-from wijkgraph.analysis.missing_parties import missing_parties
-from wijkgraph.analysis.resilience import resilience
-from wijkgraph.analysis.respondents import respondents_agreement
-from wijkgraph.analysis.roles import recognise_roles
-from wijkgraph.analysis.summary import NetworkSummary, summarise
-from wijkgraph.analysis.themes import themes
-from wijkgraph.analysis.triads import triads
-from wijkgraph.network import WijkNetwork
+from wijkgraph.analysis.brokerage import Brokerage, brokerage
+from wijkgraph.analysis.communities import Communities, communities
+from wijkgraph.analysis.domains import DomainMixing, domain_mixing
+from wijkgraph.analysis.keyfigures import KeyFigures, key_figures
+from wijkgraph.analysis.meetings import Meetings, meetings
+from wijkgraph.analysis.missing_links import MissingLinks, missing_links
+from wijkgraph.analysis.missing_parties import MissingParties, missing_parties
+from wijkgraph.analysis.overview import NetworkSummary, summarise
+from wijkgraph.analysis.resilience import Resilience, resilience
+from wijkgraph.analysis.respondents import RespondentsAgreement, respondents_agreement
+from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
+from wijkgraph.analysis.themes import Themes, themes
+from wijkgraph.analysis.triads import Triads, triads
+from wijkgraph.errors import Problem
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import load_reference
 
 SCHEMA_VERSION = 1
@@ -41,45 +43,63 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Analysis:
-    """All results of `analyse`, by section name (also reachable as attributes)."""
+    """Every result of `analyse`: one typed field per section, in report order.
 
-    network_summary: NetworkSummary
-    sections: Mapping[str, Any] = field(default_factory=dict)
+    `sections` yields the results in that order (from `dataclasses.fields`, so a new field
+    is a new report section); `meta` says how the analysis was run; `warnings` are the
+    problems found in the input that did not stop it.
+    """
+
+    overview: NetworkSummary
+    key_figures: KeyFigures
+    brokerage: Brokerage
+    domains: DomainMixing
+    missing_parties: MissingParties
+    respondents: RespondentsAgreement | None
+    missing_links: MissingLinks
+    themes: Themes
+    meetings: Meetings
+    resilience: Resilience
+    communities: Communities
+    triads: Triads
+    roles: RoleAssignment
     meta: Mapping[str, Any] = field(default_factory=dict)
-    warnings: tuple = ()
+    warnings: tuple[Problem, ...] = ()
 
-    @property
-    def network(self) -> NetworkSummary:
-        return self.network_summary
+    NOT_SECTIONS: ClassVar[frozenset[str]] = frozenset({"meta", "warnings"})
 
-    def __getattr__(self, name: str) -> Any:
-        sections = self.__dict__.get("sections", {})
-        if name in sections:
-            return sections[name]
-        raise AttributeError(name)
+    @classmethod
+    def section_names(cls) -> tuple[str, ...]:
+        """The names of the result fields, in report order."""
+        return tuple(f.name for f in fields(cls) if f.name not in cls.NOT_SECTIONS)
 
-    def __contains__(self, name: str) -> bool:
-        return name == "network" or name in self.sections
+    def sections(self) -> Iterator[tuple[str, Any]]:
+        """``(name, result)`` of every section that has a result, in report order."""
+        for name in self.section_names():
+            result = getattr(self, name)
+            if result is not None:
+                yield name, result
+
+    def __repr__(self) -> str:
+        names = ", ".join(name for name, _ in self.sections())
+        return f"<Analysis of {self.overview.n_actors} actors: {names}>"
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The content of ``analysis.json`` (schema: docs/analysis-json.md)."""
-        from wijkgraph import __version__
-
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "wijkgraph_version": __version__,
             "meta": jsonable(dict(self.meta)),
-            "network": self.network_summary.to_dict(),
         }
-        for name, result in self.sections.items():
-            out[name] = result.to_dict()
+        for name, result in self.sections():
+            out["network" if name == "overview" else name] = result.to_dict()
         out["warnings"] = [p.to_dict(lang) for p in self.warnings]
         return out
 
     def to_json(self, lang: str = "nl") -> str:
         """`to_dict` as stable, pretty JSON text (sorted keys, UTF-8)."""
         data = self.to_dict(lang)
-        if self.network_summary.n_actors > PRETTY_JSON_MAX_ACTORS:
+        if self.overview.n_actors > PRETTY_JSON_MAX_ACTORS:
             # Python's encoder is slow with indent; big files are for machines anyway.
             return json.dumps(data, ensure_ascii=False, sort_keys=True,
                               separators=(",", ":")) + "\n"
@@ -114,7 +134,7 @@ def analyse(
 
     step("network")
     summary = summarise(network)
-    sections: dict[str, Any] = {}
+    sections: dict[str, Any] = {"respondents": None}
     # Sections are added below in dependency order; each is a pure function of the network
     # (and of earlier sections where stated).
     step("missing_parties")  # first: the terminal and report open with who is missing
@@ -159,4 +179,4 @@ def analyse(
         "top": top,
         "reference": reference,
     }
-    return Analysis(summary, sections, meta, tuple(network.warnings))
+    return Analysis(overview=summary, **sections, meta=meta, warnings=tuple(network.warnings))

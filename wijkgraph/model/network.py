@@ -16,7 +16,7 @@ Node and edge attributes are documented once, in ``docs/data-model.md``.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
+>>> from wijkgraph.model.tables import tables_from_frames
 >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "welzijn", "zorg"]})
 >>> relations = pd.DataFrame({"source": ["A", "A", "B"], "target": ["B", "B", "C"],
 ...                           "strength": [1, 3, 2], "kind": ["samenwerking", "verwijzing",
@@ -40,8 +40,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from wijkgraph.schema import RelationKind
-from wijkgraph.tables import ACTOR_COLUMNS, PROVENANCE, Tables
+from wijkgraph.model.schema import RelationKind
+from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE, Tables
 
 CO_PARTICIPATION = RelationKind.GEDEELD_OVERLEG.value
 
@@ -154,7 +154,7 @@ class WijkNetwork:
         in that wijk.
         """
         from wijkgraph.errors import Problem, UnknownWijkError
-        from wijkgraph.schema import fold
+        from wijkgraph.model.schema import fold
 
         wanted = fold(wijk)
         keep = self.actors[self.actors["wijk"].map(lambda ws: any(fold(w) == wanted for w in ws))]

@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wijkgraph.i18n import NP_, translator
+
 
 def fold(text: str) -> str:
     """Lowercase, strip accents, and drop everything but letters and digits.
@@ -247,12 +249,33 @@ DOMAIN_ALIASES: dict[str, str] = {
 }
 
 DOMAIN_NAMES_EN: dict[str, str] = {
-    "zorg": "care", "welzijn": "welfare", "inwoners": "residents", "veiligheid": "safety",
-    "wonen": "housing", "gemeente": "municipality", "onderwijs": "education",
-    "werk en inkomen": "work and income", "sport en cultuur": "sport and culture",
-    "fondsen": "funds", "ondernemers": "businesses",
-    "kennis en onderzoek": "knowledge and research", "onbekend": "unknown",
+    'zorg': NP_("domain", 'care'),
+    'welzijn': NP_("domain", 'welfare'),
+    'inwoners': NP_("domain", 'residents'),
+    'veiligheid': NP_("domain", 'safety'),
+    'wonen': NP_("domain", 'housing'),
+    'gemeente': NP_("domain", 'municipality'),
+    'onderwijs': NP_("domain", 'education'),
+    'werk en inkomen': NP_("domain", 'work and income'),
+    'sport en cultuur': NP_("domain", 'sport and culture'),
+    'fondsen': NP_("domain", 'funds'),
+    'ondernemers': NP_("domain", 'businesses'),
+    'kennis en onderzoek': NP_("domain", 'knowledge and research'),
+    'onbekend': NP_("domain", 'unknown'),
 }
+"""Domain code (Dutch, as in the data) -> English name; Dutch names in the catalogue."""
+
+TYPE_NAMES_EN: dict[str, str] = {
+    'organisatie': NP_("actor type", 'organisation'),
+    'team': NP_("actor type", 'team'),
+    'initiatief': NP_("actor type", 'initiative'),
+    'persoon': NP_("actor type", 'person'),
+    'overleg': NP_("actor type", 'meeting'),
+    'netwerk': NP_("actor type", 'network'),
+    'platform': NP_("actor type", 'platform'),
+    'accommodatie': NP_("actor type", 'community centre'),
+}
+"""Actor type code -> English name; Dutch names in the catalogue."""
 
 
 def domain_label(domain: str, lang: str = "nl") -> str:
@@ -264,7 +287,18 @@ def domain_label(domain: str, lang: str = "nl") -> str:
     ('welfare', 'onbekend', 'kunst')
     """
     domain = domain or "onbekend"
-    return DOMAIN_NAMES_EN.get(domain, domain) if lang == "en" else domain
+    english = DOMAIN_NAMES_EN.get(domain)
+    return translator(lang).pgettext("domain", english) if english else domain
+
+
+def type_label(actor_type: str, lang: str = "nl") -> str:
+    """How an actor type is written for people: the Dutch value, or its English name.
+
+    >>> type_label("accommodatie", "en"), type_label("accommodatie"), type_label("iets", "en")
+    ('community centre', 'accommodatie', 'iets')
+    """
+    english = TYPE_NAMES_EN.get(actor_type)
+    return translator(lang).pgettext("actor type", english) if english else actor_type
 
 
 TYPE_ALIASES: dict[str, str] = {

@@ -23,8 +23,8 @@ from pathlib import Path
 import yaml
 
 from wijkgraph.errors import Problem, UnknownDatasetError
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import Tables, load_tables, tables_from_frames
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import Tables, load_tables, tables_from_frames
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def datasets_root() -> Path:
     packaged = Path(str(resources.files("wijkgraph"))) / "_datasets"
     if packaged.is_dir():
         return packaged
-    source_tree = Path(__file__).resolve().parent.parent / "datasets"
+    source_tree = Path(__file__).resolve().parents[2] / "datasets"
     return source_tree
 
 
@@ -117,7 +117,7 @@ def list_datasets() -> list[DatasetInfo]:
 
 def synthetic_tables(n_actors: int, *, seed: int = 0) -> Tables:
     """Validated tables of a generated city network of `n_actors` actors (see `synthetic`)."""
-    from wijkgraph._synthetic import synthetic_frames
+    from wijkgraph.sources.generator import synthetic_frames
 
     frames = synthetic_frames(n_actors, seed=seed)
     return tables_from_frames(frames["actors"], frames["relations"], frames.get("meetings"),

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijkgraph.datasets import dataset_names, load_dataset
 from wijkgraph.errors import InputError, Problem
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import load_tables
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import load_tables
+from wijkgraph.sources.bundled import dataset_names, load_dataset
 
 # Readers for other formats (Kumu, GEXF, GraphML, JSON) register here: suffix -> function.
 READERS: dict[str, object] = {}

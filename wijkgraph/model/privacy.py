@@ -23,8 +23,8 @@ columns before you share a file, or leave descriptions out of the input.
 Examples
 --------
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> actors = pd.DataFrame({
 ...     "name": ["Jan de Vries", "DOCK", "Piet Bakker"],
 ...     "type": ["persoon", "organisatie", "persoon"],
@@ -52,9 +52,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.schema import ActorType, fold
-from wijkgraph.tables import ACTOR_COLUMNS, PROVENANCE
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.schema import ActorType, fold
+from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE
 
 REMOVED = "[contact verwijderd]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -9,8 +9,8 @@ it works on a beamer laptop without internet. All text is escaped by jinja2.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from wijkgraph.datasets import load_dataset
->>> from wijkgraph.compare import compare
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> from wijkgraph.analysis.compare import compare
 >>> net = load_dataset("driehoek")
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "verschil"
 >>> paths = write_compare(compare(net, net, key_figures=False, missing=False), out)
@@ -30,7 +30,8 @@ from typing import Any
 import jinja2
 
 from wijkgraph._files import atomic_write, output_folder
-from wijkgraph.compare import MEASURE_LABELS, Comparison
+from wijkgraph.analysis.compare import MEASURE_LABELS, Comparison
+from wijkgraph.i18n import translator
 
 ADDED = "#228833"
 LOST = "#CC3311"
@@ -118,8 +119,7 @@ def render_html(comparison: Comparison, *, lang: str = "nl", seed: int = 0) -> s
               (f"{w['ties']} {w['kept']}", c["ties_kept"]),
               (f"{w['actors']} {w['added']}", c["actors_added"]),
               (f"{w['actors']} {w['lost']}", c["actors_lost"])]
-    i = 1 if lang == "en" else 0
-    measures = [{"label": MEASURE_LABELS[r.measure][i], "before": _fmt(r.before),
+    measures = [{"label": translator(lang).gettext(MEASURE_LABELS[r.measure]), "before": _fmt(r.before),
                  "after": _fmt(r.after), "change": _fmt(r.change)}
                 for r in comparison.measures.itertuples(index=False)]
     key_figures = [{"name": r.name, "before": _fmt(r.rank_before), "after": _fmt(r.rank_after),
@@ -156,13 +156,12 @@ def render_markdown(comparison: Comparison, *, lang: str = "nl") -> str:
     """The difference report as Markdown (for a wiki or an e-mail)."""
     w = _words(lang)
     b, a = comparison.labels
-    i = 1 if lang == "en" else 0
     lines = [f"# {w['title']} {b} → {a}", "", comparison.explain(lang), "",
              f"## {w['measures']}", "", f"| {w['measure']} | {b} | {a} | {w['change']} |",
              "|---|---:|---:|---:|"]
     for r in comparison.measures.itertuples(index=False):
-        lines.append(f"| {MEASURE_LABELS[r.measure][i]} | {_fmt(r.before)} | {_fmt(r.after)} "
-                     f"| {_fmt(r.change)} |")
+        label = translator(lang).gettext(MEASURE_LABELS[r.measure])
+        lines.append(f"| {label} | {_fmt(r.before)} | {_fmt(r.after)} | {_fmt(r.change)} |")
     if not comparison.key_figures.empty:
         lines += ["", f"## {w['key']}", "", f"| {w['actors']} | {b} | {a} | {w['movement']} |",
                   "|---|---:|---:|---|"]

@@ -6,7 +6,7 @@ density, the share of ties that cross domains, the E-I index and the number of p
 changed; which key figures rose or fell; and which missing parties were found or lost.
 
 Actors are the same across waves when they have the same id, or else the same name after
-normalising (case, accents, punctuation, plurals; see `wijkgraph.io.matching`), so an old
+normalising (case, accents, punctuation, plurals; see `wijkgraph.model.names`), so an old
 Kumu map and a new survey import can be compared. An alias table (``aliases``: name ->
 canonical name, the survey's ``genoemd`` -> ``koppel aan``) says that "DOCK Oost" is
 "DOCK". Actors that stay unmatched but whose names the matcher finds confidently alike
@@ -20,8 +20,8 @@ Examples
 Wave 1: a path A-B-C. Wave 2: A-B kept, B-C lost, C-D and A-C added.
 
 >>> import pandas as pd
->>> from wijkgraph.tables import tables_from_frames
->>> from wijkgraph.network import build_network
+>>> from wijkgraph.model.tables import tables_from_frames
+>>> from wijkgraph.model.network import build_network
 >>> def net(pairs, names):
 ...     actors = pd.DataFrame({"name": names, "domain": ["zorg", "welzijn", "zorg", "wonen"][:len(names)]})
 ...     rel = pd.DataFrame(pairs, columns=["source", "target"])
@@ -46,37 +46,32 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.errors import Problem, ValidationError
-from wijkgraph.i18n import MESSAGES, register
-from wijkgraph.io.matching import MERGE_AT, _maybe_abbreviation, _score, normalise_name
-from wijkgraph.network import WijkNetwork, build_network
-from wijkgraph.tables import Tables
+from wijkgraph.i18n import MESSAGES, N_, register
+from wijkgraph.model.names import MERGE_AT, _maybe_abbreviation, _score, normalise_name
+from wijkgraph.model.network import WijkNetwork, build_network
+from wijkgraph.model.tables import Tables
 
 if "problem.compare_unknown_wave" not in MESSAGES:
     register({
-        "problem.compare_unknown_wave": (
-            "Meting '{wave}' komt niet voor in de kolom 'meting' (gevonden: {found}).",
-            "Wave '{wave}' does not occur in the column 'wave' (found: {found}).",
-        ),
-        "problem.compare_need_two_waves": (
-            "Om te vergelijken zijn twee metingen nodig; de kolom 'meting' heeft er {n} "
-            "({found}). Geef twee bestanden of --waves 2022,2024.",
-            "Comparing needs two waves; the column 'wave' has {n} ({found}). Give two "
-            "files or --waves 2022,2024.",
-        ),
+        "problem.compare_unknown_wave": N_(
+            "Wave '{wave}' does not occur in the column 'wave' (found: {found})."),
+        "problem.compare_need_two_waves": N_(
+            "Comparing needs two waves; the column 'wave' has {n} ({found}). Give two files or --waves "
+            '2022,2024.'),
     })
 
 MEASURES = ("n_actors", "n_ties", "density", "cross_domain_share", "ei_index",
             "n_components", "largest_component", "n_isolates", "mean_degree")
 MEASURE_LABELS = {
-    "n_actors": ("actoren", "actors"),
-    "n_ties": ("verbonden paren", "linked pairs"),
-    "density": ("dichtheid", "density"),
-    "cross_domain_share": ("aandeel banden tussen domeinen", "share of cross-domain ties"),
-    "ei_index": ("E-I-index (domeinen)", "E-I index (domains)"),
-    "n_components": ("losse delen", "separate parts"),
-    "largest_component": ("grootste deel (actoren)", "largest part (actors)"),
-    "n_isolates": ("actoren zonder band", "actors without a tie"),
-    "mean_degree": ("gemiddeld aantal banden", "mean number of ties"),
+    "n_actors": N_('actors'),
+    "n_ties": N_('linked pairs'),
+    "density": N_('density'),
+    "cross_domain_share": N_('share of cross-domain ties'),
+    "ei_index": N_('E-I index (domains)'),
+    "n_components": N_('separate parts'),
+    "largest_component": N_('largest part (actors)'),
+    "n_isolates": N_('actors without a tie'),
+    "mean_degree": N_('mean number of ties'),
 }
 TIE_STATUS = ("added", "lost", "kept")
 POSSIBLY_SAME_COLUMNS = ["before_id", "before_name", "after_id", "after_name", "score"]
@@ -88,7 +83,7 @@ def simple_measures(network: WijkNetwork) -> dict[str, float]:
     The cross-domain share is E / (E + I) over ties whose two actors both have a domain;
     the E-I index is (E - I) / (E + I) (Krackhardt and Stern 1988), NaN without such ties.
 
-    >>> from wijkgraph.datasets import load_dataset
+    >>> from wijkgraph.sources.bundled import load_dataset
     >>> m = simple_measures(load_dataset("utrecht-oost"))
     >>> 0 < m["density"] < 1 and -1 <= m["ei_index"] <= 1
     True
@@ -144,7 +139,7 @@ class Comparison:
         computed.
     possibly_same : DataFrame
         Pairs of an actor only in BEFORE and an actor only in AFTER whose names the
-        matcher (`wijkgraph.io.matching`) finds confidently alike: ``before_id``,
+        matcher (`wijkgraph.model.names`) finds confidently alike: ``before_id``,
         ``before_name``, ``after_id``, ``after_name``, ``score``; best first. They are
         not merged: confirm them with an alias table. Empty when there are none.
     graph : nx.Graph
@@ -306,7 +301,7 @@ def _possibly_same(lost: Mapping[str, str], added: Mapping[str, str],
                    aliased: set[str], threshold: float) -> pd.DataFrame:
     """Pairs (before-only actor, after-only actor) whose names score at least `threshold`.
 
-    Scored like `wijkgraph.io.matching.NameMatcher` (same pre-filter, same score), so a
+    Scored like `wijkgraph.model.names.NameMatcher` (same pre-filter, same score), so a
     pair is listed exactly when the survey matcher would have merged the two names (with
     the default threshold). Names the alias table maps (its ``genoemd`` column) are left
     out: the user has already decided about them.
@@ -350,7 +345,7 @@ def compare(before: WijkNetwork, after: WijkNetwork, *,
     Parameters
     ----------
     before, after : WijkNetwork
-        The earlier and the later measurement (any input `wijkgraph.load` reads).
+        The earlier and the later measurement (any input `wijkgraph.sources.loading` reads).
     labels : (str, str)
         Names of the waves for tables and text.
     seed, top : int
@@ -365,7 +360,7 @@ def compare(before: WijkNetwork, after: WijkNetwork, *,
         normalising (case, spaces, accents, punctuation, plurals), in either wave: an
         actor whose name or alias target matches an actor of the other wave is the same
         actor. Matching by id still comes first.
-    suggest_at : float, default `wijkgraph.io.matching.MERGE_AT`
+    suggest_at : float, default `wijkgraph.model.names.MERGE_AT`
         Unmatched actors of the two waves whose names score at least this are listed in
         `Comparison.possibly_same` (not merged). Use ``REVIEW_AT`` (0.75) to also see
         doubtful pairs such as "DOCK" / "DOCK Oost"; above 1 turns it off.
@@ -376,7 +371,7 @@ def compare(before: WijkNetwork, after: WijkNetwork, *,
 
     Examples
     --------
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> def net(names):
     ...     return build_network(tables_from_frames(pd.DataFrame({"name": names}),
     ...         pd.DataFrame({"source": names[:1], "target": names[1:2]})))
@@ -522,7 +517,7 @@ def split_waves(network: WijkNetwork, waves: Sequence[str] | None = None
     are compared in sorted order.
 
     >>> import pandas as pd
-    >>> from wijkgraph.tables import tables_from_frames
+    >>> from wijkgraph.model.tables import tables_from_frames
     >>> t = tables_from_frames(pd.DataFrame({"name": ["A", "B", "C"]}), pd.DataFrame(
     ...     {"van": ["A", "B"], "naar": ["B", "C"], "meting": ["2022", "2024"]}))
     >>> b, a, labels = split_waves(build_network(t))

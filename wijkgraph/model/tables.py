@@ -29,7 +29,7 @@ import pandas as pd
 
 from wijkgraph.errors import Problem, ValidationError
 from wijkgraph.io.tables import RawTable, _cell_text, read_raw_tables, squash_cell
-from wijkgraph.schema import (
+from wijkgraph.model.schema import (
     TABLE_ALIASES,
     TABLES,
     VOCABULARIES,

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from wijkgraph.datasets import load_dataset
+>>> from wijkgraph.sources.bundled import load_dataset
 >>> s = summarise(load_dataset("driehoek"))
 >>> s.n_actors > 0 and 0 < s.density < 1
 True
@@ -19,8 +19,8 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.i18n import number
-from wijkgraph.network import WijkNetwork
-from wijkgraph.schema import domain_label
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 
 @dataclass(frozen=True)

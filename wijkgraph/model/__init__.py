@@ -1,0 +1,1 @@
+"""What a wijk network is: the schema, validated tables, the network and the name matcher."""
