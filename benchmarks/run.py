@@ -33,11 +33,11 @@ def _peak_mb() -> float:
 
 def run_wijkgraph(n: int, seed: int) -> dict:
     """Time every stage of the wijkgraph pipeline on a synthetic network of n actors."""
-    from wijkgraph.sources.generator import synthetic_frames
     from wijkgraph.analysis.run import analyse
+    from wijkgraph.io import load_tables
     from wijkgraph.model.network import build_network
     from wijkgraph.render.outputs import FORMATS, WRITERS
-    from wijkgraph.model.tables import load_tables
+    from wijkgraph.sources.generator import synthetic_frames
 
     stages: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +197,204 @@ def test_template_into_a_missing_folder(tmp_path: Path) -> None:
     result = run("template", "-o", str(tmp_path / "bestaat-niet" / "s.xlsx"))
     assert result.exit_code == 2
     assert result.output.startswith(f"Fout: Kan niet schrijven naar '{tmp_path}/bestaat-niet/s.xlsx'")
+
+
+# --- one language: click's own messages and the help go through the catalogue ---------
+
+
+def test_a_bad_option_value_is_one_dutch_line() -> None:
+    result = run("analyse", "x", "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "Gebruik: wijkgraph analyse [OPTIES] [INPUT]",
+        "Zie 'wijkgraph analyse --help' voor hulp.",
+        "",
+        "Fout: Ongeldige waarde voor '--format': pdf (kies uit html, md, map, xlsx, json)"]
+
+
+def test_a_bad_option_value_in_english() -> None:
+    result = run("analyse", "x", "--format", "pdf", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--format': pdf (choose from html, md, map, xlsx, json)")
+    assert result.output.startswith("Usage: wijkgraph analyse [OPTIONS] [INPUT]\n")
+
+
+CLICK_ERRORS = {
+    "no such option": (["analyse", "--bogus"],
+                       "Fout: Onbekende optie '--bogus'. Bedoelt u '--verbose'?"),
+    "missing argument": (["validate"], "Fout: Ontbrekend argument 'INPUT'."),
+    "not a number": (["analyse", "--top", "veel"],
+                     "Fout: Ongeldige waarde voor '--top': 'veel' is geen geldig geheel getal."),
+    "out of range": (["analyse", "--top", "0"],
+                     "Fout: Ongeldige waarde voor '--top': 0 ligt niet in het bereik "
+                     "1<=x<=1000."),
+    "bad choice": (["--lang", "fr"],
+                   "Fout: Ongeldige waarde voor '--lang': 'fr' is niet een van 'nl', 'en'."),
+    "no such command": (["analyseer"],
+                        "Fout: Onbekende opdracht 'analyseer'. Bedoelt u 'analyse'?"),
+    "extra argument": (["validate", "a", "b"], "Fout: Onverwacht extra argument (b)"),
+    "option without value": (["analyse", "--top"],
+                             "Fout: Optie '--top' heeft een waarde nodig."),
+}
+
+
+@pytest.mark.parametrize(("args", "message"), CLICK_ERRORS.values(), ids=CLICK_ERRORS.keys())
+def test_click_errors_in_dutch(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == message
+    assert "Usage" not in result.output and "Try " not in result.output
+
+
+def test_a_file_that_is_a_folder(tmp_path: Path) -> None:
+    result = run("template", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Fout: Ongeldige waarde voor '-o' / '--output': Bestand '{tmp_path}' is een map.")
+
+
+def test_help_is_dutch_by_default() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Gebruik: wijkgraph [OPTIES] OPDRACHT [ARGUMENTEN]..."
+    assert "Opties:" in lines and "Opdrachten:" in lines
+    assert "  -h, --help      Deze hulp tonen en stoppen." in lines
+    assert "  --version       De versie tonen en stoppen." in lines
+    assert any(line.startswith("  validate  Controleer INPUT") for line in lines)
+    for english in ("Usage", "Options", "Commands", "Show this message", "Show the"):
+        assert english not in result.output
+
+
+def test_help_of_a_command_in_dutch() -> None:
+    result = run("analyse", "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Gebruik: wijkgraph analyse [OPTIES] [INPUT]\n\n"
+                                    "  Analyseer INPUT (werkmap, map met CSV's of datasetnaam)")
+    text = " ".join(result.output.split())
+    assert "-o, --output PAD Map voor de uitvoer. [standaard: wijkgraph- rapport]" in text
+    assert "--top GETAL Aantal sleutelfiguren en suggesties. [standaard: 10; 1<=x<=1000]" in text
+    assert "--wijk TEKST Alleen deze wijk analyseren." in text
+    for english in ("default", "INTEGER", "TEXT", "PATH", "Show"):
+        assert english not in text
+
+
+@pytest.mark.parametrize("how", ["option", "option=", "option after", "environment"])
+def test_help_in_english(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = {"option": ["--lang", "en", "--help"], "option=": ["--lang=en", "--help"],
+            "option after": ["--help", "--lang", "en"], "environment": ["--help"]}[how]
+    if how == "environment":
+        monkeypatch.setenv("WIJKGRAPH_LANG", "en")
+    result = run(*args)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Usage: wijkgraph [OPTIONS] COMMAND [ARGS]..."
+    assert "Options:" in lines and "Commands:" in lines
+    assert "  -h, --help      Show this message and exit." in lines
+    assert any(line.startswith("  validate  Check INPUT and report") for line in lines)
+    assert "Opties" not in result.output and "Toon" not in result.output
+
+
+def test_languages_do_not_leak_between_runs() -> None:
+    """click caches its help option; a Dutch run after an English one is Dutch again."""
+    assert "Show this message and exit." in run("validate", "--help", "--lang", "en").output
+    assert "Deze hulp tonen en stoppen." in run("validate", "--help").output
+    assert "Show this message and exit." in run("validate", "--help", "--lang", "en").output
+    import click.exceptions
+
+    assert click.BadParameter("x").format_message() == "Invalid value: x"  # click restored
+    assert click.exceptions._ is not None
+
+
+def test_validate_in_english_counts_in_english(tmp_path: Path) -> None:
+    path = folder(tmp_path, ACTORS, "van;naar\nBuurtteam Oost;DOCK Oost\n")
+    result = run("validate", str(path), "--lang", "en")
+    assert result.exit_code == 0
+    assert result.output.strip() == "Valid: 2 actors, 1 relation, 0 meetings (0 warnings)."
+
+
+def test_one_problem_in_the_singular(tmp_path: Path) -> None:
+    path = folder(tmp_path, ACTORS, "van;naar\nDOCK Oost;DOCK Oost\n")
+    assert run("validate", str(path)).output.splitlines()[-1] == (
+        "1 probleem gevonden; er is niets geschreven.")
+    assert run("validate", str(path), "--lang", "en").output.splitlines()[-1] == (
+        "1 problem found; nothing was written.")
+
+
+def test_datasets_in_both_languages_keep_their_columns() -> None:
+    nl = run("datasets").output.splitlines()
+    en = run("datasets", "--lang", "en").output.splitlines()
+    first = next(line for line in nl if line.startswith("utrecht-oost"))
+    assert re.fullmatch(r"utrecht-oost {7}( *\d+) actoren  ( *\d+) relaties  ( *\d+) "
+                        r"overleggen  \S.*", first)
+    first_en = next(line for line in en if line.startswith("utrecht-oost"))
+    assert re.fullmatch(r"utrecht-oost {7}( *\d+) actors   ( *\d+) relations ( *\d+) "
+                        r"meetings    \S.*", first_en)
+    assert any(line.strip().startswith("bron: ") for line in nl)
+    assert any(line.strip().startswith("source: ") for line in en)
+
+
+def test_the_command_module_loads_no_heavy_library() -> None:
+    """``wijkgraph --help`` and ``--version`` stay fast: cli imports click, errors, i18n."""
+    code = ("import sys, wijkgraph.cli; heavy = {'pandas', 'numpy', 'networkx', 'igraph', "
+            "'matplotlib', 'pyvis', 'openpyxl', 'jinja2', 'scipy'}; "
+            "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+#: Click messages a wijkgraph user cannot meet: programming errors, types and features
+#: wijkgraph does not use, and the --version line (kept as is for scripts).
+CLICK_INTERNAL = {
+    "d", "{editor}: Editing failed", "{editor}: Editing failed: {e}", "deprecated",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}",
+    "Value must be an iterable.", "Could not determine name for option with declarations {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument "
+    "instead? Did you mean to pass '--{name}'?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.",
+    "Name '{name}' defined twice",
+    "Boolean option {decl!r} cannot use the same flag for true/false.",
+    "%(prog)s, version %(version)s", "Choice({choices})", "Do you want to continue?",
+    "Confirm the action without prompting.", "Unknown color {colour!r}",
+    "Unknown standard stream '{name}'", "{value!r} does not match the format {format}.",
+    "{value!r} is not a valid UUID.",
+    "Shell completion is not supported for Bash versions older than 4.4.",
+    "Couldn't detect Bash version, shell completion is not supported.",
+    "Windows error: {error}",
+    "file", "directory", "path",  # set at import; our Path type translates them in context
+}
+
+
+def click_msgids() -> set[str]:
+    """Every message click marks with ``_`` or ``ngettext`` in its installed source."""
+    import ast
+
+    import click
+
+    found = set()
+    for path in Path(click.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("_", "ngettext") and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_click_message_a_user_can_meet_has_dutch() -> None:
+    from wijkgraph._click_i18n import CLICK_MESSAGES
+    from wijkgraph.i18n import translator
+
+    found = click_msgids()
+    nl = translator("nl")
+    untranslated = sorted(m for m in found - CLICK_INTERNAL
+                          if nl.gettext(m) == m and nl.ngettext(m, m, 1) == m)
+    assert untranslated == [], "add their Dutch with tools/catalog.py and to CLICK_MESSAGES"
+    ours_only = {"[OPTIONS]", "COMMAND [ARGS]...", "required"}  # click: _(extra["required"])
+    stale = sorted(set(CLICK_MESSAGES) - found - ours_only - {
+        "integer", "integer range", "file", "directory", "path",
+        "INTEGER", "INTEGER RANGE", "FILE", "DIRECTORY", "PATH", "TEXT"})
+    assert stale == [], "click no longer uses these messages"

@@ -14,7 +14,7 @@ import wijkgraph
 from wijkgraph.analysis.compare import compare, simple_measures, split_waves
 from wijkgraph.cli import cli
 from wijkgraph.errors import ValidationError
-from wijkgraph.io.exchange import write_network
+from wijkgraph.io import write_network
 from wijkgraph.model.network import build_network
 from wijkgraph.model.tables import tables_from_frames
 from wijkgraph.render.compare import render_html, render_markdown, write_compare
@@ -89,6 +89,14 @@ def test_explain_and_to_dict(result):
     assert en.startswith("From 2022 to 2024: 3 ties added, 2 lost and 2 kept")
     d = result.to_dict()
     assert d["counts"]["ties_added"] == 3 and d["labels"] == ["2022", "2024"]
+
+
+def test_explain_counts_one_in_the_singular_and_writes_a_decimal_comma(result):
+    """Slips of the old text: "1 actoren kwamen erbij en 1 vielen weg", "0.400" in Dutch."""
+    nl, en = result.explain("nl"), result.explain("en")
+    assert "; 1 actor kwam erbij en 1 viel weg. De dichtheid ging van 0,400 naar 0,500," in nl
+    assert "; 1 actor joined and 1 left. Density went from 0.400 to 0.500," in en
+    assert not re.search(r"\b1 (actoren|vielen|banden)\b", nl)
 
 
 def test_actors_matched_by_name_when_ids_differ(tmp_path):
@@ -254,7 +262,7 @@ def test_cli_compare_with_alias_csv(tmp_path):
                             "--labels", "2022,2024", "--aliases", str(table)])
     assert r.exit_code == 0, r.output
     # DOCK merged by the alias; the empty 'koppel aan' leaves the Buurtteams a suggestion
-    assert "Van 2022 naar 2024: 1 banden erbij, 1 verdwenen en 1 gebleven" in r.output
+    assert "Van 2022 naar 2024: 1 band erbij, 1 verdwenen en 1 gebleven" in r.output
     assert "Buurtteam Oost = Buurtteam Oots" in r.output
     data = json.loads((tmp_path / "out" / "verschil.json").read_text(encoding="utf-8"))
     assert data["counts"]["actors_kept"] == 2

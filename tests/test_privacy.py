@@ -71,3 +71,14 @@ def test_non_persons_untouched_and_flag_set():
 def test_scrub_contact_keeps_years_and_counts():
     assert scrub_contact("In 2019 waren er 27 respondenten.") == "In 2019 waren er 27 respondenten."
     assert "verwijderd" in scrub_contact("+31 (0)30 123 4567")
+
+
+def test_the_words_it_writes_follow_the_language_ids_do_not():
+    nl, en = pseudonymise(people()), pseudonymise(people(), lang="en")
+    assert nl.actors["id"].tolist() == en.actors["id"].tolist()
+    names = dict(zip(en.actors["id"], en.actors["name"], strict=True))
+    assert names["persoon-1"] == "Person 1"
+    assert names["buurtverbinder-1"] == "Buurtverbinder 1"  # a role is data: as typed
+    described = dict(zip(en.actors["id"], en.actors["description"], strict=True))
+    assert described["dock"] == "Met Buurtverbinder 2 en Buurtverbinder 1; [contact removed]"
+    assert "verwijderd" not in " ".join(map(str, en.tables.relations["description"]))

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijkgraph.errors import ValidationError
+from wijkgraph.io import load_tables
 from wijkgraph.model.schema import Channel, Domain, RelationKind
 from wijkgraph.model.tables import (
     ACTOR_COLUMNS,
@@ -21,7 +22,6 @@ from wijkgraph.model.tables import (
     PARTICIPATION_COLUMNS,
     RELATION_COLUMNS,
     Tables,
-    load_tables,
     tables_from_frames,
 )
 

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from wijkgraph.errors import OutputError
+from wijkgraph.io import load_tables
 from wijkgraph.io.template import SHEETS, write_template
 from wijkgraph.model.schema import STRENGTH_NAMES, ActorType, Channel, Domain, canonical_column
-from wijkgraph.model.tables import load_tables
 
 TABLE_OF = {"actoren": "actors", "relaties": "relations", "overleggen": "meetings",
             "deelnames": "participation"}

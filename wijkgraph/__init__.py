@@ -35,7 +35,7 @@ _PUBLIC: dict[str, str] = {
     "UnknownDatasetError": "wijkgraph.errors",
     "ValidationError": "wijkgraph.errors",
     "WijkgraphError": "wijkgraph.errors",
-    "write_network": "wijkgraph.io.exchange",
+    "write_network": "wijkgraph.io",
     "SurveyImport": "wijkgraph.io.survey",
     "import_survey": "wijkgraph.io.survey",
     "missed_by_respondents": "wijkgraph.io.survey",
@@ -43,7 +43,7 @@ _PUBLIC: dict[str, str] = {
     "build_network": "wijkgraph.model.network",
     "pseudonymise": "wijkgraph.model.privacy",
     "Tables": "wijkgraph.model.tables",
-    "load_tables": "wijkgraph.model.tables",
+    "load_tables": "wijkgraph.io",
     "tables_from_frames": "wijkgraph.model.tables",
     "MapDocument": "wijkgraph.render.map",
     "render_map": "wijkgraph.render.map",
@@ -109,11 +109,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ValidationError,
         WijkgraphError,
     )
-    from wijkgraph.io.exchange import write_network
+    from wijkgraph.io import load_tables, write_network
     from wijkgraph.io.survey import SurveyImport, import_survey, missed_by_respondents
     from wijkgraph.model.network import WijkNetwork, build_network
     from wijkgraph.model.privacy import pseudonymise
-    from wijkgraph.model.tables import Tables, load_tables, tables_from_frames
+    from wijkgraph.model.tables import Tables, tables_from_frames
     from wijkgraph.render.map import MapDocument, render_map
     from wijkgraph.render.report import render_report
     from wijkgraph.sources.bundled import list_datasets, load_dataset, synthetic

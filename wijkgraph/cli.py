@@ -1,73 +1,96 @@
-"""The `wijkgraph` command: a thin shell over the library.
+"""The `wijkgraph` command: a thin shell over the library, in one language.
 
 Every `WijkgraphError` is turned, in one place (`WijkgraphGroup.invoke`), into one line per
-problem on stderr and exit code 2. Any other exception is a bug: exit code 1.
+problem on stderr and exit code 2; Ctrl-C gives exit code 130. Anything else is a bug and
+shows its traceback (exit code 1).
+
+The language (``--lang``, else ``$WIJKGRAPH_LANG``, else Dutch) is read before click
+parses the arguments, so that click's own messages ("Gebruik:", "Fout: Ongeldige waarde
+voor ...") are in it too (see `wijkgraph._click_i18n`). Help texts are English msgids
+translated through the catalogue when shown.
+
+Start-up is kept short: at module level this imports only click, `wijkgraph.errors`,
+`wijkgraph.i18n` (and `wijkgraph._click_i18n`, which needs no more); every command imports
+its work when it runs (``wijkgraph --help`` loads neither pandas nor networkx).
 """
 
 from __future__ import annotations
 
 import functools
-import os
-import traceback
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from wijkgraph._click_i18n import (
+    Int,
+    IntRange,
+    Text,
+    TranslatedGroup,
+    click_speaks,
+    current_lang,
+    lang_of_args,
+)
+from wijkgraph._click_i18n import Path as PathType
 from wijkgraph.errors import ValidationError, WijkgraphError
+from wijkgraph.i18n import LANGS, N_, Translator, translator
+
+if TYPE_CHECKING:
+    from wijkgraph.model.network import WijkNetwork
 
 DEFAULT_DATASET = "utrecht-oost"
 DEFAULT_OUTPUT = "wijkgraph-rapport"
 
 
 def _lang(ctx: click.Context | None = None) -> str:
+    """The output language: ``--lang`` of this run, else `current_lang`."""
     ctx = ctx or click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("wijkgraph.lang"):
         return str(ctx.meta["wijkgraph.lang"])
-    return os.environ.get("WIJKGRAPH_LANG", "nl") if os.environ.get("WIJKGRAPH_LANG") in (
-        "nl", "en") else "nl"
+    return current_lang()
 
 
-def say(nl: str, en: str, *, err: bool = False) -> None:
-    """Print a message in the chosen language unless `-q` was given."""
+def _t() -> Translator:
+    """The translator of this run's language."""
+    return translator(_lang())
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print `text` (already in the run's language) unless ``-q`` was given (errors always)."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("wijkgraph.quiet") and not err:
         return
-    click.echo(en if _lang(ctx) == "en" else nl, err=err)
+    click.echo(text, err=err)
 
 
-class WijkgraphGroup(click.Group):
-    """A click group that maps wijkgraph errors to clear messages and exit code 2."""
+class WijkgraphGroup(TranslatedGroup):
+    """The `wijkgraph` group: one language per run, wijkgraph errors as exit code 2."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command line with click speaking its language (see `lang_of_args`)."""
+        lang = lang_of_args(list(sys.argv[1:] if args is None else args))
+        with click_speaks(lang):
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WijkgraphError as exc:
-            lang = _lang(ctx)
-            click.echo(exc.describe(lang), err=True)
+            t = _t()
+            click.echo(exc.describe(t.lang), err=True)
             if isinstance(exc, ValidationError):
-                n = len(exc.errors)
-                click.echo(
-                    (f"{n} problem{'' if n == 1 else 's'} found; nothing was written."
-                     if lang == "en" else
-                     f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets "
-                     "geschreven."),
-                    err=True,
-                )
+                click.echo(t.ngettext("{n} problem found; nothing was written.",
+                                      "{n} problems found; nothing was written.",
+                                      len(exc.errors)).format(n=t.number(len(exc.errors))),
+                           err=True)
             ctx.exit(2)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
         except KeyboardInterrupt:
-            click.echo("Afgebroken." if _lang(ctx) == "nl" else "Interrupted.", err=True)
+            click.echo(_t().gettext("Interrupted."), err=True)
             ctx.exit(130)
-        except Exception as exc:  # a bug: say so, briefly, with the traceback on -v
-            if ctx.meta.get("wijkgraph.verbose"):
-                traceback.print_exc()
-            click.echo(
-                f"Interne fout in wijkgraph ({type(exc).__name__}: {exc}). Dit is een bug; "
-                "draai opnieuw met -v en meld de uitvoer.", err=True)
-            ctx.exit(1)
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,13 +103,14 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             return value
         return callback
 
-    @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, expose_value=False,
+    @click.option("--lang", type=click.Choice(list(LANGS)), default=None, expose_value=False,
                   callback=set_meta("wijkgraph.lang"), is_eager=True,
-                  help="Taal van de uitvoer / output language (nl, en).")
+                  help=N_("Output language / taal van de uitvoer (nl, en)."))
     @click.option("-q", "--quiet", is_flag=True, expose_value=False,
-                  callback=set_meta("wijkgraph.quiet"), help="Alleen fouten tonen.")
+                  callback=set_meta("wijkgraph.quiet"), help=N_("Show errors only."))
     @click.option("-v", "--verbose", is_flag=True, expose_value=False,
-                  callback=set_meta("wijkgraph.verbose"), help="Meer details.")
+                  callback=set_meta("wijkgraph.verbose"),
+                  help=N_("More details."))
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
@@ -94,72 +118,101 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("wijkgraph")
-    except PackageNotFoundError:  # pragma: no cover - a bare checkout
-        return "0.0.0"
-
-
-@click.group(cls=WijkgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), "--version", prog_name="wijkgraph")
+@click.group(name="wijkgraph", cls=WijkgraphGroup,
+             context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("wijkgraph: collaboration in the wijk as a network; key figures, gaps, "
+                     "map, report."))
+@click.version_option(None, "--version", package_name="wijkgraph", prog_name="wijkgraph",
+                      message="%(prog)s, version %(version)s",
+                      help=N_("Show the version and exit."))
 @common_options
 def cli() -> None:
-    """wijkgraph: samenwerking in de wijk als netwerk; sleutelfiguren, gaten, kaart, rapport."""
+    """The `wijkgraph` command group."""
 
 
-def _load(source: str | None):  # noqa: ANN202 - returns WijkNetwork
+def _igraph_without_pyplot() -> None:
+    """Import igraph without letting it import ``matplotlib.pyplot`` (about 0.5 s).
+
+    igraph imports pyplot at import time, only for its own drawing
+    (``igraph.drawing.shapes`` calls ``find_matplotlib()``, which imports
+    ``matplotlib.pyplot``). wijkgraph never draws with igraph and draws its charts without
+    pyplot, so the commands that analyse hand igraph an empty stand-in for pyplot. This is
+    done here, in the command, and not in the library: a program that imports wijkgraph
+    may well plot with igraph and matplotlib.
+    """
+    if "igraph" in sys.modules or "matplotlib.pyplot" in sys.modules:
+        return
+    import types
+
+    stand_in = types.ModuleType("matplotlib.pyplot", "not imported by the wijkgraph command")
+    sys.modules["matplotlib.pyplot"] = stand_in
+    try:
+        import igraph  # noqa: F401
+    finally:
+        if sys.modules.get("matplotlib.pyplot") is stand_in:
+            del sys.modules["matplotlib.pyplot"]
+
+
+def _load(source: str | None) -> WijkNetwork:
     from wijkgraph.sources.loading import load
 
     if source is None:
-        say(f"Geen invoer gegeven: ik gebruik de meegeleverde dataset '{DEFAULT_DATASET}'.",
-            f"No input given: using the bundled dataset '{DEFAULT_DATASET}'.")
+        echo(_t().gettext("No input given: using the bundled dataset '{name}'.").format(
+            name=DEFAULT_DATASET))
         source = DEFAULT_DATASET
     return load(source)
 
 
-def _print_warnings(network: Any, limit: int = 5) -> None:
+def _print_warnings(network: WijkNetwork, limit: int = 5) -> None:
+    t = _t()
     warnings = list(network.warnings)
-    if not warnings:
-        return
     for w in warnings[:limit]:
-        say(w.describe("nl"), w.describe("en"))
+        echo(w.describe(t.lang))
     if len(warnings) > limit:
-        say(f"... en nog {len(warnings) - limit} waarschuwingen (zie analysis.json).",
-            f"... and {len(warnings) - limit} more warning(s) (see analysis.json).")
+        echo(t.count(len(warnings) - limit, "... and {n} more warning (see analysis.json).",
+                     "... and {n} more warnings (see analysis.json)."))
 
 
-@cli.command()
+_FORCE_FOLDER = N_("Replace an existing folder that wijkgraph did not make.")
+_FORCE_FILE = N_("Overwrite an existing file.")
+_REFERENCE = N_("Reference model: name or YAML file.")
+
+
+@cli.command(help=N_("Analyse INPUT (workbook, folder of CSV files or dataset name) and write "
+                     "the report."))
 @click.argument("input", required=False)
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
-              default=Path(DEFAULT_OUTPUT), show_default=True,
-              help="Map voor de uitvoer / output folder.")
-@click.option("--force", is_flag=True, help="Een bestaande map vervangen die niet van wijkgraph is.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor toeval.")
-@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True,
-              help="Aantal sleutelfiguren en suggesties.")
-@click.option("--reference", default="utrecht-basis", show_default=True,
-              help="Referentiemodel: naam of YAML-bestand.")
-@click.option("--wijk", default=None, help="Alleen deze wijk analyseren.")
-@click.option("--format", "formats", default="html,md,map,xlsx,json", show_default=True,
-              help="Uitvoer, komma-gescheiden: html,md,map,xlsx,json.")
+@click.option("-o", "--output", "output", type=PathType(path_type=Path),
+              default=Path(DEFAULT_OUTPUT), show_default=True, help=N_("Output folder."))
+@click.option("--force", is_flag=True, help=_FORCE_FOLDER)
+@click.option("--seed", type=Int(), default=0, show_default=True,
+              help=N_("Seed for randomness."))
+@click.option("--top", type=IntRange(1, 1000), default=10, show_default=True,
+              help=N_("Number of key figures and suggestions."))
+@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+              help=_REFERENCE)
+@click.option("--wijk", type=Text(), default=None, help=N_("Analyse only this wijk."))
+@click.option("--format", "formats", type=Text(), default="html,md,map,xlsx,json",
+              show_default=True,
+              help=N_("Outputs, comma-separated: html,md,map,xlsx,json."))
 @click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help="Personen vervangen door hun rol en een nummer; geen contactgegevens.")
+              help=N_("Replace persons by their role and a number; no contact details."))
 @common_options
 def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, reference: str,
             wijk: str | None, formats: str, pseudonymise: bool) -> None:
-    """Analyseer INPUT (werkmap, map met CSV's of datasetnaam) en schrijf het rapport."""
-    from wijkgraph._files import check_output_folder
-    from wijkgraph.analysis.run import analyse as run_analysis
-    from wijkgraph.render.outputs import FORMATS, write_outputs
+    """Analyse INPUT and write the report (``wijkgraph analyse``)."""
+    _igraph_without_pyplot()
+    from wijkgraph.render.outputs import FORMATS
 
+    t = _t()
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)} (kies uit {', '.join(FORMATS)})",
-                                 param_hint="--format")
+        raise click.BadParameter(t.gettext("{formats} (choose from {choices})").format(
+            formats=", ".join(unknown), choices=", ".join(FORMATS)), param_hint=["--format"])
+    from wijkgraph._files import check_output_folder
+    from wijkgraph.analysis.run import analyse as run_analysis
+    from wijkgraph.render.outputs import write_outputs
+
     check_output_folder(output, force=force)
     network = _load(input)
     if wijk:
@@ -167,47 +220,50 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     if pseudonymise:
         from wijkgraph.model.privacy import pseudonymise as make_pseudonymous
 
-        network = make_pseudonymous(network)
+        network = make_pseudonymous(network, lang=t.lang)
     _print_warnings(network)
     progress = _progress(network.n_actors)
     result = run_analysis(network, reference=reference, seed=seed, top=top, progress=progress)
-    lang = _lang()
     if progress is not None:
-        progress("rapport en kaart schrijven" if lang == "nl" else "writing report and map")
-    written = write_outputs(network, result, output, formats=wanted, lang=lang, force=force)
-    findings = terminal_findings(network, result)
+        progress(t.gettext("writing report and map"))
+    written = write_outputs(network, result, output, formats=wanted, lang=t.lang, force=force)
+    findings = terminal_findings(network, result, t.lang)
     if findings:
-        say("Belangrijkste bevindingen:", "Main findings:")
-        for k, (line_nl, line_en) in enumerate(findings, start=1):
-            say(f"  {k}. {line_nl}", f"  {k}. {line_en}")
+        echo(t.gettext("Main findings:"))
+        for k, line in enumerate(findings, start=1):
+            echo(f"  {k}. {line}")
     names = [p.name for p in written]
     main = next((n for n in ("report.html", "report.md", "map.html") if n in names), None)
     if main is not None:
-        say(f"Rapport: {output / main}", f"Report: {output / main}")
-    say(f"Geschreven in {output}/: " + ", ".join(names),
-        f"Written to {output}/: " + ", ".join(names))
+        echo(t.gettext("Report: {path}").format(path=output / main))
+    echo(t.gettext("Written to {folder}/: {files}").format(folder=output,
+                                                           files=", ".join(names)))
 
 
-@cli.command(name="map")
+@cli.command(name="map", help=N_("Write the interactive map of INPUT as one offline HTML "
+                                 "file."))
 @click.argument("input", required=False)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("kaart.html"), show_default=True, help="Het HTML-bestand / output file.")
-@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven dat geen kaart is.")
-@click.option("--ghosts", is_flag=True,
-              help="Ontbrekende partijen meteen tonen / show missing parties at once.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor de layout.")
-@click.option("--reference", default="utrecht-basis", show_default=True,
-              help="Referentiemodel: naam of YAML-bestand.")
-@click.option("--wijk", default=None, help="Alleen deze wijk tonen.")
+@click.option("-o", "--output", type=PathType(path_type=Path, dir_okay=False),
+              default=Path("kaart.html"), show_default=True, help=N_("The HTML file."))
+@click.option("--force", is_flag=True, help=N_("Overwrite an existing file that is not a map."))
+@click.option("--ghosts", is_flag=True, help=N_("Show missing parties at once."))
+@click.option("--seed", type=Int(), default=0, show_default=True,
+              help=N_("Seed for the layout."))
+@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+              help=_REFERENCE)
+@click.option("--wijk", type=Text(), default=None, help=N_("Show only this wijk."))
 @click.option("--no-analysis", "no_analysis", is_flag=True,
-              help="Zonder analyse (sneller): grootte = aantal partners, geen suggesties.")
+              help=N_("Without analysis (faster): size = number of partners, no "
+                      "suggestions."))
 @common_options
 def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed: int,
                 reference: str, wijk: str | None, no_analysis: bool) -> None:
-    """Schrijf de interactieve kaart van INPUT als één offline HTML-bestand."""
+    """Write the map of INPUT (``wijkgraph map``)."""
+    _igraph_without_pyplot()
     from wijkgraph.errors import OutputError, Problem
     from wijkgraph.render.map import is_map_file, render_map
 
+    t = _t()
     if output.exists() and not force and not is_map_file(output):
         raise OutputError(Problem("problem.output_exists", params={"path": str(output)}))
     network = _load(input)
@@ -220,19 +276,18 @@ def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed
 
         result = run_analysis(network, reference=reference, seed=seed,
                               progress=_progress(network.n_actors))
-    doc = render_map(network, result, lang=_lang(), seed=seed, ghosts=ghosts)
+    doc = render_map(network, result, lang=t.lang, seed=seed, ghosts=ghosts)
     doc.write(output)
-    say(f"Kaart geschreven: {output} ({network.n_actors} actoren)",
-        f"Map written: {output} ({network.n_actors} actors)")
+    echo(t.gettext("Map written: {path} ({actors})").format(
+        path=output, actors=t.count(network.n_actors, "{n} actor", "{n} actors")))
 
 
-def terminal_findings(network: Any, result: Any, n: int = 3) -> list[tuple[str, str]]:
-    """The `n` most important findings as (nl, en) lines, the report's own order."""
+def terminal_findings(network: WijkNetwork, result: Any, lang: str = "nl",
+                      n: int = 3) -> list[str]:
+    """The `n` most important findings as lines in `lang`, the report's own order."""
     from wijkgraph.render.report import key_findings
 
-    nl = key_findings(network, result, "nl", n=n)
-    en = key_findings(network, result, "en", n=n)
-    return [(f"{a.head}: {a.text}", f"{b.head}: {b.text}") for a, b in zip(nl, en, strict=False)]
+    return [f"{f.head}: {f.text}" for f in key_findings(network, result, lang, n=n)]
 
 
 #: Networks at least this large show progress in the terminal (always with -v).
@@ -249,79 +304,82 @@ def _progress(n_actors: int = 0) -> Callable[[str], None] | None:
     import time
 
     start = time.monotonic()
+    t = _t()
 
     def show(stage: str) -> None:
-        click.echo(f"... {stage} ({time.monotonic() - start:.1f} s)", err=True)
+        click.echo(f"... {stage} ({t.number(time.monotonic() - start, 1)} s)", err=True)
 
     return show
 
 
-@cli.command()
+@cli.command(help=N_("Check INPUT and report every problem (exit 0 = usable, 2 = not)."))
 @click.argument("input")
 @common_options
 def validate(input: str) -> None:
-    """Controleer INPUT en meld alle problemen (exit 0 = bruikbaar, 2 = niet)."""
+    """Check INPUT (``wijkgraph validate``)."""
+    t = _t()
     network = _load(input)
     for w in network.warnings:
-        say(w.describe("nl"), w.describe("en"))
-    from wijkgraph.i18n import plural
-
-    n_a, n_r, n_m, n_w = (network.n_actors, network.n_relations, len(network.meetings),
-                          len(network.warnings))
-    say(f"In orde: {plural(n_a, 'actor', 'actoren')}, {plural(n_r, 'relatie', 'relaties')}, "
-        f"{plural(n_m, 'overleg', 'overleggen')} "
-        f"({plural(n_w, 'waarschuwing', 'waarschuwingen')}).",
-        f"Valid: {plural(n_a, 'actor', 'actors')}, {plural(n_r, 'relation', 'relations')}, "
-        f"{plural(n_m, 'meeting', 'meetings')} ({plural(n_w, 'warning', 'warnings')}).")
+        echo(w.describe(t.lang))
+    echo(t.gettext("Valid: {actors}, {relations}, {meetings} ({warnings}).").format(
+        actors=t.count(network.n_actors, "{n} actor", "{n} actors"),
+        relations=t.count(network.n_relations, "{n} relation", "{n} relations"),
+        meetings=t.count(len(network.meetings), "{n} meeting", "{n} meetings"),
+        warnings=t.count(len(network.warnings), "{n} warning", "{n} warnings")))
 
 
-@cli.command()
+@cli.command(help=N_("Show the bundled datasets."))
 @common_options
 def datasets() -> None:
-    """Toon de meegeleverde datasets."""
+    """List the bundled datasets (``wijkgraph datasets``)."""
     from wijkgraph.sources.bundled import list_datasets
 
-    lang = _lang()
+    t = _t()
     for info in list_datasets():
-        click.echo(f"{info.name:<18} {info.n_actors:>4} actoren  {info.n_relations:>4} relaties  "
-                   f"{info.n_meetings:>3} overleggen  {info.title(lang)}"
-                   if lang == "nl" else
-                   f"{info.name:<18} {info.n_actors:>4} actors   {info.n_relations:>4} relations "
-                   f"{info.n_meetings:>3} meetings    {info.title(lang)}")
-        click.echo(f"{'':<18} {'bron' if lang == 'nl' else 'source'}: {info.source}")
+        actors = t.ngettext("{n} actor", "{n} actors", info.n_actors).format(
+            n=f"{info.n_actors:>4}")
+        relations = t.ngettext("{n} relation", "{n} relations", info.n_relations).format(
+            n=f"{info.n_relations:>4}")
+        meetings = t.ngettext("{n} meeting", "{n} meetings", info.n_meetings).format(
+            n=f"{info.n_meetings:>3}")
+        click.echo(f"{info.name:<18} {actors:<13} {relations:<14} {meetings:<15} "
+                   f"{info.title(t.lang)}")
+        click.echo(f"{'':<18} {t.pgettext('dataset', 'source')}: {info.source}")
 
 
-@cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@cli.command(help=N_("Write an empty form (.xlsx) with explanations and drop-down lists."))
+@click.option("-o", "--output", type=PathType(path_type=Path, dir_okay=False),
               default=Path("wijkgraph-sjabloon.xlsx"), show_default=True)
-@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+@click.option("--force", is_flag=True, help=_FORCE_FILE)
 @common_options
 def template(output: Path, force: bool) -> None:
-    """Schrijf een leeg invulbestand (.xlsx) met uitleg en keuzelijsten."""
+    """Write the form to fill in (``wijkgraph template``)."""
     from wijkgraph.io.template import write_template
 
     write_template(output, force=force)
-    say(f"Sjabloon geschreven: {output}", f"Template written: {output}")
+    echo(_t().gettext("Template written: {path}").format(path=output))
 
 
-@cli.command()
-@click.argument("export", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@cli.command(help=N_("Make a network from a survey export (Microsoft Forms, Google Forms, "
+                     "Qualtrics)."))
+@click.argument("export", type=PathType(path_type=Path))
+@click.option("-o", "--output", type=PathType(path_type=Path, dir_okay=False),
               default=Path("wijkgraph-peiling.xlsx"), show_default=True,
-              help="Werkmap met het netwerk, het blad 'controle' en 'gemist'.")
-@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="YAML-koppeling: welke kolom wat bevat (zie docs/survey.md).")
-@click.option("--aliases", type=click.Path(path_type=Path), default=None,
-              help="Verbeterd blad 'controle' (of CSV genoemd;koppel aan).")
+              help=N_("Workbook with the network and the sheets 'controle' and 'gemist'."))
+@click.option("--mapping", type=PathType(path_type=Path, dir_okay=False), default=None,
+              help=N_("YAML mapping: which column holds what (see docs/survey.md)."))
+@click.option("--aliases", type=PathType(path_type=Path), default=None,
+              help=N_("Corrected sheet 'controle' (or a CSV genoemd;koppel aan)."))
 @click.option("--anonymous", "--anoniem", "anonymous", is_flag=True,
-              help="Namen en e-mailadressen van respondenten weglaten.")
-@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+              help=N_("Leave out names and e-mail addresses of respondents."))
+@click.option("--force", is_flag=True, help=_FORCE_FILE)
 @common_options
 def survey(export: Path, output: Path, mapping: Path | None, aliases: Path | None,
            anonymous: bool, force: bool) -> None:
-    """Maak een netwerk van een enquête-export (Microsoft Forms, Google Forms, Qualtrics)."""
+    """Import a survey export (``wijkgraph survey``)."""
     from wijkgraph.io.survey import import_survey, mapping_yaml
 
+    t = _t()
     same = aliases is not None and output.exists() and output.resolve() == aliases.resolve()
     if output.exists() and not (force or same):
         from wijkgraph.errors import OutputError, Problem
@@ -329,65 +387,74 @@ def survey(export: Path, output: Path, mapping: Path | None, aliases: Path | Non
         raise OutputError(Problem("problem.output_exists", params={"path": str(output)}))
     result = import_survey(export, mapping=mapping, aliases=aliases, anonymous=anonymous)
     if result.mapping_proposed:
-        say("Geen koppeling gegeven; ik heb deze voorgesteld op basis van de kolomtitels "
-            "(sla hem op als .yaml, verbeter hem en geef hem met --mapping):",
-            "No mapping given; I proposed this one from the column titles (save it as "
-            ".yaml, correct it and pass it with --mapping):")
-        say(mapping_yaml(result.mapping).rstrip(), mapping_yaml(result.mapping).rstrip())
+        echo(t.gettext("No mapping given; I proposed this one from the column titles (save "
+                       "it as .yaml, correct it and pass it with --mapping):"))
+        echo(mapping_yaml(result.mapping).rstrip())
     result.write(output, force=True)
-    say(result.explain("nl"), result.explain("en"))
-    say(f"Geschreven: {output} (bekijk het blad 'controle', vul 'koppel aan' in en draai "
-        f"opnieuw met --aliases {output})",
-        f"Written: {output} (check the sheet 'controle', fill in 'koppel aan' and run again "
-        f"with --aliases {output})")
+    echo(result.explain(t.lang))
+    echo(t.gettext("Written: {path} (check the sheet 'controle', fill in 'koppel aan' and "
+                   "run again with --aliases {path})").format(path=output))
 
 
-@cli.command()
+_CONVERT_FORMATS = ["xlsx", "kumu", "kumu-json", "gexf", "graphml", "json", "gephi"]
+
+
+@cli.command(help=N_("Convert INPUT to Kumu, GEXF (Gephi), GraphML, JSON or a wijkgraph "
+                     "workbook."))
 @click.argument("input")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Uitvoerbestand (.xlsx, .kumu.xlsx, .gexf, .graphml, .json, .kumu.json) "
-                   "of map (Gephi).")
-@click.option("--to", "to", type=click.Choice(["xlsx", "kumu", "kumu-json", "gexf", "graphml",
-                                              "json", "gephi"]), default=None,
-              help="Formaat (standaard: uit de bestandsnaam).")
+@click.option("-o", "--output", type=PathType(path_type=Path), required=True,
+              help=N_("Output file (.xlsx, .kumu.xlsx, .gexf, .graphml, .json, .kumu.json) "
+                      "or folder (Gephi)."))
+@click.option("--to", "to", type=click.Choice(_CONVERT_FORMATS), default=None,
+              help=N_("Format (default: from the file name)."))
 @click.option("--include-private", is_flag=True,
-              help="Ook de privékolom 'contact' schrijven (alleen als het echt moet).")
-@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+              help=N_("Also write the private column 'contact' (only when you must)."))
+@click.option("--force", is_flag=True, help=_FORCE_FILE)
 @common_options
 def convert(input: str, output: Path, to: str | None, include_private: bool,
             force: bool) -> None:
-    """Zet INPUT om naar Kumu, GEXF (Gephi), GraphML, JSON of een wijkgraph-werkmap."""
-    from wijkgraph.io.exchange import guess_format, write_network
+    """Convert INPUT to another format (``wijkgraph convert``)."""
+    from wijkgraph.io import guess_format, write
 
+    t = _t()
     fmt = to or guess_format(output)
     network = _load(input)
     _print_warnings(network)
-    write_network(network, output, to=fmt, include_private=include_private, force=force)
-    say(f"Geschreven: {output} ({fmt}; {network.n_actors} actoren, {network.n_relations} "
-        "relaties)",
-        f"Written: {output} ({fmt}; {network.n_actors} actors, {network.n_relations} "
-        "relations)")
+    write(network, output, fmt, include_private=include_private, force=force)
+    echo(t.gettext("Written: {path} ({format}; {actors}, {relations})").format(
+        path=output, format=fmt,
+        actors=t.count(network.n_actors, "{n} actor", "{n} actors"),
+        relations=t.count(network.n_relations, "{n} relation", "{n} relations")))
 
 
-@cli.command()
+@cli.command(help=N_("Compare two waves (BEFORE and AFTER, or one input with --waves)."))
 @click.argument("before")
 @click.argument("after", required=False)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              default=Path("wijkgraph-verschil"), show_default=True, help="Uitvoermap.")
-@click.option("--waves", "--metingen", "waves", default=None,
-              help="Twee metingen uit de kolom 'meting' van één invoer, bijv. 2022,2024.")
-@click.option("--labels", default=None, help="Namen van de metingen, bijv. 2022,2024.")
-@click.option("--reference", default="utrecht-basis", show_default=True,
-              help="Referentiemodel voor gemiste partijen.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed voor de kaart.")
-@click.option("--aliases", type=click.Path(path_type=Path), default=None,
-              help="Aliastabel: blad 'controle' of CSV genoemd;koppel aan (zelfde actor).")
-@click.option("--force", is_flag=True, help="Een bestaande map vervangen die niet van wijkgraph is.")
+@click.option("-o", "--output", type=PathType(path_type=Path),
+              default=Path("wijkgraph-verschil"), show_default=True, help=N_("Output folder."))
+@click.option("--waves", "--metingen", "waves", type=Text(), default=None,
+              help=N_("Two waves from the column 'meting' of one input, e.g. 2022,2024."))
+@click.option("--labels", type=Text(), default=None, help=N_("Names of the waves, e.g. 2022,2024."))
+@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+              help=N_("Reference model for missing parties."))
+@click.option("--seed", type=Int(), default=0, show_default=True,
+              help=N_("Seed for the map."))
+@click.option("--aliases", type=PathType(path_type=Path), default=None,
+              help=N_("Alias table: sheet 'controle' or a CSV genoemd;koppel aan (same "
+                      "actor)."))
+@click.option("--force", is_flag=True, help=_FORCE_FOLDER)
 @common_options
 def compare(before: str, after: str | None, output: Path, waves: str | None,
             labels: str | None, reference: str, seed: int, aliases: Path | None,
             force: bool) -> None:
-    """Vergelijk twee metingen (BEFORE en AFTER, of één invoer met --waves)."""
+    """Compare two waves (``wijkgraph compare``)."""
+    _igraph_without_pyplot()
+    t = _t()
+    if after is not None and waves:
+        raise click.BadParameter(t.gettext("takes one input"), param_hint=["--waves"])
+    parts = [x.strip() for x in labels.split(",")] if labels else []
+    if labels and len(parts) != 2:
+        raise click.BadParameter(t.gettext("two names, e.g. 2022,2024"), param_hint=["--labels"])
     from wijkgraph._files import check_output_folder
     from wijkgraph.analysis.compare import compare as run_compare
     from wijkgraph.analysis.compare import split_waves
@@ -403,23 +470,16 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
         wanted = [w.strip() for w in waves.split(",") if w.strip()] if waves else None
         net0, net1, names = split_waves(_load(before), wanted)
     else:
-        if waves:
-            raise click.BadParameter("--waves hoort bij één invoer / takes one input",
-                                     param_hint="--waves")
         net0, net1 = _load(before), _load(after)
         names = (Path(before).stem, Path(after).stem)
-    if labels:
-        parts = [x.strip() for x in labels.split(",")]
-        if len(parts) != 2:
-            raise click.BadParameter("twee namen / two names, e.g. 2022,2024",
-                                     param_hint="--labels")
+    if parts:
         names = (parts[0], parts[1])
     result = run_compare(net0, net1, labels=names, seed=seed, reference=reference,
                          aliases=alias_map)
-    written = write_compare(result, output, lang=_lang(), seed=seed, force=force)
-    say(result.explain("nl"), result.explain("en"))
-    say(f"Geschreven in {output}/: " + ", ".join(p.name for p in written),
-        f"Written to {output}/: " + ", ".join(p.name for p in written))
+    written = write_compare(result, output, lang=t.lang, seed=seed, force=force)
+    echo(result.explain(t.lang))
+    echo(t.gettext("Written to {folder}/: {files}").format(
+        folder=output, files=", ".join(p.name for p in written)))
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ Examples
 row or choose another party."
 >>> ValidationError([p]).describe("nl").startswith("Fout: relations.csv, rij 4")
 True
+>>> str(ValidationError([p]))[:38]
+'1 problem in the input: Error: relatio'
 """
 
 from __future__ import annotations
@@ -20,9 +22,28 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wijkgraph.i18n import t
+from wijkgraph.i18n import t, translator
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Words:
+    """A parameter of a message that is itself words: an English msgid (mark it with `N_`)
+    with its own parameters (long values shortened), translated when the message is shown.
+
+    >>> Words("{n} part", {"n": 2}).text("en")
+    '2 part'
+    """
+
+    msgid: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "nl") -> str:
+        template = translator(lang).gettext(self.msgid)
+        if not self.params:
+            return template
+        return template.format(**{k: _short(v) for k, v in self.params.items()})
 
 
 @dataclass(frozen=True)
@@ -69,7 +90,8 @@ class Problem:
         >>> len(Problem("problem.self_loop", params={"name": "x" * 500}).message("en")) < 200
         True
         """
-        params = {k: v if k in _WHOLE else _short(v, 200 if k == "found" else MAX_SHOWN)
+        params = {k: v.text(lang) if isinstance(v, Words) else v if k in _WHOLE
+                  else _short(v, 200 if k == "found" else MAX_SHOWN)
                   for k, v in self.params.items()}
         if "suggestion" in params and "suggestion_text" not in params:
             sug = params["suggestion"]
@@ -134,8 +156,10 @@ class ValidationError(WijkgraphError):
         ordered = tuple(sorted(problems, key=_problem_order))
         self.problems = ordered
         errors = [p for p in ordered if p.severity == "error"]
-        super().__init__(f"{len(errors)} problem(s) in the input: " + "; ".join(
-            p.describe("en") for p in errors[:3]))
+        super().__init__(translator("en").ngettext(
+            "{n} problem in the input: {first}", "{n} problems in the input: {first}",
+            len(errors)).format(n=len(errors), first="; ".join(
+                p.describe("en") for p in errors[:3])))
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -190,3 +190,17 @@ def test_totals_frame_and_json():
     for net in (make_network([], actors=["a"]), make_network([("a", "b")])):
         f = brokerage(net).totals_frame()
         assert (f["expected"] == 0).all() and f["ratio"].isna().all()
+
+
+def test_summary_is_empty_the_brokers_are_in_the_key_figures():
+    from wijkgraph.analysis.brokerage import role_label
+
+    b = brokerage(GRAPHS["barbell"]())
+    assert b.summary("nl").empty and b.summary("en").id == "brokerage"
+    table = b.broker_table("nl", top=2)
+    assert table.caption.startswith("Makelaars: wie verbindt")
+    assert len(table.rows) == 2 and table.total == 9 and "naam" in table.columns
+    assert b.broker_table("en").columns[:2] == ("name", "domain")
+    assert role_label("gatekeeper") == "poortwachter naar het eigen domein"
+    assert role_label("gatekeeper", "en") == "gatekeeper into its own domain"
+    assert "vooral als" in b.explain("nl") and "mostly as" in b.explain("en")

@@ -125,3 +125,19 @@ def test_directed_centralities_on_a_bundled_dataset_match_networkx():
     nx.set_edge_attributes(g, lengths, "length")
     bc = nx.betweenness_centrality(g, weight="length")
     assert max(abs(t.loc[v, "betweenness_directed"] - bc[v]) for v in dg) < 1e-6
+
+
+def test_summaries_of_centralities_and_structural_holes():
+    net = GRAPHS["star"]()
+    c = centralities(net).summary("nl", top=2)
+    assert c.id == "centrality" and c.intro == (centralities(net).explain("nl"),)
+    assert c.intro[0].startswith("H ligt op de meeste kortste routes")
+    assert len(c.tables[0].rows) == 2 and c.tables[0].total == 5
+    assert centralities(net).explain("en").startswith("H lies on the most")
+    h = structural_holes(net)
+    assert h.summary("en").id == "structural_holes"
+    assert h.explain("nl") == ("H bereikt de meeste partijen die onderling niet verbonden "
+                               "zijn (effectieve omvang 4,0).")
+    assert h.explain("en").endswith("(effective size 4.0).")
+    assert centralities(GRAPHS["empty"]()).summary("en").tables == ()
+    assert structural_holes(GRAPHS["single"]()).explain("en") == "No ties to measure."

@@ -34,3 +34,26 @@ def test_isolates_are_singletons():
 def test_label_two_domains_and_wijk():
     assert community_label(["welzijn", "inwoners"], ["Oost"]) == "vooral welzijn en inwoners in Oost"
     assert community_label(["welzijn", "inwoners"], [], "en") == "mostly welfare and residents"
+
+
+def test_one_isolate_is_singular_in_both_languages():
+    c = communities(GRAPHS["disconnected"]())
+    assert c.explain("nl").endswith(" 1 actor heeft geen relatie.")
+    assert c.explain("en").endswith(" 1 actor has no tie.")
+
+
+def test_summary_contract():
+    c = communities(GRAPHS["barbell"]())
+    s = c.summary("en")
+    assert s.id == "communities" and s.title == "Communities"
+    assert s.numbers[0].label == "modularity" and s.numbers[0].value == f"{c.modularity:.2f}"
+    assert c.summary("nl").numbers[0].value == f"{c.modularity:.2f}".replace(".", ",")
+    first = s.items[0]
+    assert first.head == "Group 1 (5)" and first.text.startswith(c.label(1, "en") + ". ")
+    assert first.colour in ("zorg", "welzijn")  # a domain code; the renderer colours it
+    assert c.summary("nl").items[0].head == "Groep 1 (5)"
+    table = s.tables[0]
+    assert "members" not in table.columns and len(table.rows) == 2
+    # domain names in the table in the report's language
+    assert "care" in " ".join(r[2] for r in table.rows)
+    assert "zorg" in " ".join(r[2] for r in c.summary("nl").tables[0].rows)

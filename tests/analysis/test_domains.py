@@ -70,3 +70,34 @@ def test_no_domains_at_all():
     d = domain_mixing(GRAPHS["no_domains"]())
     assert d.n_ties_known == 0 and math.isnan(d.ei)
     assert "geen relaties" in d.explain()
+
+
+def test_summary_contract():
+    d = domain_mixing(GRAPHS["barbell"]())
+    s = d.summary("nl")
+    assert s.id == "domains" and s.title == "Samenwerking tussen domeinen"
+    assert [(n.value, n.label) for n in s.numbers] == [("-0,71", "E-I-index"),
+                                                        ("14%", "tussen domeinen")]
+    heat = s.charts[0]
+    assert heat.kind == "heatmap" and heat.kwargs["row_colours"] == list(d.domains)
+    assert heat.args[0] == list(d.domains)  # Dutch labels are the codes
+    assert "zorg – zorg: 6;" in heat.alt  # counts, not "6,00"
+    assert s.chart_data[0].rows[0][0] == d.domains[0] and s.chart_data[0].row_domains == d.domains
+    assert s.tables[0].total == len(d.per_domain)
+    (finding,) = s.findings
+    assert (finding.head, finding.priority) == ("Tussen domeinen", 60)
+    en = d.summary("en")
+    assert en.findings[0].head == "Across domains" and en.charts[0].args[0][0] != "zorg"
+
+
+def test_explain_in_both_languages_with_decimal_comma_in_dutch():
+    d = domain_mixing(GRAPHS["barbell"]())
+    assert "E-I-index -0,71" in d.explain("nl") and "E-I index -0.71" in d.explain("en")
+    assert "Welzijn is het meest naar binnen gericht (E-I -0,71)." in d.explain("nl")
+    assert "Welfare looks most inward (E-I -0.71)." in d.explain("en")
+
+
+def test_one_tie_is_singular():
+    d = domain_mixing(make_network([("A", "B")], domains={"A": "zorg", "B": "welzijn"}))
+    assert d.explain("nl").startswith("100% van de 1 relatie gaat")
+    assert d.explain("en").startswith("100% of the 1 tie crosses")

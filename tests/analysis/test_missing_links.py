@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.analysis._gapnets import net
 from wijkgraph.analysis.missing_links import missing_links
 from wijkgraph.analysis.triads import triads
@@ -25,7 +27,7 @@ def test_driehoek_missing_its_beheergroep_side():
                        ("Stadsbedrijven Noordwest", "DOCK Noordwest")])
     t = triads(n)
     assert [x.hub for x in t.incomplete()] == ["Buurtcentrum De Leeuw"]
-    assert t.to_frame().loc[0, "missing"] == (
+    assert t.table("nl").loc[0, "missing"] == (
         "geen relatie Stadsbedrijven - beheergroep; geen relatie sociaal makelaar - beheergroep")
     ml = missing_links(n)
     triad_pairs = {frozenset((s.source, s.target)) for s in ml.of_kind("triad")}
@@ -74,15 +76,17 @@ def test_expected_pair_huisarts_buurtteam():
     ml = missing_links(n)
     expected = [(s.source, s.target, s.wijk) for s in ml.of_kind("expected")]
     assert expected == [("Buurtteam Oost", "Huisarts Oost", "Oost")]
-    assert ml.to_frame(lang="en").loc[0, "reasons"].startswith(
+    assert ml.table("en").loc[0, "reasons"].startswith(
         "expected pair general practitioner - neighbourhood team")
 
 
 def test_frame_interface_and_kinds():
     ml = missing_links(load_dataset("utrecht-oost"), top=5)
     frame = ml.to_frame()
-    assert list(frame.columns[:7]) == ["source", "target", "source_name", "target_name", "kind",
-                                       "score", "reasons"]
+    assert list(frame.columns) == ["source", "target", "source_name", "target_name", "kind",
+                                   "score", "wijk", "context"]  # codes and numbers, no words
+    assert list(ml.table("en").columns[:7]) == ["source", "target", "source_name",
+                                                "target_name", "kind", "score", "reasons"]
     assert set(frame["kind"]) <= {"expected", "triad", "predicted"}
     assert (frame["kind"] == "predicted").sum() == 5
     assert len(ml.reasons("en")) == len(frame)
@@ -115,3 +119,45 @@ def test_docs_mention_every_section():
     text = doc.read_text(encoding="utf-8")
     for section in ("roles", "missing_parties", "missing_links", "themes", "triads", "meetings"):
         assert f"`{section}`" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_summary_lists_links_and_gives_the_best_one_to_the_glance(lang):
+    ml = missing_links(load_dataset("utrecht-oost"), top=5)
+    summary = ml.summary(lang, top=5)
+    assert summary.id == "links"
+    assert summary.title == {"nl": "Aanbevolen verbindingen", "en": "Suggested connections"}[lang]
+    assert len(summary.items) == 10  # max(top, 10)
+    assert summary.tables[0].total == len(ml.items) - 10
+    (finding,) = summary.findings
+    assert finding.priority == 50 and finding.actors == (ml.items[0].source, ml.items[0].target)
+    assert finding.head == {"nl": "Aanbevolen verbinding", "en": "Suggested connection"}[lang]
+    tags = {i.tag for i in summary.items}
+    assert tags <= {{"nl": "ontbrekende kant van de Driehoek", "en": "missing side of the Driehoek"
+                     }[lang], {"nl": "verwachte verbinding", "en": "expected link"}[lang],
+                    {"nl": "kansrijke nieuwe verbinding", "en": "promising new link"}[lang]}
+
+
+def test_explain_counts_with_plurals():
+    text = missing_links(load_dataset("utrecht-oost")).explain("en")
+    assert "expected pairs" in text and "(s)" not in text
+
+
+@pytest.mark.parametrize(("lang", "title", "head"), [
+    ("nl", "De Driehoek per buurtcentrum", "De Driehoek"),
+    ("en", "The Driehoek per community centre", "The Driehoek"),
+])
+def test_triads_summary_and_glance_finding(lang, title, head):
+    t = triads(load_dataset("driehoek"))
+    summary = t.summary(lang)
+    assert (summary.id, summary.title) == ("triads", title)
+    assert len(summary.items) == len(t.items)
+    assert "missing" not in t.to_frame().columns  # words only in table() and summary()
+    (finding,) = summary.findings
+    assert finding.head == head and finding.priority == 90
+    assert not finding.text.startswith(t.items[0].label(lang))
+    assert finding.text[0].isupper() or finding.text[0].isdigit()
+
+
+def test_no_hub_gives_an_empty_triads_section():
+    assert triads(net([{"name": "A"}])).summary("nl").empty

@@ -10,7 +10,7 @@ from wijkgraph.sources.bundled import load_dataset
 
 
 def status(result, role, wijk=None):
-    frame = result.to_frame()
+    frame = result.table("nl")
     rows = frame[frame["role"] == role]
     if wijk is not None:
         rows = rows[rows["wijk"] == wijk]
@@ -41,7 +41,7 @@ def test_huisarts_tied_only_to_apotheek_is_peripheral():
     row = status(result, "huisarts")
     assert row["status"] == "peripheral"
     assert "alleen binnen zorg" in row["reason"]
-    assert "only within zorg" in result.to_frame(lang="en").set_index("role").loc[
+    assert "only within zorg" in result.table("en").set_index("role").loc[
         "huisarts", "reason"]
     assert status(result, "buurtteam")["status"] == "present"
 
@@ -74,8 +74,10 @@ def test_per_wijk_and_ordering():
 def test_columns_and_empty_network():
     n = net([{"name": "A"}])
     frame = missing_parties(n).to_frame()
-    for col in ("role", "label", "domain", "wijk", "status", "actors", "reason"):
+    for col in ("role", "domain", "wijk", "status", "actors"):
         assert col in frame.columns
+    for col in ("label", "reason", "why"):
+        assert col in missing_parties(n).table("en").columns
     assert set(frame["status"]) == {"absent"}
     assert missing_parties(n).to_dict()["counts"]["absent"] == len(frame)
 
@@ -102,3 +104,37 @@ def test_analyse_lists_missing_parties_first_and_all_gap_sections():
     assert result.missing_parties is not None
     for name in ("roles", "missing_parties", "missing_links", "themes", "triads", "meetings"):
         assert name in result.to_dict()
+
+
+def test_frame_holds_codes_and_no_words():
+    frame = missing_parties(load_dataset("utrecht-oost")).to_frame()
+    assert list(frame.columns) == ["role", "domain", "wijk", "status", "n_actors", "actors",
+                                   "ties", "partner_domains", "source"]
+    assert set(frame["status"]) <= {"absent", "isolated", "peripheral", "present"}
+
+
+@pytest.mark.parametrize(("lang", "head", "title", "word"), [
+    ("nl", "Wie ontbreekt", "Wie ontbreekt", "ontbreekt"),
+    ("en", "Who is missing", "Who is missing", "absent"),
+])
+def test_summary_numbers_items_table_and_finding(lang, head, title, word):
+    result = missing_parties(load_dataset("utrecht-oost"))
+    summary = result.summary(lang)
+    assert summary.id == "missing" and summary.title == title
+    assert summary.intro == (result.explain(lang),)
+    assert [n.label for n in summary.numbers][0] == word
+    assert summary.numbers[0].value == f"9 / {len(result.items)}"
+    assert len(summary.items) == len(result.missing())
+    assert summary.items[0].tag == word and summary.items[0].colour == "zorg"  # a domain code
+    (finding,) = summary.findings
+    assert finding.head == head and finding.priority == 100 and finding.tag == "missing"
+    assert summary.tables[0].total == len(result.items)
+
+
+def test_plurals_in_reasons():
+    n = net([{"name": "Sportclub A", "domain": "sport en cultuur", "wijk": "Oost", "role": "sportclub"},
+             {"name": "Sportclub B", "domain": "sport en cultuur", "wijk": "Oost", "role": "sportclub"},
+             {"name": "SportUtrecht", "domain": "sport en cultuur", "wijk": "Oost"}],
+            [("Sportclub A", "SportUtrecht")])
+    row = missing_parties(n).table("en").set_index("role").loc["sportclub"]
+    assert row["reason"].startswith("Sportclub A (and 1 other) has 1 tie, only within")

@@ -60,3 +60,41 @@ def test_no_cut_points():
     r = resilience(GRAPHS["triangle"]())
     assert r.articulation_points == () and r.bridges == ()
     assert "Geen enkele partij" in r.explain()
+
+
+def test_no_ties_says_so_instead_of_claiming_the_others_stay_connected():
+    for name in ("empty", "single"):
+        r = resilience(GRAPHS[name]())
+        for lang in ("nl", "en"):
+            text = r.explain(lang)
+            assert "verbonden" not in text and "stay connected" not in text
+        assert "geen relaties" in r.explain("nl") and "no ties" in r.explain("en")
+
+
+def test_one_cut_point_is_singular():
+    r = resilience(GRAPHS["path"]())  # A - B - C: only B
+    assert r.explain("nl").startswith("1 partij is de enige verbinding")
+    assert r.explain("en").startswith("1 party is the only link")
+    assert "(1 raakt los)" in r.explain("nl") and "(1 cut off)" in r.explain("en")
+    s = r.summary("nl")
+    assert [(n.value, n.label) for n in s.numbers] == [("1", "scharnierpunt"),
+                                                        ("2", "bruggen")]
+
+
+def test_summary_contract():
+    r = resilience(GRAPHS["barbell"]())
+    s = r.summary("en", top=3)
+    assert s.id == "resilience" and s.title == "Vulnerability: what if someone leaves?"
+    assert s.intro == (r.explain("en"),)
+    chart = s.charts[0]
+    assert chart.kind == "line_chart" and chart.args[0] == [float(k) for k in range(10)]
+    assert list(chart.args[1]) == ["key figures leave", "random parties leave"]
+    assert chart.kwargs["decimal"] == "." and r.summary("nl").charts[0].kwargs["decimal"] == ","
+    table = s.tables[0]
+    assert table.caption == "Who is cut off if this party leaves" and table.total == 3
+    assert s.chart_data[0].total == 10
+    (finding,) = s.findings
+    assert (finding.head, finding.priority, finding.tag) == ("Vulnerable", 70, "resilience")
+    assert finding.actors == r.articulation_points
+    assert r.summary("nl").findings[0].head == "Kwetsbaar"
+    assert "lang" not in r.to_frame.__code__.co_varnames

@@ -78,3 +78,20 @@ def test_several_roles_and_unknown_role_text_falls_back_to_name():
     r = recognise_roles(n)
     assert set(r.roles_of("Gezondheidscentrum en Apotheek Lunetten")) == {"huisarts", "apotheek"}
     assert set(r.to_frame()["via"]) == {"name"}
+
+
+def test_frame_has_no_words_and_summary_translates():
+    n = net([{"name": "Team Zuid", "role": "huisarts"}, {"name": "Buurtcafé"},
+             {"name": "Wijkagent Oost"}])
+    r = recognise_roles(n)
+    assert "label" not in r.to_frame().columns
+    assert r.table("en").set_index("actor").loc["Team Zuid", "label"] == "general practitioner"
+    nl, en = r.summary("nl"), r.summary("en")
+    assert (nl.id, nl.title, en.title) == ("roles", "Herkende rollen", "Recognised roles")
+    assert nl.intro[0].startswith("2 actoren vervullen 2 van de ")
+    assert "1 actor heeft geen rol uit het model." in nl.intro[0]
+    assert en.intro[0].startswith("2 actors play 2 of the ")
+    assert "1 actor has no reference role." in en.intro[0]
+    assert nl.items[0].head == "Geen rol uit het model" and nl.items[0].text == "Buurtcafé"
+    via = {row[0]: row[4] for row in nl.tables[0].rows}
+    assert via == {"Team Zuid": "rol", "Wijkagent Oost": "naam"}

@@ -60,3 +60,40 @@ def test_no_meetings():
     m = meetings(net([{"name": "A"}]))
     assert m.items == () and m.not_in_any == ()
     assert m.explain("en") == "The data has no meetings."
+
+
+def test_meetings_singular_and_summary():
+    n = net([{"name": "H", "domain": "zorg"}, {"name": "B", "domain": "welzijn"},
+             {"name": "D", "domain": "welzijn"}],
+            [("H", "B")], meetings=[{"id": "m1", "name": "Wijkoverleg"}],
+            participation=[("H", "m1"), ("B", "m1")])
+    m = meetings(n)
+    assert m.explain("nl") == ("1 overleg; 1 brengt domeinen samen. "
+                               "1 actor zit in geen enkel overleg: D.")
+    assert m.explain("en") == "1 meeting; 1 brings domains together. 1 actor is in no meeting: D."
+    s = m.summary("en")
+    assert s.id == "meetings" and s.title == "Meetings"
+    assert (s.items[0].head, s.items[0].text) == ("In no meeting at all", "D")
+    (table,) = s.tables
+    assert table.columns[-2] == "domains"  # (n_domains is "domains" too)
+    assert table.rows[0][-2] in ("care 1; welfare 1", "welfare 1; care 1")
+    assert m.summary("nl").items[0].head == "In geen enkel overleg"
+
+
+def test_themes_singular_and_summary():
+    n = net([{"name": "Eettafel A", "role": "bewonersinitiatief", "wijk": "Oost",
+              "themes": "eenzaamheid"},
+             {"name": "Eettafel B", "role": "bewonersinitiatief", "wijk": "Oost",
+              "themes": "eenzaamheid"}])
+    t = themes(n)
+    assert t.explain("nl") == ("1 thema; bij 1 werken actoren langs elkaar heen (niet "
+                               "verbonden): eenzaamheid (2). 1 risico op dubbel werk, "
+                               "bijvoorbeeld Eettafel A - Eettafel B (eenzaamheid).")
+    assert t.explain("en").startswith("1 theme; 1 has actors who are not connected")
+    assert "1 risk of duplicate effort, e.g." in t.explain("en")
+    s = t.summary("nl")
+    assert s.id == "themes" and s.title == "Agenda's: overlap en gaten"
+    assert (s.items[0].head, s.items[0].tag) == ("eenzaamheid", "langs elkaar heen")
+    assert s.items[0].text.startswith("2 partijen werken eraan, verdeeld over 2 groepen")
+    assert [tb.caption.split(":")[0] for tb in s.tables] == ["Alle thema's",
+                                                             "Risico op dubbel werk"]

@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 
 from wijkgraph.errors import InputError, ValidationError
-from wijkgraph.io.tables import decode_text, read_csv_cells, read_raw_tables, sniff_delimiter
+from wijkgraph.io import read_raw_tables
+from wijkgraph.io._cells import decode_text, read_csv_cells, sniff_delimiter
 from wijkgraph.model.schema import TABLES
 
 NAMES = ["Huisartsenpraktijk Zoë", "Stichting Eïland", "Café René"]
@@ -187,13 +188,13 @@ def test_missing_path() -> None:
 def test_every_workbook_reader_names_a_pdf_in_disguise(tmp_path, reader):
     """Tables, survey exports and Kumu maps all open workbooks through `open_workbook`."""
     from wijkgraph.errors import InputError
-    from wijkgraph.io.exchange import _read_sheets
+    from wijkgraph.io import load_tables
+    from wijkgraph.io.kumu import read_kumu
     from wijkgraph.io.survey import import_survey
-    from wijkgraph.model.tables import load_tables
 
     fake = tmp_path / "export.xlsx"
     fake.write_bytes(b"%PDF-1.4 not a workbook")
-    read = {"tables": load_tables, "survey": import_survey, "kumu": _read_sheets}[reader]
+    read = {"tables": load_tables, "survey": import_survey, "kumu": read_kumu}[reader]
     with pytest.raises(InputError) as info:
         read(fake)
     assert info.value.problem.code == "problem.binary_file"

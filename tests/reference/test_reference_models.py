@@ -102,3 +102,25 @@ def test_all_problems_at_once():
 def test_unknown_name():
     with pytest.raises(ReferenceModelError, match="Unknown reference model 'utrecht-basic'"):
         load_reference("utrecht-basic")
+
+
+@pytest.mark.parametrize(("text", "nl", "en"), [
+    ("- a\n", "niet uit een lijst.", "not of a list."),
+    ("roles:\n  - 5\n", "verwacht sleutels (id, label, domain, match), gevonden '5'.",
+     "expected keys (id, label, domain, match), found '5'."),
+    ("name: x\n", "'roles' ontbreekt. Zet onder 'roles:' de rollen die een wijk hoort te hebben.",
+     "'roles' is missing. List the roles a wijk should have under 'roles:'."),
+    ("roles:\n  - {id: a, domain: zorg, match: [a]}\nthresholds: {min_ties: x}\n",
+     "'x' is geen geheel getal van 0 of meer.", "'x' is not a whole number of 0 or more."),
+])
+def test_messages_are_whole_in_both_languages(text, nl, en):
+    with pytest.raises(ReferenceModelError) as info:
+        parse_reference(text, file="m.yaml")
+    assert info.value.describe("nl").endswith(nl)
+    assert info.value.describe("en").endswith(en)
+
+
+def test_labels_in_both_languages():
+    role = load_reference().role("huisarts")
+    assert (role.label("nl"), role.label("en")) == ("huisarts", "general practitioner")
+    assert load_reference().title("en")

@@ -22,7 +22,8 @@ from wijkgraph.analysis.run import analyse
 from wijkgraph.cli import cli
 from wijkgraph.render import palette
 from wijkgraph.render.layout import communities, grouped_layout, layout_positions
-from wijkgraph.render.map import CSP, EDGE_WIDTHS, build_map_data, render_map
+from wijkgraph.render.map import CSP, render_map
+from wijkgraph.render.mapdata import EDGE_WIDTHS, build_map_data
 from wijkgraph.render.outputs import WRITERS, write_outputs
 from wijkgraph.sources.bundled import load_dataset
 
@@ -212,17 +213,39 @@ def test_with_analysis_uses_scores_suggestions_and_ghosts(oost, oost_analysis):
     assert by_id[top][15] == "\n".join(oost_analysis.key_figures.reasons(top, "nl"))
     links = oost_analysis.missing_links.to_frame()
     assert len(data["suggestions"]) == len(links)
-    absent = oost_analysis.missing_parties.to_frame().query("status == 'absent'")
+    absent = oost_analysis.missing_parties.table("nl").query("status == 'absent'")
     assert len(data["ghosts"]) == len(absent)
     assert {g[0] for g in data["ghosts"]} == set(absent["label"])
 
 
-def test_missing_sections_are_fine(oost, oost_analysis):
-    from dataclasses import replace
+def test_without_analysis_size_is_degree_and_no_layers(oost):
+    data = build_map_data(oost, None)
+    assert data["is_score"] is False and data["suggestions"] == [] and data["ghosts"] == []
+    degree = dict(oost.graph.degree())
+    assert [r[12] for r in data["actors"]] == [round(float(degree[r[0]]), 4)
+                                               for r in data["actors"]]
+    assert all(r[14] == 0 and r[15] == "" for r in data["actors"])
 
-    partial = replace(oost_analysis, sections={"key_figures": oost_analysis.key_figures})
-    data = build_map_data(oost, partial)
-    assert data["is_score"] is True and data["suggestions"] == [] and data["ghosts"] == []
+
+def test_dutch_map_writes_decimal_commas_and_plurals(oost, oost_analysis):
+    nl = build_map_data(oost, oost_analysis)
+    en = build_map_data(oost, oost_analysis, lang="en")
+    assert nl["number_format"] == {"decimal": ",", "group": "."}
+    assert en["number_format"] == {"decimal": ".", "group": ","}
+    assert nl["plurals"]["group_actors"] == ["{n} actor", "{n} actoren"]
+    assert en["plurals"]["group_ties"] == ["{n} tie", "{n} ties"]
+    assert nl["strength_names"]["2"] == "coördinatie" and en["strength_names"]["2"] == "coordination"
+    html = render_map(oost, oost_analysis).html
+    assert f"{oost.n_actors} actoren, " in html
+    assert "toFixed(2)" not in html.split('id="wijkgraph-data"')[1].split("vis-network")[0]
+
+
+def test_vis_network_found_without_importing_pyvis():
+    code = ("import sys; from wijkgraph.render.map import _vis_assets; js, css = _vis_assets(); "
+            "print(len(js) > 100_000, 'pyvis' in sys.modules, 'IPython' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "False", "False"]
 
 
 def test_co_participation_ties_skip_declared_pairs(oost):
@@ -256,13 +279,13 @@ def _groups_of(data: dict) -> set[frozenset[str]]:
 
 
 def test_overview_groups_are_the_analysis_communities(oost, oost_analysis):
-    section = oost_analysis.sections["communities"]
+    from dataclasses import replace
+
+    section = oost_analysis.communities
     # a different partition than the map's own Louvain: the map must follow the analysis
-    other = copy.copy(section)
     ids = sorted(oost.graph.nodes)
-    object.__setattr__(other, "membership", {a: 1 + i % 3 for i, a in enumerate(ids)})
-    fake = copy.copy(oost_analysis)
-    object.__setattr__(fake, "sections", {**oost_analysis.sections, "communities": other})
+    other = replace(section, membership={a: 1 + i % 3 for i, a in enumerate(ids)})
+    fake = replace(oost_analysis, communities=other)
     for analysis, membership in ((oost_analysis, section.membership),
                                  (fake, other.membership)):
         data = build_map_data(oost, analysis, overview_limit=20)

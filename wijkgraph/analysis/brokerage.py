@@ -45,6 +45,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,24 +56,26 @@ import pandas as pd
 import scipy.sparse as sp
 
 from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._summary import Summary, Table, generic_table
 from wijkgraph.analysis.centrality import actor_frame
-from wijkgraph.analysis.domains import UNKNOWN, domain_label
+from wijkgraph.analysis.domains import UNKNOWN
+from wijkgraph.i18n import N_, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 TOTALS_COLUMNS = ["role", "observed", "expected", "ratio", "expected_sna", "sd_sna", "z_sna"]
 """Columns of `Brokerage.totals_frame` (one row per role, then ``total``)."""
 
-ROLE_WORDS: dict[str, tuple[str, str]] = {
-    "coordinator": ("coördinator binnen het eigen domein", "coordinator within its own domain"),
-    "itinerant": ("consulent tussen partijen van een ander domein",
-                  "consultant between parties of another domain"),
-    "representative": ("vertegenwoordiger van het eigen domein naar buiten",
-                       "representative of its own domain to others"),
-    "gatekeeper": ("poortwachter naar het eigen domein", "gatekeeper into its own domain"),
-    "liaison": ("verbinder tussen twee andere domeinen", "liaison between two other domains"),
+ROLE_WORDS: dict[str, str] = {
+    "coordinator": N_("coordinator within its own domain"),
+    "itinerant": N_("consultant between parties of another domain"),
+    "representative": N_("representative of its own domain to others"),
+    "gatekeeper": N_("gatekeeper into its own domain"),
+    "liaison": N_("liaison between two other domains"),
 }
+"""Role -> its description (English msgid; `role_label` gives it in a language)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,37 +108,56 @@ class Brokerage:
                          "actors": self.to_frame()})
 
     def explain(self, lang: str = "nl") -> str:
+        """The three strongest brokers between domains and their main role."""
+        t = translator(lang)
         frame = self.to_frame()
         frame = frame[frame["total"] > 0]
         if frame.empty:
-            return ("Nobody stands between two parties that are not tied directly."
-                    if lang == "en" else
-                    "Niemand staat tussen twee partijen die niet direct verbonden zijn.")
+            return t.gettext("Nobody stands between two parties that are not tied directly.")
         cross = frame.assign(cross=frame["total"] - frame["coordinator"])
         cross = sort_frame(cross[cross["cross"] > 0], "cross")
-        i = 1 if lang == "en" else 0
         if cross.empty:
-            return (f"{frame.iloc[0]['name']} brokers most, all within its own domain."
-                    if lang == "en" else
-                    f"{frame.iloc[0]['name']} bemiddelt het meest, alleen binnen het eigen domein.")
+            return t.gettext("{name} brokers most, all within its own domain.").format(
+                name=frame.iloc[0]["name"])
         parts = []
         for _, row in cross.head(3).iterrows():
             role = max(ROLES[1:], key=lambda r: (row[r], -ROLES.index(r)))
-            if lang == "en":
-                parts.append(f"{row['name']} {int(row['cross'])} times, mostly as {ROLE_WORDS[role][i]}")
-            else:
-                parts.append(f"{row['name']} {int(row['cross'])} keer, vooral als {ROLE_WORDS[role][i]}")
-        if lang == "en":
-            return ("Brokers between domains (how often they link two parties that have no "
-                    "direct tie, across a domain boundary): " + "; ".join(parts) + ".")
-        return ("Makelaars tussen domeinen (hoe vaak ze twee partijen zonder directe relatie "
-                "verbinden, over een domeingrens): " + "; ".join(parts) + ".")
+            parts.append(t.gettext("{name} {n} times, mostly as {role}").format(
+                name=row["name"], n=t.number(int(row["cross"])), role=role_label(role, lang)))
+        return t.gettext("Brokers between domains (how often they link two parties that have "
+                         "no direct tie, across a domain boundary): {brokers}.").format(
+            brokers="; ".join(parts))
 
     def roles_of(self, actor: str, lang: str = "nl") -> str:
         """The main cross-domain role of `actor` in words ('' when none)."""
         row = self.table.set_index("id").loc[actor]
         best = max(ROLES[1:], key=lambda r: (row[r], -ROLES.index(r)))
-        return ROLE_WORDS[best][1 if lang == "en" else 0] if row[best] > 0 else ""
+        return role_label(best, lang) if row[best] > 0 else ""
+
+    def broker_table(self, lang: str = "nl", *, top: int = 10) -> Table | None:
+        """The `top` brokers and their role counts as a report table (None without actors).
+
+        The report shows it in the key-figure section (`KeyFigures.summary`).
+        """
+        table = generic_table(self.to_frame(), lang, top)
+        if table is None:
+            return None
+        caption = translator(lang).gettext(
+            "Brokers: who links parties that would not reach each other otherwise")
+        return dataclasses.replace(table, caption=caption)
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """An empty `Summary` (id ``brokerage``): the brokers are part of the key figures.
+
+        The report shows `explain` and `broker_table` inside the key-figure section
+        (`wijkgraph.analysis.keyfigures.KeyFigures.summary`, which `analyse` gives this
+        result), so this section itself shows nothing.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> brokerage(load_dataset("driehoek")).summary("en").empty
+        True
+        """
+        return Summary("brokerage", translator(lang).gettext("Brokers"))
 
 
 def brokerage(network: WijkNetwork, *, group: str = "domain") -> Brokerage:
@@ -359,10 +381,10 @@ def _role_counts(network: WijkNetwork, ids: list[str], g: np.ndarray, n_groups: 
 def role_label(role: str, lang: str = "nl") -> str:
     """The words for a role.
 
-    >>> role_label("liaison", "en")
-    'liaison between two other domains'
+    >>> role_label("liaison", "en"), role_label("liaison")
+    ('liaison between two other domains', 'verbinder tussen twee andere domeinen')
     """
-    return ROLE_WORDS[role][1 if lang == "en" else 0]
+    return translator(lang).gettext(ROLE_WORDS[role])
 
 
 __all__ = ["ROLES", "TOTALS_COLUMNS", "Brokerage", "brokerage", "domain_label",

@@ -40,8 +40,9 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import directed_engine_for, engine_for
-from wijkgraph.i18n import number
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "degree", "in_degree", "out_degree", "strength",
@@ -74,15 +75,33 @@ class Centralities:
                          "actors": self.to_frame()})
 
     def explain(self, lang: str = "nl") -> str:
+        """Who lies on the most shortest routes between others."""
+        t = translator(lang)
         if self.table.empty:
-            return "No actors." if lang == "en" else "Geen actoren."
+            return t.gettext("No actors.")
         top = self.to_frame().iloc[0]
-        value = number(top["betweenness"], lang)
-        if lang == "en":
-            return (f"{top['name']} lies on the most shortest routes between others "
-                    f"(betweenness {value}).")
-        return (f"{top['name']} ligt op de meeste kortste routes tussen anderen "
-                f"(betweenness {value}).")
+        return t.gettext("{name} lies on the most shortest routes between others "
+                         "(betweenness {value}).").format(name=top["name"],
+                                                          value=t.number(top["betweenness"]))
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The `top` actors by betweenness with their centralities (id ``centrality``).
+
+        Not a section of the report by itself (the key figures combine these measures);
+        for notebooks and other front ends.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = centralities(load_dataset("driehoek")).summary("en", top=3)
+        >>> s.id, s.tables[0].columns[:3], len(s.tables[0].rows)
+        ('centrality', ('name', 'domain', 'partners'), 3)
+        """
+        t = translator(lang)
+        frame = self.to_frame()
+        tables = () if frame.empty else (table_from_frame(
+            frame.drop(columns=["id"]), lang, limit=top,
+            caption=t.gettext("Centralities: who lies on the routes between others")),)
+        return Summary("centrality", t.gettext("Centralities"), paragraphs(self.explain(lang)),
+                       tables=tables)
 
 
 def actor_frame(network: WijkNetwork) -> pd.DataFrame:

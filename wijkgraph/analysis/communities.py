@@ -21,16 +21,19 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.domains import UNKNOWN, domain_label, join_words, num
+from wijkgraph.analysis._summary import Finding, Number, Summary, generic_table, paragraphs
+from wijkgraph.analysis.domains import UNKNOWN
 from wijkgraph.analysis.engine import engine_for
-from wijkgraph.i18n import plural
+from wijkgraph.i18n import check_lang, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "label_en",
            "members"]
@@ -38,12 +41,17 @@ COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "labe
 
 @dataclass(frozen=True, eq=False)
 class Communities:
-    """Louvain communities with their profile; `membership` maps actor id -> community (1..)."""
+    """Louvain communities with their profile; `membership` maps actor id -> community (1..).
+
+    `table` has one row per community with its label in Dutch and English (``label_nl``,
+    ``label_en``, kept in `to_frame` and analysis.json); `names` maps actor id -> name.
+    """
 
     table: pd.DataFrame
     membership: dict[str, int]
     modularity: float
     seed: int
+    names: Mapping[str, str] = field(default_factory=dict)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per community, largest first."""
@@ -56,27 +64,72 @@ class Communities:
     def label(self, community: int, lang: str = "nl") -> str:
         """The short label of community number `community`."""
         row = self.table.set_index("community").loc[community]
-        return str(row["label_en" if lang == "en" else "label_nl"])
+        return str(row[f"label_{check_lang(lang)}"])
 
     def explain(self, lang: str = "nl") -> str:
+        """The groups in the network, the largest four with their label and themes.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> communities(load_dataset("driehoek")).explain("en")[:40]
+        'The network falls into 10 groups that wo'
+        """
+        t = translator(lang)
         groups = self.table[self.table["size"] >= 2]
         if groups.empty:
-            return ("There are no groups of tied actors." if lang == "en"
-                    else "Er zijn geen groepen van verbonden actoren.")
+            return t.gettext("There are no groups of tied actors.")
         singles = int((self.table["size"] == 1).sum())
-        around = " around " if lang == "en" else " rond "
-        top = "; ".join(
-            f"{r['label_en' if lang == 'en' else 'label_nl']}"
-            + (around + join_words(list(r["themes"][:2]), lang) if len(r["themes"]) else "")
-            + f" ({r['size']})" for _, r in groups.head(4).iterrows())
-        if lang == "en":
-            text = (f"The network falls into {len(groups)} groups that work mostly among "
-                    f"themselves (modularity {num(self.modularity, 'en')}): {top}.")
-            return text + (f" {singles} actor(s) have no tie." if singles else "")
-        text = (f"Het netwerk valt uiteen in {len(groups)} groepen die vooral onderling "
-                f"samenwerken (modulariteit {num(self.modularity)}): {top}.")
-        alone = plural(singles, "actor heeft", "actoren hebben")
-        return text + (f" {alone} geen relatie." if singles else "")
+        shown = []
+        for _, r in groups.head(4).iterrows():
+            label, size = r[f"label_{check_lang(lang)}"], t.number(int(r["size"]))
+            if len(r["themes"]):
+                shown.append(t.gettext("{label} around {themes} ({n})").format(
+                    label=label, themes=t.join(list(r["themes"][:2])), n=size))
+            else:
+                shown.append(f"{label} ({size})")
+        text = t.ngettext(
+            "The network falls into {n} group that works mostly among itself (modularity "
+            "{modularity}): {groups}.",
+            "The network falls into {n} groups that work mostly among themselves (modularity "
+            "{modularity}): {groups}.", len(groups)).format(
+            n=t.number(len(groups)), modularity=t.number(self.modularity),
+            groups="; ".join(shown))
+        if singles:
+            text += " " + t.npgettext("communities", "{n} actor has no tie.",
+                                      "{n} actors have no tie.", singles).format(
+                n=t.number(singles))
+        return text
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """What the report shows of the communities (section ``communities``).
+
+        The modularity, one item per community (label and members; its colour is the code
+        of its largest domain) and the table of communities.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = communities(load_dataset("driehoek")).summary("en")
+        >>> s.id, s.numbers[0].label, s.items[0].head
+        ('communities', 'modularity', 'Group 1 (7)')
+        """
+        t = translator(lang)
+        frame = self.to_frame()
+        numbers = (Number(t.number(self.modularity), t.gettext("modularity"), t.gettext(
+            "How strongly the network splits into groups: 0 means no grouping, above 0.3 the "
+            "groups are clear.")),)
+        items = []
+        for rec in frame.to_dict("records"):
+            members = [self.names.get(m, m) for m in rec["members"]]
+            shown = ", ".join(members[:12]) + (" …" if len(members) > 12 else "")
+            label = rec[f"label_{check_lang(lang)}"]
+            head = t.gettext("Group {n} ({size})").format(n=rec["community"],
+                                                          size=t.number(rec["size"]))
+            items.append(Finding(head, f"{label}. {shown}" if label else shown,
+                                 next(iter(rec["domains"]), "")))
+        shown_frame = frame.drop(columns=["members", "label_nl", "label_en"])
+        shown_frame["domains"] = [{domain_label(d, lang): n for d, n in doms.items()}
+                                  for doms in shown_frame["domains"]]
+        table = generic_table(shown_frame, lang, 40)
+        return Summary("communities", t.gettext("Communities"), paragraphs(self.explain(lang)),
+                       numbers, tuple(items), tables=(table,) if table is not None else ())
 
 
 def _dominant(counter: Counter[str], size: int, *, share: float = 0.25,
@@ -98,11 +151,12 @@ def community_label(domains: list[str], wijken: list[str], lang: str = "nl") -> 
     >>> community_label(["zorg"], [], "en")
     'mostly care'
     """
-    words = [domain_label(d, lang) for d in domains]
-    text = ("mostly " if lang == "en" else "vooral ") + join_words(words, lang)
+    t = translator(lang)
+    words = t.join([domain_label(d, lang) for d in domains])
     if wijken:
-        text += " in " + join_words(wijken, lang)
-    return text
+        return t.gettext("mostly {domains} in {wijken}").format(domains=words,
+                                                                  wijken=t.join(wijken))
+    return t.gettext("mostly {domains}").format(domains=words)
 
 
 def communities(network: WijkNetwork, *, seed: int = 0, resolution: float = 1.0) -> Communities:
@@ -170,4 +224,5 @@ def communities(network: WijkNetwork, *, seed: int = 0, resolution: float = 1.0)
             "members": [str(v) for v in ids],
         })
     table = pd.DataFrame(rows, columns=COLUMNS)
-    return Communities(table, membership, eng.modularity(parts), seed)
+    names = {str(v): str(g.nodes[v].get("name", v)) for v in g.nodes}
+    return Communities(table, membership, eng.modularity(parts), seed, names)

@@ -46,8 +46,8 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.errors import Problem, ValidationError
-from wijkgraph.i18n import MESSAGES, N_, register
-from wijkgraph.model.names import MERGE_AT, _maybe_abbreviation, _score, normalise_name
+from wijkgraph.i18n import MESSAGES, N_, register, translator
+from wijkgraph.model.names import MERGE_AT, key_score, maybe_abbreviation, normalise_name
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.tables import Tables
 
@@ -208,9 +208,25 @@ class Comparison:
         return found, lost
 
     def explain(self, lang: str = "nl") -> str:
-        """Two or three plain sentences on what changed."""
+        """Two or three plain sentences on what changed.
+
+        >>> import pandas as pd
+        >>> from wijkgraph.model.tables import tables_from_frames
+        >>> def net(pairs):
+        ...     names = sorted({n for p in pairs for n in p})
+        ...     return build_network(tables_from_frames(pd.DataFrame({"name": names}),
+        ...         pd.DataFrame(pairs, columns=["source", "target"])))
+        >>> c = compare(net([("A", "B"), ("B", "C")]), net([("A", "B"), ("B", "D")]),
+        ...             key_figures=False, missing=False, labels=("2022", "2024"))
+        >>> print(c.explain("nl"))  # doctest: +NORMALIZE_WHITESPACE
+        Van 2022 naar 2024: 1 band erbij, 1 verdwenen en 1 gebleven; 1 actor kwam erbij
+        en 1 viel weg. De dichtheid ging van 0,667 naar 0,667, het aandeel banden tussen
+        domeinen van ? naar ?.
+        >>> c.explain("en")[:58]
+        'From 2022 to 2024: 1 tie added, 1 lost and 1 kept; 1 actor'
+        """
+        t = translator(lang)
         c = self.counts()
-        b, a = self.labels
         d0, d1 = self.measure("density")
         x0, x1 = self.measure("cross_domain_share")
         rose, fell = self.rose_fell()
@@ -220,37 +236,42 @@ class Comparison:
         more = len(self.possibly_same) - len(same)
 
         def pct(v: float) -> str:
-            return "?" if v != v else f"{round(100 * v)}%"
+            return "?" if v != v else t.percent(v)
 
-        if lang == "en":
-            text = (f"From {b} to {a}: {c['ties_added']} ties added, {c['ties_lost']} lost and "
-                    f"{c['ties_kept']} kept; {c['actors_added']} actors joined and "
-                    f"{c['actors_lost']} left. Density went from {d0:.3f} to {d1:.3f}, the "
-                    f"share of ties across domains from {pct(x0)} to {pct(x1)}.")
-            if rose or fell:
-                text += (f" Key figures that rose: {', '.join(rose[:3]) or 'none'}; fell: "
-                         f"{', '.join(fell[:3]) or 'none'}.")
-            if found or lost:
-                text += (f" Missing parties found: {len(found)}; newly missing: {len(lost)}.")
-            if same:
-                text += (f" Possibly the same actor under another name (not merged): "
-                         f"{'; '.join(same)}{f' and {more} more' if more else ''}; confirm "
-                         f"with an alias table (--aliases).")
-            return text
-        text = (f"Van {b} naar {a}: {c['ties_added']} banden erbij, {c['ties_lost']} verdwenen "
-                f"en {c['ties_kept']} gebleven; {c['actors_added']} actoren kwamen erbij en "
-                f"{c['actors_lost']} vielen weg. De dichtheid ging van {d0:.3f} naar {d1:.3f}, "
-                f"het aandeel banden tussen domeinen van {pct(x0)} naar {pct(x1)}.")
+        sentences = [
+            t.gettext("From {before} to {after}: {ties_added}, {ties_lost} and {ties_kept}; "
+                      "{actors_added} and {actors_lost}.").format(
+                before=self.labels[0], after=self.labels[1],
+                ties_added=t.count(c["ties_added"], "{n} tie added", "{n} ties added"),
+                ties_lost=t.npgettext("ties", "{n} lost", "{n} lost", c["ties_lost"]).format(
+                    n=t.number(c["ties_lost"])),
+                ties_kept=t.npgettext("ties", "{n} kept", "{n} kept", c["ties_kept"]).format(
+                    n=t.number(c["ties_kept"])),
+                actors_added=t.count(c["actors_added"], "{n} actor joined",
+                                     "{n} actors joined"),
+                actors_lost=t.npgettext("actors", "{n} left", "{n} left",
+                                        c["actors_lost"]).format(n=t.number(c["actors_lost"]))),
+            t.gettext("Density went from {before} to {after}, the share of ties across "
+                      "domains from {share_before} to {share_after}.").format(
+                before=t.number(d0, 3), after=t.number(d1, 3), share_before=pct(x0),
+                share_after=pct(x1)),
+        ]
         if rose or fell:
-            text += (f" Sleutelfiguren gestegen: {', '.join(rose[:3]) or 'geen'}; gedaald: "
-                     f"{', '.join(fell[:3]) or 'geen'}.")
+            none = t.pgettext("key figures", "none")
+            sentences.append(t.gettext("Key figures that rose: {rose}; fell: {fell}.").format(
+                rose=", ".join(rose[:3]) or none, fell=", ".join(fell[:3]) or none))
         if found or lost:
-            text += (f" Gemiste partijen gevonden: {len(found)}; nieuw gemist: {len(lost)}.")
+            sentences.append(t.gettext(
+                "Missing parties found: {found}; newly missing: {lost}.").format(
+                found=t.number(len(found)), lost=t.number(len(lost))))
         if same:
-            text += (f" Mogelijk dezelfde actor onder een andere naam (niet samengevoegd): "
-                     f"{'; '.join(same)}{f' en nog {more}' if more else ''}; bevestig dit "
-                     f"met een aliastabel (--aliases).")
-        return text
+            pairs = "; ".join(same)
+            if more:
+                pairs += t.gettext(" and {n} more").format(n=t.number(more))
+            sentences.append(t.gettext(
+                "Possibly the same actor under another name (not merged): {pairs}; confirm "
+                "with an alias table (--aliases).").format(pairs=pairs))
+        return " ".join(sentences)
 
 
 def _alias_keys(aliases: Mapping[str, str] | None) -> dict[str, str]:
@@ -319,9 +340,9 @@ def _possibly_same(lost: Mapping[str, str], added: Mapping[str, str],
             subset = set(old_key.split()) <= set(new_key.split()) or \
                 set(new_key.split()) <= set(old_key.split())
             if (sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold) \
-                    and not subset and not _maybe_abbreviation(new_key, old_key):
+                    and not subset and not maybe_abbreviation(new_key, old_key):
                 continue
-            score = _score(old_key, new_key, old_name, new_name, sm.ratio())
+            score = key_score(old_key, new_key, old_name, new_name, sm.ratio())
             if score >= threshold:
                 rows.append({"before_id": old_id, "before_name": old_name, "after_id": new_id,
                              "after_name": new_name, "score": score})

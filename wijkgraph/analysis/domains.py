@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,25 +32,26 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._summary import (
+    ChartSpec,
+    Finding,
+    Number,
+    Summary,
+    Table,
+    column_label,
+    fmt_cell,
+    generic_table,
+    paragraphs,
+    sentences,
+)
 from wijkgraph.analysis.centrality import actor_frame
-from wijkgraph.i18n import number as num
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import domain_label
 
+__all__ = ["UNKNOWN", "DomainMixing", "domain_label", "domain_mixing", "ei_index"]
+
 UNKNOWN = "onbekend"
-
-
-
-def join_words(words: list[str], lang: str = "nl") -> str:
-    """'a, b en c' (Dutch) or 'a, b and c' (English).
-
-    >>> join_words(["zorg", "welzijn", "wonen"])
-    'zorg, welzijn en wonen'
-    """
-    if len(words) <= 1:
-        return "".join(words)
-    last = " and " if lang == "en" else " en "
-    return ", ".join(words[:-1]) + last + words[-1]
 
 
 def ei_index(external: Any, internal: Any) -> Any:
@@ -111,34 +113,92 @@ class DomainMixing:
         return sorted(out, key=lambda x: (-x[2], x[0], x[1]))[:n]
 
     def explain(self, lang: str = "nl") -> str:
+        """How much collaboration crosses domain boundaries, in two or three sentences.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> domain_mixing(load_dataset("driehoek")).explain("en")[:44]
+        '67% of the 106 ties cross a domain boundary '
+        """
+        t = translator(lang)
         if self.n_ties_known == 0:
-            return ("There are no ties between actors with a known domain."
-                    if lang == "en" else "Er zijn geen relaties tussen actoren met een bekend domein.")
+            return t.gettext("There are no ties between actors with a known domain.")
         pct = round(100 * self.cross_domain_share)
+        text = t.ngettext(
+            "{pct}% of the {n} tie crosses a domain boundary (E-I index {ei}; -1 = only "
+            "within, +1 = only across).",
+            "{pct}% of the {n} ties cross a domain boundary (E-I index {ei}; -1 = only "
+            "within, +1 = only across).", self.n_ties_known).format(
+            pct=pct, n=t.number(self.n_ties_known), ei=t.number(self.ei, sign=True))
         pairs = self.top_pairs(2)
+        if pairs:
+            text += " " + t.gettext("Most ties between {pairs}.").format(pairs="; ".join(
+                t.gettext("{a} and {b} ({n})").format(
+                    a=domain_label(a, lang), b=domain_label(b, lang), n=t.number(c))
+                for a, b, c in pairs))
         inward = self.per_domain.dropna(subset=["ei"])
         inward = inward[(inward["domain"] != UNKNOWN) & (inward["n_actors"] >= 2)]
         low = inward.sort_values(["ei", "domain"]).iloc[0] if len(inward) else None
-        if lang == "en":
-            text = (f"{pct}% of the {self.n_ties_known} ties cross a domain boundary "
-                    f"(E-I index {num(self.ei, 'en', sign=True)}; -1 = only within, +1 = only across).")
-            if pairs:
-                text += " Most ties between " + "; ".join(
-                    f"{domain_label(a, 'en')} and {domain_label(b, 'en')} ({c})"
-                    for a, b, c in pairs) + "."
-            if low is not None and low["ei"] < 0:
-                text += (f" {domain_label(low['domain'], 'en').capitalize()} looks most inward "
-                         f"(E-I {num(low['ei'], 'en', sign=True)}).")
-            return text
-        text = (f"{pct}% van de {self.n_ties_known} relaties gaat over de grens van een domein "
-                f"(E-I-index {num(self.ei, sign=True)}; -1 = alleen binnen, +1 = alleen erbuiten).")
-        if pairs:
-            text += " De meeste relaties tussen " + "; ".join(
-                f"{a} en {b} ({c})" for a, b, c in pairs) + "."
         if low is not None and low["ei"] < 0:
-            text += (f" {str(low['domain']).capitalize()} is het meest naar binnen gericht "
-                     f"(E-I {num(low['ei'], sign=True)}).")
+            text += " " + t.gettext("{domain} looks most inward (E-I {ei}).").format(
+                domain=domain_label(str(low["domain"]), lang).capitalize(),
+                ei=t.number(low["ei"], sign=True))
         return text
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """What the report shows of the domain mixing (section ``domains``).
+
+        The E-I index and the share of ties across domains as headline numbers, the mixing
+        matrix as a heatmap (its numbers as a table), the per-domain table, and for the
+        glance the first two sentences of `explain` (priority 60). Colours are given as
+        domain codes (``row_colours``); the renderer turns them into colours.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = domain_mixing(load_dataset("driehoek")).summary("en")
+        >>> s.id, [n.label for n in s.numbers], s.charts[0].kind, s.findings[0].priority
+        ('domains', ['E-I index', 'across domains'], 'heatmap', 60)
+        """
+        t = translator(lang)
+        numbers: list[Number] = []
+        if not math.isnan(self.ei):
+            numbers.append(Number(t.number(self.ei), t.gettext("E-I index"), t.gettext(
+                "From -1 (all ties inside one's own domain) to +1 (all ties with other "
+                "domains). Around 0: as many ties within as between domains.")))
+        if not math.isnan(self.cross_domain_share):
+            numbers.append(Number(t.percent(self.cross_domain_share),
+                                  t.gettext("across domains"),
+                                  t.gettext("The share of relations that link two different "
+                                            "domains.")))
+        charts: list[ChartSpec] = []
+        chart_data: list[Table] = []
+        if not self.mixing.empty:
+            codes = [str(r) for r in self.mixing.index]
+            labels = [domain_label(r, lang) for r in codes]
+            values = self.mixing.to_numpy(dtype=float).tolist()
+            alt = "; ".join(f"{labels[i]} – {labels[j]}: {t.number(int(values[i][j]))}"
+                            for i in range(len(codes)) for j in range(i, len(codes))
+                            if values[i][j])
+            charts.append(ChartSpec("heatmap", (labels, labels, values), {
+                "title": t.gettext("Ties within and between domains"),
+                "alt": t.gettext("Number of ties per pair of domains: ") + alt,
+                "row_colours": codes, "decimal": t.decimal_point}))
+            chart_data.append(Table(
+                t.gettext("Domain mixing"), (column_label("domain", lang), *labels),
+                tuple((labels[i], *[fmt_cell(v, lang) for v in row])
+                      for i, row in enumerate(values)),
+                len(codes), 0, tuple(codes)))
+        table = generic_table(self.to_frame(), lang, 30)
+        return Summary("domains", t.gettext("Collaboration between domains"),
+                       paragraphs(self.explain(lang)), tuple(numbers), charts=tuple(charts),
+                       tables=(table,) if table is not None else (),
+                       chart_data=tuple(chart_data), findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        """For the glance: the first two sentences of `explain` (priority 60)."""
+        first = sentences(self.explain(lang))
+        if not first:
+            return ()
+        return (Finding(translator(lang).gettext("Across domains"), " ".join(first[:2]),
+                        tag="domains", priority=60),)
 
 
 def _edges(network: WijkNetwork) -> pd.DataFrame:

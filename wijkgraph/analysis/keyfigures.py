@@ -40,18 +40,22 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.centrality import Centralities, centralities
-from wijkgraph.analysis.domains import (
-    UNKNOWN,
-    DomainMixing,
-    domain_label,
-    domain_mixing,
-    join_words,
-    num,
+from wijkgraph.analysis._summary import (
+    ChartSpec,
+    Finding,
+    Summary,
+    Table,
+    paragraphs,
+    table_from_frame,
 )
+from wijkgraph.analysis.brokerage import Brokerage
+from wijkgraph.analysis.centrality import Centralities, centralities
+from wijkgraph.analysis.domains import UNKNOWN, DomainMixing, domain_mixing
 from wijkgraph.analysis.resilience import Resilience, resilience
 from wijkgraph.analysis.structural_holes import StructuralHoles, structural_holes
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 MEASURES: dict[str, str] = {
     "betweenness": "betweenness",
@@ -63,8 +67,8 @@ MEASURES: dict[str, str] = {
 """Score component -> column of `KeyFigures.scores` it is computed from."""
 
 FRAME_COLUMNS = ["id", "name", "domain", "score", "rank", "betweenness", "strength",
-                 "degree", "cross_domain_ties", "cut_off", "meetings", "reasons_nl",
-                 "reasons_en"]
+                 "degree", "cross_domain_ties", "cut_off", "meetings"]
+"""Columns of `KeyFigures.to_frame` (codes and numbers; the reasons come from `reasons`)."""
 
 
 def share_of_max(values: pd.Series) -> pd.Series:
@@ -84,98 +88,177 @@ class KeyFigures:
 
     `scores` holds every actor (index = actor id) with all per-measure columns, the
     component scores ``s_<measure>``, ``score`` and ``rank``; `to_frame` gives the top.
+    `brokerage`, when given, is shown beside the key figures in the report's section
+    (`summary`): the makelaars between domains.
     """
 
     scores: pd.DataFrame
     top: int = 10
     sampled: int | None = None
+    brokerage: Brokerage | None = None
 
     def to_frame(self) -> pd.DataFrame:
-        """The top key figures: id, name, domain, score, rank, main measures, reasons."""
+        """The top key figures: id, name, domain, score, rank and the main measures."""
         head = self.scores[self.scores["rank"] <= self.top].sort_values("rank")
-        head = head.assign(reasons_nl=[self.reasons(a, "nl") for a in head.index],
-                           reasons_en=[self.reasons(a, "en") for a in head.index])
         return head[FRAME_COLUMNS].reset_index(drop=True)
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``key_figures`` section of analysis.json (the top with its reasons in nl and en)."""
         cols = [c for c in self.scores.columns if c != "other_domains"]
         actors = self.scores[cols].sort_values("rank").assign(
             other_domains=[list(x) for x in self.scores.sort_values("rank")["other_domains"]])
+        head = self.to_frame()
+        head = head.assign(reasons_nl=[self.reasons(a, "nl") for a in head["id"]],
+                           reasons_en=[self.reasons(a, "en") for a in head["id"]])
         return jsonable({
             "top": self.top,
             "sampled": self.sampled,
             "measures": MEASURES,
-            "key_figures": self.to_frame(),
+            "key_figures": head,
             "actors": actors,
         })
 
     def reasons(self, actor_id: str, lang: str = "nl") -> list[str]:
-        """Why `actor_id` matters, in plain sentences with numbers (Dutch or English)."""
+        """Why `actor_id` matters, in plain sentences with numbers (in `lang`)."""
         if actor_id not in self.scores.index:
             return []
+        t = translator(lang)
         r = self.scores.loc[actor_id]
-        en = lang == "en"
         n = len(self.scores)
         out: list[str] = []
         cut = int(r["cut_off"])
         if cut > 0:
-            out.append(f"the only link of {cut} {'party' if cut == 1 else 'parties'} to the rest"
-                       if en else
-                       f"enige verbinding van {cut} {'partij' if cut == 1 else 'partijen'} "
-                       "met de rest")
+            out.append(t.count(cut, "the only link of {n} party to the rest",
+                               "the only link of {n} parties to the rest"))
         cross = int(r["cross_domain_ties"])
         others = [domain_label(d, lang) for d in r["other_domains"] if d != UNKNOWN]
         if cross > 0 and others:
             rest = len(others) - 3
-            shown = others[:3] + ([f"{rest} other domain{'s' if rest > 1 else ''}" if en else
-                                   f"nog {rest} {'ander domein' if rest == 1 else 'andere domeinen'}"]
+            shown = others[:3] + ([t.count(rest, "{n} other domain", "{n} other domains")]
                                   if rest > 0 else [])
             own = r["domain"] or UNKNOWN
             if own == UNKNOWN:
-                text = (f"works with {join_words(shown, lang)}" if en else
-                        f"werkt samen met {join_words(shown, lang)}")
+                text = t.gettext("works with {domains}").format(domains=t.join(shown))
             else:
-                text = (f"connects {domain_label(own, lang)} with {join_words(shown, lang)}"
-                        if en else f"verbindt {own} met {join_words(shown, lang)}")
-            text += (f" ({cross} {'party' if cross == 1 else 'parties'} outside its own domain)"
-                     if en else f" ({cross} {'partij' if cross == 1 else 'partijen'} buiten "
-                     "het eigen domein)")
-            out.append(text)
+                text = t.gettext("connects {own} with {domains}").format(
+                    own=domain_label(own, lang), domains=t.join(shown))
+            out.append(text + " " + t.count(cross, "({n} party outside its own domain)",
+                                            "({n} parties outside its own domain)"))
         b = float(r["betweenness"])
         b_rank = int(r["betweenness_rank"])
         if b > 0 and b_rank <= max(3, int(np.ceil(0.1 * n))):
             pct = max(1, round(100 * b))
-            out.append(f"{pct}% of the shortest routes between other parties run through it "
-                       f"(no. {b_rank} of {n})" if en else
-                       f"{pct}% van de kortste routes tussen andere partijen loopt via deze "
-                       f"partij (nr. {b_rank} van {n})")
+            out.append(t.gettext("{pct}% of the shortest routes between other parties run "
+                                 "through it (no. {rank} of {n})").format(
+                pct=pct, rank=t.number(b_rank), n=t.number(n)))
         deg = int(r["degree"])
         d_rank = int(r["degree_rank"])
         if deg > 0 and d_rank <= max(3, int(np.ceil(0.1 * n))):
-            out.append(f"has {deg} partners (no. {d_rank} of {n})" if en else
-                       f"heeft {deg} samenwerkingspartners (nr. {d_rank} van {n})")
+            out.append(t.ngettext("has {n} partner (no. {rank} of {total})",
+                                  "has {n} partners (no. {rank} of {total})", deg).format(
+                n=t.number(deg), rank=t.number(d_rank), total=t.number(n)))
         meet = int(r["meetings"])
         if meet > 0:
-            out.append(f"takes part in {meet} meeting{'s' if meet != 1 else ''}" if en else
-                       f"zit in {meet} {'overleg' if meet == 1 else 'overleggen'}")
+            out.append(t.count(meet, "takes part in {n} meeting", "takes part in {n} meetings"))
         return out
 
     def explain(self, lang: str = "nl") -> str:
+        """The top five key figures with their score and first two reasons."""
+        t = translator(lang)
         frame = self.to_frame()
         frame = frame[frame["score"] > 0].head(5)
         if frame.empty:
-            return ("There are no key figures: the network has no ties." if lang == "en" else
-                    "Er zijn geen sleutelfiguren: het netwerk heeft geen relaties.")
-        col = "reasons_en" if lang == "en" else "reasons_nl"
-        lines = [f"{int(r['rank'])}. {r['name']} ({num(r['score'], lang)})"
-                 + (": " + "; ".join(r[col][:2]) if r[col] else "")
-                 for _, r in frame.iterrows()]
-        head = "Key figures (score 0-1):" if lang == "en" else "Sleutelfiguren (score 0-1):"
+            return t.gettext("There are no key figures: the network has no ties.")
+        lines = []
+        for _, r in frame.iterrows():
+            why = self.reasons(r["id"], lang)[:2]
+            lines.append(f"{int(r['rank'])}. {r['name']} ({t.number(r['score'])})"
+                         + (": " + "; ".join(why) if why else ""))
         note = ""
         if self.sampled:
-            note = (f"\n(Betweenness estimated from {self.sampled} sampled actors.)" if lang == "en"
-                    else f"\n(Betweenness geschat op basis van {self.sampled} willekeurige actoren.)")
-        return head + "\n" + "\n".join(lines) + note
+            note = "\n" + t.gettext("(Betweenness estimated from {n} sampled actors.)").format(
+                n=t.number(self.sampled))
+        return t.gettext("Key figures (score 0-1):") + "\n" + "\n".join(lines) + note
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "key figures and brokers" section (id ``key_figures``).
+
+        The `top` key figures with their reasons, a chart of their score and the measures
+        behind it; the brokers between domains when `brokerage` is set; one glance finding
+        (priority 80): the first three names and why the first matters.
+
+        Examples
+        --------
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = key_figures(load_dataset("utrecht-oost")).summary("en", top=3)
+        >>> s.id, len(s.items), s.findings[0].head, s.findings[0].priority
+        ('key_figures', 3, 'Key figures', 80)
+        """
+        t = translator(lang)
+        frame = self.to_frame().head(top)
+        intro: list[str] = []
+        items: list[Finding] = []
+        charts: list[ChartSpec] = []
+        chart_data: list[Table] = []
+        tables: list[Table] = []
+        notes: list[str] = []
+        if not frame.empty:
+            intro.append(t.ngettext(
+                "This {n} party holds the network together the most.",
+                "These {n} parties hold the network together the most.", len(frame)).format(
+                n=t.number(len(frame))) + " " + t.gettext(
+                "The score (0 to 1) is the mean of five measures: being on the routes between "
+                "others, number and strength of ties, partners in other domains, who is cut off "
+                "if the party leaves, and the number of meetings. Each party comes with the "
+                "reasons it ranks high."))
+        else:
+            intro.extend(paragraphs(self.explain(lang)))
+        if self.sampled:
+            notes.append(t.gettext(
+                "Large network: betweenness was estimated from a sample ({n}).").format(
+                n=t.number(self.sampled)))
+        if not frame.empty:
+            ids = [str(x) for x in frame["id"]]
+            doms = [str(d) if d else UNKNOWN for d in frame["domain"]]
+            labels = [str(x) for x in frame["name"]]
+            alt = "; ".join(f"{name}: {t.number(v)}"
+                            for name, v in zip(labels, frame["score"], strict=True))
+            charts.append(ChartSpec("bar_chart", (labels, [float(v) for v in frame["score"]]), {
+                "colours": doms, "title": t.gettext("Key figures: combined score"),
+                "xlabel": t.gettext("score (higher = more of a key figure)"), "alt": alt,
+                "decimal": t.decimal_point}))
+            chart_data.append(table_from_frame(frame, lang, columns=["rank", "name", "domain",
+                                                                     "score"], limit=None))
+            tables.append(table_from_frame(
+                frame, lang, caption=t.gettext("The measures behind the score"),
+                columns=["rank", "name", "domain", "score", "betweenness", "strength", "degree",
+                         "cross_domain_ties", "cut_off", "meetings"], limit=None))
+            for k, (actor, name, dom) in enumerate(zip(ids, labels, doms, strict=True), start=1):
+                why = "; ".join(r for r in self.reasons(actor, lang) if r)
+                label = domain_label(dom, lang)
+                items.append(Finding(f"{k}. {name}", why or label, dom, label,
+                                     actors=(actor,)))
+        if self.brokerage is not None:
+            intro.extend(paragraphs(self.brokerage.explain(lang)))
+            broker_table = self.brokerage.broker_table(lang, top=top)
+            if broker_table is not None:
+                tables.append(broker_table)
+        return Summary("key_figures", t.gettext("Key figures and brokers"), tuple(intro),
+                       items=tuple(items), charts=tuple(charts), tables=tuple(tables),
+                       notes=tuple(notes), chart_data=tuple(chart_data),
+                       findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        """The glance: the first three key figures and the first reasons of the first."""
+        t = translator(lang)
+        frame = self.to_frame().head(3)
+        if frame.empty:
+            return ()
+        names = ", ".join(str(x) for x in frame["name"])
+        reason = "; ".join(self.reasons(str(frame["id"].iloc[0]), lang)[:2])
+        text = names + (f". {frame['name'].iloc[0]}: {reason}" if reason else "")
+        return (Finding(t.gettext("Key figures"), text.rstrip(".") + ".", tag="key_figures",
+                        priority=80, actors=tuple(str(x) for x in frame["id"])),)
 
 
 def key_figures(
@@ -187,6 +270,7 @@ def key_figures(
     holes: StructuralHoles | None = None,
     domains: DomainMixing | None = None,
     resilience_result: Resilience | None = None,
+    brokerage: Brokerage | None = None,
 ) -> KeyFigures:
     """Rank every actor by the combined key-figure score and explain the top `top`.
 
@@ -203,6 +287,9 @@ def key_figures(
     centrality, holes, domains, resilience_result : optional
         Results already computed for `network` (`analyse` passes them to avoid
         recomputing); computed here when omitted.
+    brokerage : Brokerage, optional
+        The brokerage result of `network`: the report's key-figure section shows the
+        brokers beside the key figures (`KeyFigures.summary`); left out when omitted.
 
     Returns
     -------
@@ -261,4 +348,4 @@ def key_figures(
     order = scores.sort_values(["score", "name", "id"], ascending=[False, True, True],
                                kind="mergesort").index
     scores["rank"] = pd.Series(np.arange(1, len(order) + 1), index=order).reindex(scores.index)
-    return KeyFigures(scores, top=top, sampled=centrality.sampled)
+    return KeyFigures(scores, top=top, sampled=centrality.sampled, brokerage=brokerage)

@@ -58,12 +58,17 @@ from scipy.stats import rankdata
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment
+from wijkgraph.i18n import N_, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 from wijkgraph.reference import ReferenceModel
 
 ALL_PAIRS_LIMIT = 3000
 _CHUNK = 2_000_000
+FRAME_COLUMNS = ["source", "target", "source_name", "target_name", "kind", "score", "wijk",
+                 "context"]
+TABLE_COLUMNS = ["source", "target", "source_name", "target_name", "kind", "score", "reasons",
+                 "wijk", "context"]
 
 
 @dataclass(frozen=True)
@@ -300,27 +305,47 @@ def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
 
 # --- suggestions -----------------------------------------------------------------------------
 
-_REASONS: dict[str, tuple[str, str]] = {
-    "partners": ("{n} gedeelde partner{s_nl} ({names})", "{n} shared partner{s_en} ({names})"),
-    "theme_wijk": ("beiden werken aan {themes_nl} in {wijk}", "both work on {themes_en} in {wijk}"),
-    "theme": ("beiden werken aan {themes_nl}", "both work on {themes_en}"),
-    "wijk": ("beiden actief in {wijk}", "both active in {wijk}"),
-    "meeting": ("zitten samen in {meetings}", "meet in {meetings}"),
-    "cross": ("verbindt {a} met {b}", "links {a} with {b}"),
-    "expected": ("verwacht paar {a_nl} - {b_nl}", "expected pair {a_en} - {b_en}"),
-    "triad_hub": ("{corner} heeft geen {kind}-relatie met {hub} ({triad_nl})",
-                  "{corner} has no {kind} tie with {hub} ({triad_en})"),
-    "triad_side": ("{a} en {b} beheren samen {hub} maar hebben geen relatie ({triad_nl})",
-                   "{a} and {b} both run {hub} but have no tie ({triad_en})"),
+#: Reason code -> English msgid; ``partners`` has a plural and is written in `reason_text`.
+_REASONS: dict[str, str] = {
+    "theme_wijk": N_("both work on {themes} in {wijk}"),
+    "theme": N_("both work on {themes}"),
+    "wijk": N_("both active in {wijk}"),
+    "meeting": N_("meet in {meetings}"),
+    "cross": N_("links {a} with {b}"),
+    "expected": N_("expected pair {a} - {b}"),
+    "triad_hub": N_("{corner} has no {kind} tie with {hub} ({triad})"),
+    "triad_side": N_("{a} and {b} both run {hub} but have no tie ({triad})"),
 }
 
 
+def _params(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """`params` with the `lang` version of two-language values (``a_nl``/``a_en`` -> ``a``)
+    and lists joined the way `lang` writes them."""
+    t = translator(lang)
+    out = dict(params)
+    for key, value in params.items():
+        if key.endswith(f"_{lang}"):
+            out.setdefault(key[:-3], value)
+    if "themes" in out and not isinstance(out["themes"], str):
+        out["themes"] = t.join(out["themes"])
+    return out
+
+
 def reason_text(reasons: Iterable[tuple[str, Mapping[str, Any]]], lang: str = "nl") -> str:
-    """Render reason codes with their parameters, "; "-joined, in `lang`."""
+    """Render reason codes with their parameters, "; "-joined, in `lang`.
+
+    >>> reason_text([("partners", {"n": 2, "names": "A, B"}), ("theme", {"themes": ["x", "y"]})])
+    '2 gedeelde partners (A, B); beiden werken aan x en y'
+    """
+    t = translator(lang)
     out = []
     for code, params in reasons:
-        nl, en = _REASONS[code]
-        out.append((en if lang == "en" else nl).format(**params))
+        if code == "partners":
+            n = int(params["n"])
+            text = t.ngettext("{n} shared partner ({names})", "{n} shared partners ({names})", n)
+            out.append(text.format(**{**params, "n": t.number(n)}))
+        else:
+            out.append(t.gettext(_REASONS[code]).format(**_params(params, lang)))
     return "; ".join(out)
 
 
@@ -340,13 +365,19 @@ class Suggestion:
     context: str = ""  # the expected pair or triad (and buurtcentrum) it belongs to
 
     def reason_text(self, lang: str = "nl") -> str:
+        """The reasons in words in `lang`, "; "-joined."""
         return reason_text(self.reasons, lang)
 
-    def to_row(self, lang: str = "nl") -> dict[str, Any]:
+    def to_row(self) -> dict[str, Any]:
+        """The codes and numbers of this link (no reasons: see `table_row`)."""
         return {"source": self.source, "target": self.target, "source_name": self.source_name,
                 "target_name": self.target_name, "kind": self.kind,
-                "score": round(float(self.score), 6), "reasons": self.reason_text(lang),
-                "wijk": self.wijk, "context": self.context}
+                "score": round(float(self.score), 6), "wijk": self.wijk, "context": self.context}
+
+    def table_row(self, lang: str = "nl") -> dict[str, Any]:
+        """`to_row` with the reasons in words in `lang` (column ``reasons``)."""
+        row = self.to_row()
+        return {c: row.get(c) for c in TABLE_COLUMNS} | {"reasons": self.reason_text(lang)}
 
 
 def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
@@ -361,20 +392,17 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
     if common:
         names = ", ".join(network.label(v) for v in common[:3]) + (", ..." if len(common) > 3
                                                                     else "")
-        out.append(("partners", {"n": len(common), "names": names,
-                                 "s_nl": "s" if len(common) != 1 else "",
-                                 "s_en": "s" if len(common) != 1 else ""}))
+        out.append(("partners", {"n": len(common), "names": names}))
     na, nb = g.nodes[a], g.nodes[b]
     themes_b = {fold(t) for t in nb.get("themes", ())}
     themes = [t for t in na.get("themes", ()) if fold(t) in themes_b]
     wijken_b = {fold(w) for w in nb.get("wijk", ())}
     wijken = [w for w in na.get("wijk", ()) if fold(w) in wijken_b]
     wijk = wijken[0] if len(wijken) == 1 else (", ".join(wijken[:2]) if wijken else "")
-    tn, te = " en ".join(themes[:2]), " and ".join(themes[:2])
     if themes and wijk:
-        out.append(("theme_wijk", {"themes_nl": tn, "themes_en": te, "wijk": wijk}))
+        out.append(("theme_wijk", {"themes": tuple(themes[:2]), "wijk": wijk}))
     elif themes:
-        out.append(("theme", {"themes_nl": tn, "themes_en": te}))
+        out.append(("theme", {"themes": tuple(themes[:2])}))
     elif wijk:
         out.append(("wijk", {"wijk": wijk}))
     shared_m = sorted(set(na.get("meetings", ())) & set(nb.get("meetings", ())))
@@ -411,28 +439,28 @@ class SuggestedLinks:
     items: tuple[Suggestion, ...]
     weights: Weights
     n_candidates: int
-    lang: str = "nl"
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
-        lang = lang or self.lang
-        return pd.DataFrame([s.to_row(lang) for s in self.items],
-                            columns=["source", "target", "source_name", "target_name", "kind",
-                                     "score", "reasons", "wijk", "context"])
+    def to_frame(self) -> pd.DataFrame:
+        """One row per suggestion: the columns of `FRAME_COLUMNS` (no words)."""
+        return pd.DataFrame([s.to_row() for s in self.items], columns=FRAME_COLUMNS)
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with the reasons in words in `lang` (column ``reasons``)."""
+        return pd.DataFrame([s.table_row(lang) for s in self.items], columns=TABLE_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         return jsonable({"weights": self.weights.as_dict(), "n_candidates": self.n_candidates,
-                         "items": self.to_frame()})
+                         "items": self.table("nl")})
 
     def explain(self, lang: str = "nl") -> str:
+        t = translator(lang)
         if not self.items:
-            return ("No new links to suggest." if lang == "en" else
-                    "Geen nieuwe verbindingen voor te stellen.")
+            return t.gettext("No new links to suggest.")
         top = self.items[0]
-        if lang == "en":
-            return (f"{len(self.items)} suggested links; first: {top.source_name} - "
-                    f"{top.target_name} ({top.reason_text('en')}).")
-        return (f"{len(self.items)} voorgestelde verbindingen; eerste: {top.source_name} - "
-                f"{top.target_name} ({top.reason_text('nl')}).")
+        n = len(self.items)
+        return t.ngettext("{n} suggested link; first: {a} - {b} ({reasons}).",
+                          "{n} suggested links; first: {a} - {b} ({reasons}).", n).format(
+            n=t.number(n), a=top.source_name, b=top.target_name, reasons=top.reason_text(lang))
 
 
 def top_pairs(scores: np.ndarray, rows: np.ndarray, cols: np.ndarray, names: Sequence[str],
@@ -557,16 +585,19 @@ class LinkPredictionEvaluation:
                          "seed": self.seed, "summary": self.summary(), "runs": self.runs})
 
     def explain(self, lang: str = "nl") -> str:
+        t = translator(lang)
         a_c, a_a = self.mean("combined", "auc"), self.mean("adamic_adar", "auc")
         p_c, p_a = self.mean("combined", "precision_at_k"), self.mean("adamic_adar",
                                                                        "precision_at_k")
-        if lang == "en":
-            return (f"With {self.fraction:.0%} of the ties hidden ({self.repeats} times), the "
-                    f"combined score finds them back with AUC {a_c:.3f} (Adamic-Adar "
-                    f"{a_a:.3f}) and precision@k {p_c:.3f} (Adamic-Adar {p_a:.3f}).")
-        return (f"Met {self.fraction:.0%} van de relaties verborgen ({self.repeats} keer) vindt "
-                f"de gecombineerde score ze terug met AUC {a_c:.3f} (Adamic-Adar {a_a:.3f}) en "
-                f"precisie@k {p_c:.3f} (Adamic-Adar {p_a:.3f}).")
+        return t.ngettext(
+            "With {share} of the ties hidden ({n} time), the combined score finds them back "
+            "with AUC {auc} (Adamic-Adar {auc_aa}) and precision@k {precision} (Adamic-Adar "
+            "{precision_aa}).",
+            "With {share} of the ties hidden ({n} times), the combined score finds them back "
+            "with AUC {auc} (Adamic-Adar {auc_aa}) and precision@k {precision} (Adamic-Adar "
+            "{precision_aa}).", self.repeats).format(
+            share=t.percent(self.fraction), n=t.number(self.repeats), auc=t.number(a_c, 3),
+            auc_aa=t.number(a_a, 3), precision=t.number(p_c, 3), precision_aa=t.number(p_a, 3))
 
 
 def evaluate_link_prediction(network: WijkNetwork, *, fraction: float = 0.1, repeats: int = 5,
@@ -630,7 +661,8 @@ def evaluate_link_prediction(network: WijkNetwork, *, fraction: float = 0.1, rep
         pos_c = np.array([feat.index[b] for _, b in hidden])
         # negatives: uniform unlinked pairs of the full network
         want = negatives * n_hide
-        neg_r, neg_c = [], []
+        neg_r: list[int] = []
+        neg_c: list[int] = []
         tries = 0
         while len(neg_r) < want and tries < 50:
             tries += 1

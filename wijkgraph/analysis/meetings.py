@@ -33,8 +33,10 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.i18n import plural
+from wijkgraph.analysis._summary import Finding, Summary, Table, paragraphs, table_from_frame
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import domain_label
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,6 @@ class Meetings:
     not_in_any: tuple[str, ...]  # actor ids
     names: dict[str, str]
     meetings_of: dict[str, tuple[str, ...]]
-    lang: str = "nl"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per meeting, most domains first, then most members, then name: id, name,
@@ -96,28 +97,61 @@ class Meetings:
                          "actors": self.actors_frame()})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """How many meetings bring domains together, and who is in none.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> meetings(load_dataset("driehoek")).explain("en")[:39]
+        '11 meetings; 11 bring domains together.'
+        """
+        t = translator(lang)
         if not self.items:
-            return ("The data has no meetings." if en else "De gegevens bevatten geen overleggen.")
+            return t.gettext("The data has no meetings.")
         mixing = [m for m in self.items if m.crosses_domains]
         single = [m.name for m in self.items if not m.crosses_domains]
         absent = [self.names.get(a, a) for a in self.not_in_any]
-        shown = ", ".join(absent[:5])
-        if en:
-            more = f" and {len(absent) - 5} more" if len(absent) > 5 else ""
-            not_mixing = (f", {len(single)} do not ({', '.join(single[:3])})" if single else "")
-            out = (f"{len(self.items)} meetings; {len(mixing)} bring domains together"
-                   f"{not_mixing}.")
-            if absent:
-                out += f" {len(absent)} actor(s) are in no meeting: {shown}{more}."
-            return out
-        more = f" en nog {len(absent) - 5}" if len(absent) > 5 else ""
-        not_mixing = (f", {len(single)} niet ({', '.join(single[:3])})" if single else "")
-        out = f"{len(self.items)} overleggen; {len(mixing)} brengen domeinen samen{not_mixing}."
+        out = (t.count(len(self.items), "{n} meeting", "{n} meetings") + "; "
+               + t.count(len(mixing), "{n} brings domains together",
+                         "{n} bring domains together"))
+        if single:
+            out += t.ngettext(", {n} does not ({names})", ", {n} do not ({names})",
+                              len(single)).format(n=t.number(len(single)),
+                                                  names=", ".join(single[:3]))
+        out += "."
         if absent:
-            who = plural(len(absent), "actor zit", "actoren zitten")
-            out += f" {who} in geen enkel overleg: {shown}{more}."
+            shown = ", ".join(absent[:5])
+            if len(absent) > 5:
+                shown += t.gettext(" and {n} more").format(n=t.number(len(absent) - 5))
+            out += " " + t.ngettext("{n} actor is in no meeting: {names}.",
+                                    "{n} actors are in no meeting: {names}.",
+                                    len(absent)).format(n=t.number(len(absent)), names=shown)
         return out
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """What the report shows of the meetings (section ``meetings``).
+
+        The actors in no meeting as one item and the table of meetings.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = meetings(load_dataset("driehoek")).summary("en")
+        >>> s.id, s.items[0].head, s.tables[0].columns[:2]
+        ('meetings', 'In no meeting at all', ('name', 'theme'))
+        """
+        t = translator(lang)
+        frame = self.to_frame()
+        tables: tuple[Table, ...] = ()
+        if not frame.empty:
+            frame["domains"] = ["; ".join(f"{domain_label(d, lang) if d else '?'} {n}"
+                                          for d, n in m.domains.items()) for m in self.items]
+            tables = (table_from_frame(frame, lang, columns=[
+                "name", "theme", "wijk", "n_members", "n_domains", "crosses_domains",
+                "domains", "members"], limit=60),)
+        items: tuple[Finding, ...] = ()
+        if self.not_in_any:
+            names = [self.names.get(a, a) for a in self.not_in_any]
+            items = (Finding(t.gettext("In no meeting at all"),
+                             ", ".join(names[:40]) + (" …" if len(names) > 40 else "")),)
+        return Summary("meetings", t.gettext("Meetings"), paragraphs(self.explain(lang)),
+                       items=items, tables=tables)
 
 
 def meetings(network: WijkNetwork) -> Meetings:

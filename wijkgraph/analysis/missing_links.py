@@ -12,7 +12,8 @@ Three kinds of missing link, in this order:
   (`wijkgraph.analysis.linkpred`).
 
 Every item has ``source``, ``target``, ``kind``, ``score`` (the combined score of the pair)
-and ``reasons``, available in Dutch and English.
+and ``reasons`` (codes with parameters; `Suggestion.reason_text` writes them in Dutch or
+English).
 
 Examples
 --------
@@ -42,8 +43,18 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._summary import (
+    Finding,
+    Summary,
+    Table,
+    fmt_cell,
+    paragraphs,
+    table_from_frame,
+)
 from wijkgraph.analysis.linkpred import (
     ALL_PAIRS_LIMIT,
+    FRAME_COLUMNS,
+    TABLE_COLUMNS,
     Features,
     Suggestion,
     Weights,
@@ -56,12 +67,26 @@ from wijkgraph.analysis.linkpred import (
 )
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.analysis.triads import Triads, triads
+from wijkgraph.i18n import NP_, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 
 KINDS = ("triad", "expected", "predicted")
-FRAME_COLUMNS = ["source", "target", "source_name", "target_name", "kind", "score", "reasons",
-                 "wijk", "context"]
+#: The kinds of missing link as people read them (``pgettext("link", ...)``).
+KIND_WORDS = {
+    "expected": NP_("link", "expected link"),
+    "triad": NP_("link", "missing side of the Driehoek"),
+    "predicted": NP_("link", "promising new link"),
+}
+
+
+def kind_word(kind: str, lang: str = "nl") -> str:
+    """A kind code as people read it.
+
+    >>> kind_word("predicted"), kind_word("predicted", "en")
+    ('kansrijke nieuwe verbinding', 'promising new link')
+    """
+    return translator(lang).pgettext("link", KIND_WORDS.get(kind, kind))
 
 
 @dataclass(frozen=True)
@@ -71,18 +96,20 @@ class MissingLinks:
     items: tuple[Suggestion, ...]
     weights: Weights
     reference: str
-    lang: str = "nl"
     open_pairs: int = 0  # actors without their expected partner (before `max_expected`)
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+    def to_frame(self) -> pd.DataFrame:
         """One row per missing link: triad first, then expected, then predicted; each by
         score (highest first), then names.
 
-        Columns: source, target, source_name, target_name, kind, score, reasons (a
-        "; "-joined text in `lang`), wijk, context (the triad or role pair it belongs to).
+        Columns: source, target, source_name, target_name, kind, score, wijk, context (the
+        triad or role pair it belongs to). The reasons, in words, are in `table`.
         """
-        lang = lang or self.lang
-        return pd.DataFrame([s.to_row(lang) for s in self.items], columns=FRAME_COLUMNS)
+        return pd.DataFrame([s.to_row() for s in self.items], columns=FRAME_COLUMNS)
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with the reasons in words in `lang` (a "; "-joined ``reasons`` column)."""
+        return pd.DataFrame([s.table_row(lang) for s in self.items], columns=TABLE_COLUMNS)
 
     def reasons(self, lang: str = "nl") -> list[str]:
         """The reasons of every item in `lang` (same order as `items`)."""
@@ -92,9 +119,11 @@ class MissingLinks:
         return tuple(s for s in self.items if s.kind == kind)
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``missing_links`` section of analysis.json (``reasons`` in Dutch,
+        ``reasons_en``)."""
         items = []
         for s in self.items:
-            row = s.to_row(self.lang)
+            row = s.table_row("nl")
             row["reasons_en"] = s.reason_text("en")
             row["parts"] = dict(s.parts)
             items.append(row)
@@ -104,18 +133,48 @@ class MissingLinks:
                          "open_pairs": self.open_pairs, "items": items})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """How many missing links of each kind, and the first suggestion."""
+        t = translator(lang)
         c = Counter(s.kind for s in self.items)
         if not self.items:
-            return ("No missing links found." if en else "Geen ontbrekende verbindingen gevonden.")
-        head = (f"Missing links: {c['triad']} in a Driehoek, {c['expected']} expected "
-                f"pair(s), {c['predicted']} suggestion(s)." if en else
-                f"Ontbrekende verbindingen: {c['triad']} in een Driehoek, {c['expected']} "
-                f"verwachte paren, {c['predicted']} suggesties.")
+            return t.gettext("No missing links found.")
+        head = t.gettext("Missing links: {triad} in a Driehoek, {expected}, {predicted}.").format(
+            triad=t.number(c["triad"]),
+            expected=t.count(c["expected"], "{n} expected pair", "{n} expected pairs"),
+            predicted=t.count(c["predicted"], "{n} suggestion", "{n} suggestions"))
         first = [s for s in self.items if s.kind == "predicted"][:1] or list(self.items[:1])
         s = first[0]
-        return (f"{head} {'First suggestion' if en else 'Eerste suggestie'}: {s.source_name} - "
-                f"{s.target_name} ({s.reason_text(lang)}).")
+        return f"{head} " + t.gettext("First suggestion: {a} - {b} ({reasons}).").format(
+            a=s.source_name, b=s.target_name, reasons=s.reason_text(lang))
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "Suggested connections" section: the first ``max(top, 10)`` links as
+        items, the rest in a table; the best link is a finding for the glance."""
+        t = translator(lang)
+        n_items = max(top, 10) if self.items else 0
+        items = tuple(
+            Finding(f"{s.source_name} – {s.target_name}", fmt_cell(s.reason_text(lang), lang),
+                    "", kind_word(s.kind, lang), actors=(s.source, s.target))
+            for s in self.items[:n_items])
+        tables: tuple[Table, ...] = ()
+        rest = self.items[n_items:]
+        if rest:
+            shown = pd.DataFrame([s.table_row(lang) for s in rest], columns=TABLE_COLUMNS)
+            shown["kind"] = [kind_word(k, lang) for k in shown["kind"]]
+            tables = (table_from_frame(
+                shown, lang, caption=t.gettext("More connections to discuss"),
+                columns=["source_name", "target_name", "kind", "wijk", "score", "reasons"],
+                limit=40),)
+        findings: tuple[Finding, ...] = ()
+        if self.items:
+            best = self.items[0]
+            reasons = fmt_cell(best.reason_text(lang), lang)
+            findings = (Finding(
+                t.gettext("Suggested connection"),
+                f"{best.source_name} – {best.target_name}" + (f": {reasons}" if reasons else "")
+                + ".", tag="links", priority=50, actors=(best.source, best.target)),)
+        return Summary("links", t.gettext("Suggested connections"), paragraphs(self.explain(lang)),
+                       items=items, tables=tables, findings=findings)
 
 
 def _pair_score(feat: Features, weights: Weights, pairs: list[tuple[int, int]]
@@ -193,11 +252,11 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     # --- triads -----------------------------------------------------------------------------
     triad_pairs: list[tuple[str, str, tuple[str, dict], str, str]] = []
     for t in triad_result.items:
-        label = {"triad_nl": t.triad_label_nl, "triad_en": t.triad_label_en}
+        label = {"triad_nl": t.triad_label_nl, "triad_en": t.triad_label_en}  # model data
         for i, j in t.unlinked:
-            a, b = t.corners[i], t.corners[j]
-            triad_pairs.append((a.member, b.member, ("triad_side", {
-                "a": a.member_name, "b": b.member_name, "hub": t.hub_name, **label}),
+            ca, cb = t.corners[i], t.corners[j]
+            triad_pairs.append((ca.member, cb.member, ("triad_side", {
+                "a": ca.member_name, "b": cb.member_name, "hub": t.hub_name, **label}),
                 t.wijk, f"{t.triad}: {t.hub_name}"))
         for c in t.corners:
             if c.status == "missing" and c.candidate:

@@ -10,8 +10,9 @@ reference model and every wijk the data is about, the status is
   apotheek);
 * ``present``: otherwise.
 
-Each row gives the reason in plain words and the evidence (who plays the role, their ties
-and the domains of their partners). Ties are the declared relations (`network.graph`).
+Each item gives the reason in plain words (`PartyStatus.reason`) and the evidence (who
+plays the role, their ties and the domains of their partners). Ties are the declared
+relations (`network.graph`).
 
 Examples
 --------
@@ -29,8 +30,10 @@ Examples
 >>> frame = mp.to_frame().set_index("role")
 >>> frame.loc[["huisarts", "wijkagent", "ggz"], "status"].tolist()
 ['peripheral', 'peripheral', 'absent']
->>> frame.loc["huisarts", "reason"]
+>>> mp.table("nl").set_index("role").loc["huisarts", "reason"]
 'Huisarts Oost heeft 1 relatie, alleen binnen zorg (Apotheek Oost).'
+>>> mp.summary("en").findings[0].text[:30]
+'No district nursing, physiothe'
 """
 
 from __future__ import annotations
@@ -42,19 +45,47 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._summary import (
+    Finding,
+    Number,
+    Summary,
+    fmt_cell,
+    paragraphs,
+    table_from_frame,
+)
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
+from wijkgraph.i18n import N_, NP_, Translator, translator
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
+from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, in_lang, load_reference
 
 STATUSES = ("absent", "isolated", "peripheral", "present")
+#: The status codes as people read them (translate with ``pgettext("status", ...)``).
 STATUS_WORDS = {
-    "absent": ("ontbreekt", "absent"),
-    "isolated": ("geïsoleerd", "isolated"),
-    "peripheral": ("aan de rand", "at the margin"),
-    "present": ("aanwezig", "present"),
+    "absent": NP_("status", "absent"),
+    "isolated": NP_("status", "isolated"),
+    "peripheral": NP_("status", "at the margin"),
+    "present": NP_("status", "present"),
 }
-FRAME_COLUMNS = ["role", "label", "domain", "wijk", "status", "status_label", "n_actors",
+#: What each status count means (the report's headline numbers).
+STATUS_SENTENCES = {
+    "absent": N_("Roles of the reference model that nobody in the data plays."),
+    "isolated": N_("Roles that are there, but without a single tie."),
+    "peripheral": N_("Roles with very few ties, or only within their own domain."),
+    "present": N_("Roles that are there and take part in the network."),
+}
+FRAME_COLUMNS = ["role", "domain", "wijk", "status", "n_actors", "actors", "ties",
+                 "partner_domains", "source"]
+TABLE_COLUMNS = ["role", "label", "domain", "wijk", "status", "status_label", "n_actors",
                  "actors", "ties", "partner_domains", "reason", "why", "source"]
+
+
+def status_word(status: str, lang: str = "nl") -> str:
+    """A status code (``absent``, ``peripheral``, ...) as people read it.
+
+    >>> status_word("peripheral"), status_word("peripheral", "en")
+    ('aan de rand', 'at the margin')
+    """
+    return translator(lang).pgettext("status", STATUS_WORDS.get(status, status))
 
 
 @dataclass(frozen=True)
@@ -68,6 +99,10 @@ class PlayerEvidence:
     partners: tuple[str, ...]  # partner names, strongest first
     partner_domains: tuple[str, ...]
     status: str
+
+
+def _ties(t: Translator, n: int) -> str:
+    return t.npgettext("relation", "{n} tie", "{n} ties", n).format(n=t.number(n))
 
 
 @dataclass(frozen=True)
@@ -87,7 +122,12 @@ class PartyStatus:
     min_ties: int = 3
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        """The role's label in `lang` (from the reference model)."""
+        return in_lang(self, "label", lang)
+
+    def why(self, lang: str = "nl") -> str:
+        """Why the role matters, in `lang` (from the reference model)."""
+        return in_lang(self, "why", lang)
 
     @property
     def best(self) -> PlayerEvidence | None:
@@ -95,50 +135,52 @@ class PartyStatus:
 
     def reason(self, lang: str = "nl") -> str:
         """The status in one plain sentence."""
-        en = lang == "en"
-        where = (f" in {self.wijk}" if self.wijk else "")
+        t = translator(lang)
+        label = self.label(lang)
         best = self.best
         if best is None:
-            return (f"No actor plays the role {self.label_en}{where}." if en else
-                    f"Geen actor met de rol {self.label_nl}{where}.")
+            if self.wijk:
+                return t.gettext("No actor plays the role {label} in {wijk}.").format(
+                    label=label, wijk=self.wijk)
+            return t.gettext("No actor plays the role {label}.").format(label=label)
         others = len(self.players) - 1
-        extra = ((f" (and {others} other(s))" if en else f" (en {others} andere)")
-                 if others else "")
+        who = best.name if not others else t.ngettext(
+            "{name} (and {n} other)", "{name} (and {n} others)", others).format(
+                name=best.name, n=t.number(others))
         if self.status == "isolated":
-            return (f"{best.name}{extra} has no ties at all." if en else
-                    f"{best.name}{extra} heeft geen enkele relatie.")
-        n = best.ties
-        rel = (f"{n} tie" + ("s" if n != 1 else "")) if en else (
-            f"{n} relatie" + ("s" if n != 1 else ""))
+            return t.gettext("{who} has no ties at all.").format(who=who)
+        ties = _ties(t, best.ties)
         partners = ", ".join(best.partners[:3]) + (", ..." if len(best.partners) > 3 else "")
         own = best.domain or self.domain
         only_own = bool(best.partner_domains) and set(best.partner_domains) == {own}
         if self.status == "peripheral":
             if only_own:
-                return (f"{best.name}{extra} has {rel}, only within {own} ({partners})." if en
-                        else f"{best.name}{extra} heeft {rel}, alleen binnen {own} ({partners}).")
-            return (f"{best.name}{extra} has only {rel} ({partners}); fewer than "
-                    f"{self.min_ties}." if en else
-                    f"{best.name}{extra} heeft maar {rel} ({partners}); minder dan "
-                    f"{self.min_ties}.")
+                return t.gettext("{who} has {ties}, only within {domain} ({partners}).").format(
+                    who=who, ties=ties, domain=own, partners=partners)
+            return t.gettext("{who} has only {ties} ({partners}); fewer than {min_ties}.").format(
+                who=who, ties=ties, partners=partners, min_ties=self.min_ties)
         doms = len(set(best.partner_domains))
-        return (f"{best.name}{extra} has {rel} with {doms} domain(s)." if en else
-                f"{best.name}{extra} heeft {rel} met {doms} domein(en).")
+        return t.ngettext("{who} has {ties} with {n} domain.", "{who} has {ties} with {n} domains.",
+                          doms).format(who=who, ties=ties, n=t.number(doms))
 
-    def to_row(self, lang: str = "nl") -> dict[str, Any]:
+    def to_row(self) -> dict[str, Any]:
+        """The codes and numbers of this item (a row of `MissingParties.to_frame`)."""
         best = self.best
         return {
-            "role": self.role, "label": self.label(lang), "domain": self.domain,
-            "wijk": self.wijk, "status": self.status,
-            "status_label": STATUS_WORDS[self.status][1 if lang == "en" else 0],
+            "role": self.role, "domain": self.domain, "wijk": self.wijk, "status": self.status,
             "n_actors": len(self.players),
             "actors": "; ".join(p.name for p in self.players),
             "ties": best.ties if best else 0,
             "partner_domains": "; ".join(sorted(set(best.partner_domains))) if best else "",
-            "reason": self.reason(lang),
-            "why": self.why_en if lang == "en" else self.why_nl,
             "source": self.source,
         }
+
+    def table_row(self, lang: str = "nl") -> dict[str, Any]:
+        """`to_row` with the words in `lang`: label, status_label, reason, why."""
+        row = self.to_row()
+        return {c: row.get(c) for c in TABLE_COLUMNS} | {
+            "label": self.label(lang), "status_label": status_word(self.status, lang),
+            "reason": self.reason(lang), "why": self.why(lang)}
 
 
 @dataclass(frozen=True)
@@ -149,26 +191,34 @@ class MissingParties:
     reference: str
     wijken: tuple[str, ...]
     min_ties: int
-    lang: str = "nl"
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+    def to_frame(self) -> pd.DataFrame:
         """One row per (role, wijk), most urgent first: absent, isolated, peripheral, present.
 
-        Columns: role, label, domain, wijk, status, status_label, n_actors, actors (names,
-        "; "-joined), ties (of the best-connected actor), partner_domains, reason, why,
-        source.
+        Columns: role, domain, wijk, status (a code of `STATUSES`), n_actors, actors
+        (names, "; "-joined), ties (of the best-connected actor), partner_domains, source.
+        The words (label, reason, why) are in `table` and `summary`.
         """
-        lang = lang or self.lang
-        return pd.DataFrame([i.to_row(lang) for i in self.items], columns=FRAME_COLUMNS)
+        return pd.DataFrame([i.to_row() for i in self.items], columns=FRAME_COLUMNS)
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with its words in `lang` (what tables.xlsx shows).
+
+        Columns: role, label, domain, wijk, status, status_label, n_actors, actors, ties,
+        partner_domains, reason, why, source.
+        """
+        return pd.DataFrame([i.table_row(lang) for i in self.items], columns=TABLE_COLUMNS)
 
     def missing(self) -> tuple[PartyStatus, ...]:
         """Items that are not ``present``."""
         return tuple(i for i in self.items if i.status != "present")
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``missing_parties`` section of analysis.json (label, reason, why in Dutch,
+        ``reason_en`` in English)."""
         items = []
         for i in self.items:
-            row = i.to_row(self.lang)
+            row = i.table_row("nl")
             row["reason_en"] = i.reason("en")
             row["players"] = [{"actor": p.actor, "name": p.name, "ties": p.ties,
                                "status": p.status, "partner_domains": list(p.partner_domains)}
@@ -180,10 +230,10 @@ class MissingParties:
                          "counts": {s: counts.get(s, 0) for s in STATUSES}, "items": items})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """Who is missing, in a few sentences."""
+        t = translator(lang)
         if not self.items:
-            return ("The reference model has no roles to check." if en else
-                    "Het referentiemodel heeft geen rollen om te controleren.")
+            return t.gettext("The reference model has no roles to check.")
         multi = len(self.wijken) > 1
         parts = []
         for status in ("absent", "isolated", "peripheral"):
@@ -198,25 +248,75 @@ class MissingParties:
                 for i in chosen:
                     best = i.best
                     if status == "peripheral" and best is not None:
-                        n = best.ties
-                        what = (f"{n} tie" + ("s" if n != 1 else "") if en else
-                                f"{n} relatie" + ("s" if n != 1 else ""))
-                        names.append(f"{i.label(lang)} ({what})")
+                        names.append(f"{i.label(lang)} ({_ties(t, best.ties)})")
                     else:
                         names.append(i.label(lang))
-            shown = ", ".join(names[:8]) + (
-                (f" and {len(names) - 8} more" if en else f" en nog {len(names) - 8}")
-                if len(names) > 8 else "")
-            head = STATUS_WORDS[status][1 if en else 0]
+            shown = ", ".join(names[:8])
+            if len(names) > 8:
+                shown = t.gettext("{items} and {n} more").format(items=shown,
+                                                                n=t.number(len(names) - 8))
+            head = status_word(status, lang)
             parts.append(f"{head[0].upper()}{head[1:]}: {shown}.")
         if not parts:
-            return ("Every role of the reference model is present and connected." if en else
-                    "Alle rollen uit het referentiemodel zijn aanwezig en verbonden.")
-        scope = ((f" (per wijk, in {len(self.wijken)} wijken)" if en else
-                  f" (per wijk, in {len(self.wijken)} wijken)") if multi else
-                 (f" in {self.wijken[0]}" if self.wijken[0] else ""))
-        head = (f"Who is missing{scope}?" if en else f"Wie ontbreekt er{scope}?")
+            return t.gettext("Every role of the reference model is present and connected.")
+        if multi:
+            head = t.gettext("Who is missing (per wijk, in {n} wijken)?").format(
+                n=t.number(len(self.wijken)))
+        elif self.wijken[0]:
+            head = t.gettext("Who is missing in {wijk}?").format(wijk=self.wijken[0])
+        else:
+            head = t.gettext("Who is missing?")
         return " ".join([head, *parts])
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "Who is missing" section, and its finding for the glance."""
+        del top  # every role is listed
+        t = translator(lang)
+        numbers: list[Number] = []
+        items: list[Finding] = []
+        tables = []
+        counts = Counter(i.status for i in self.items)
+        total = len(self.items)
+        if total:
+            for status in STATUSES:
+                n = counts.get(status, 0)
+                if n or status in ("absent", "present"):
+                    numbers.append(Number(f"{t.number(n)} / {t.number(total)}",
+                                          status_word(status, lang),
+                                          t.gettext(STATUS_SENTENCES[status])))
+            for i in self.missing():  # items are sorted by status already
+                where = f" ({i.wijk})" if i.wijk else ""
+                text = " ".join(x for x in (fmt_cell(i.reason(lang), lang),
+                                            fmt_cell(i.why(lang), lang)) if x)
+                items.append(Finding(f"{i.label(lang) or i.role}{where}", text, i.domain,
+                                     status_word(i.status, lang),
+                                     actors=tuple(p.actor for p in i.players)))
+            shown = self.table(lang)
+            shown["status"] = shown["status_label"]
+            tables.append(table_from_frame(
+                shown, lang, caption=t.gettext("Every role of the reference model"),
+                columns=["label", "domain", "wijk", "status", "actors"], limit=60))
+        return Summary("missing", t.gettext("Who is missing"), paragraphs(self.explain(lang)),
+                       tuple(numbers), tuple(items), tables=tuple(tables),
+                       findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        t = translator(lang)
+        absent = list(dict.fromkeys(i.label(lang) for i in self.items if i.status == "absent"))
+        margin_items = [i for i in self.items if i.status in ("isolated", "peripheral")]
+        margin = list(dict.fromkeys(i.label(lang) for i in margin_items))
+        if not absent and not margin:
+            return ()
+        parts = []
+        if absent:
+            parts.append(t.gettext("no {roles} in the network").format(
+                roles=", ".join(absent[:8])))
+        if margin:
+            parts.append(t.gettext("at the margin: {roles}").format(roles=", ".join(margin[:8])))
+        text = "; ".join(parts)
+        actors = tuple(dict.fromkeys(p.actor for i in margin_items for p in i.players))
+        return (Finding(t.gettext("Who is missing"), text[:1].upper() + text[1:] + ".",
+                        tag="missing", priority=100, actors=actors),)
 
 
 def missing_parties(network: WijkNetwork, *,

@@ -18,9 +18,22 @@ import networkx as nx
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.i18n import number
+from wijkgraph.analysis._summary import (
+    ChartSpec,
+    Finding,
+    Number,
+    Summary,
+    Table,
+    column_label,
+    paragraphs,
+    sentences,
+)
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.model.schema import domain_label
+from wijkgraph.model.schema import STRENGTH_NAMES, channel_label, domain_label
+
+UNKNOWN_DOMAIN = "onbekend"
+"""The domain code of actors without a domain (a grey dot in charts and tables)."""
 
 
 @dataclass(frozen=True)
@@ -54,27 +67,119 @@ class NetworkSummary:
         return jsonable(self.__dict__)
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
-        domains = ", ".join(f"{domain_label(d, lang)} {n}"
+        """The network in three sentences: size, parts, actors per domain."""
+        t = translator(lang)
+        domains = ", ".join(f"{domain_label(d, lang)} {t.number(n)}"
                             for d, n in self.actors_per_domain.items())
-        density = number(self.density, lang, 3)
-        parts, iso = self.n_components, self.n_isolates
-        if en:
-            return (
-                f"The network has {self.n_actors} actors and {self.n_relations} relations "
-                f"({self.n_ties} linked pairs); density {density}. "
-                f"It falls apart into {parts} part{'' if parts == 1 else 's'}; the largest "
-                f"holds {self.largest_component} actors, and {iso} "
-                f"actor{' has' if iso == 1 else 's have'} no tie. Actors per domain: {domains}."
-            )
-        return (
-            f"Het netwerk heeft {self.n_actors} actoren en {self.n_relations} relaties "
-            f"({self.n_ties} verbonden paren); dichtheid {density}. "
-            f"Het bestaat uit {parts} {'deel' if parts == 1 else 'delen'}; het grootste telt "
-            f"{self.largest_component} actoren, en {iso} "
-            f"{'actor heeft' if iso == 1 else 'actoren hebben'} geen enkele relatie. "
-            f"Actoren per domein: {domains}."
-        )
+        first = t.gettext("The network has {actors} actors and {relations} relations "
+                          "({ties} linked pairs); density {density}.").format(
+            actors=t.number(self.n_actors), relations=t.number(self.n_relations),
+            ties=t.number(self.n_ties), density=t.number(self.density, 3))
+        parts = t.ngettext("It falls apart into {n} part;", "It falls apart into {n} parts;",
+                           self.n_components).format(n=t.number(self.n_components))
+        largest = t.gettext("the largest holds {n} actors, and").format(
+            n=t.number(self.largest_component))
+        isolates = t.ngettext("{n} actor has no tie.", "{n} actors have no tie.",
+                              self.n_isolates).format(n=t.number(self.n_isolates))
+        per_domain = t.gettext("Actors per domain: {domains}.").format(domains=domains)
+        return " ".join((first, parts, largest, isolates, per_domain))
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "network in numbers" section (id ``network``).
+
+        Headline numbers with their meaning, the parties per domain as a bar chart, the
+        channels and depth of the relations as tables; glance findings "separate parts"
+        (priority 40, only when the network falls apart or has isolates) and "the
+        network" (30). `top` is not used (the section has no ranking).
+
+        Examples
+        --------
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = summarise(load_dataset("utrecht-oost")).summary("en")
+        >>> s.id, s.numbers[0].label, [f.priority for f in s.findings]
+        ('network', 'parties', [40, 30])
+        """
+        t = translator(lang)
+        numbers = [
+            Number(t.number(self.n_actors), t.gettext("parties"), t.gettext(
+                "Organisations, teams, initiatives, meetings, platforms and persons in their "
+                "role that are in the data.")),
+            Number(t.number(self.n_relations), t.gettext("relations"), t.gettext(
+                "Recorded relations; together they link {n} different pairs of parties."
+            ).format(n=t.number(self.n_ties))),
+            Number(t.number(self.mean_degree, 1), t.gettext("partners on average"), t.gettext(
+                "The number of other parties the average party works with.")),
+            Number(t.number(100 * self.density, 1) + "%", t.gettext("density"), t.gettext(
+                "The share of all possible pairs that actually work together. Low is normal "
+                "in a neighbourhood: nobody works with everybody.")),
+            Number(t.number(self.n_components),
+                   t.ngettext("separate part", "separate parts", self.n_components),
+                   t.gettext("Everybody is connected to everybody through others.")
+                   if self.n_components <= 1 else t.gettext(
+                       "The network falls apart into separate parts; the largest holds {n} "
+                       "parties.").format(n=t.number(self.largest_component))),
+            Number(t.number(self.n_isolates), t.gettext("without a tie"), t.gettext(
+                "Parties without a single recorded relation: they stand apart.")),
+        ]
+        if self.n_meetings:
+            numbers.append(Number(
+                t.number(self.n_meetings), t.gettext("meetings"), t.gettext(
+                    "Recurring meetings and networks, with {n} participations in all."
+                ).format(n=t.number(self.n_participations))))
+        charts: list[ChartSpec] = []
+        chart_data: list[Table] = []
+        domains = list(self.actors_per_domain.items())
+        if domains:
+            labels = [domain_label(d, lang) for d, _ in domains]
+            values = [n for _, n in domains]
+            codes = tuple(d or UNKNOWN_DOMAIN for d, _ in domains)
+            title = t.gettext("Parties per domain")
+            alt = "; ".join(f"{lab}: {n}" for lab, n in zip(labels, values, strict=True))
+            charts.append(ChartSpec("bar_chart", (labels, values), {
+                "colours": list(codes), "title": title,
+                "xlabel": t.gettext("number of parties"), "alt": alt,
+                "value_format": "{:.0f}", "decimal": t.decimal_point}))
+            chart_data.append(Table(
+                title, (column_label("domain", lang), t.gettext("count")),
+                tuple((lab, str(n)) for lab, n in zip(labels, values, strict=True)),
+                len(labels), 0, codes))
+        tables: list[Table] = []
+        if self.relations_per_channel:
+            tables.append(Table(
+                t.gettext("How parties are in contact (channel per relation)"),
+                (column_label("channel", lang), t.gettext("relations")),
+                tuple((channel_label(k, lang) if k else t.gettext("unknown"), t.number(v))
+                      for k, v in self.relations_per_channel.items()),
+                len(self.relations_per_channel)))
+        if self.relations_per_strength:
+            tables.append(Table(
+                t.gettext("How deep the collaboration goes (learning mechanism)"),
+                (column_label("strength", lang), t.gettext("relations")),
+                tuple((f"{k} {STRENGTH_NAMES.get(int(k), '')}".strip() if str(k).isdigit()
+                       else str(k), t.number(v))
+                      for k, v in sorted(self.relations_per_strength.items())),
+                len(self.relations_per_strength)))
+        return Summary(
+            "network", t.gettext("The network in numbers"), paragraphs(self.explain(lang)),
+            tuple(numbers), charts=tuple(charts), tables=tuple(tables),
+            chart_data=tuple(chart_data), findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        t = translator(lang)
+        out = []
+        if self.n_components > 1 or self.n_isolates:
+            parts = t.ngettext("The network consists of {n} separate part;",
+                               "The network consists of {n} separate parts;",
+                               self.n_components).format(n=t.number(self.n_components))
+            alone = t.ngettext("{n} party has no relation at all.",
+                               "{n} parties have no relation at all.",
+                               self.n_isolates).format(n=t.number(self.n_isolates))
+            out.append(Finding(t.gettext("Separate parts"), f"{parts} {alone}", tag="network",
+                               priority=40))
+        out.append(Finding(t.gettext("The network"),
+                           " ".join(sentences(self.explain(lang))[:2]), tag="network",
+                           priority=30))
+        return tuple(out)
 
 
 def summarise(network: WijkNetwork) -> NetworkSummary:

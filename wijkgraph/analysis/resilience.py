@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,8 +31,20 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._summary import (
+    ChartSpec,
+    Finding,
+    Number,
+    Summary,
+    Table,
+    generic_table,
+    paragraphs,
+    sentences,
+    table_from_frame,
+)
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.analysis.engine import engine_for
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
 ALL_STEPS = 200
@@ -70,33 +83,96 @@ class Resilience:
         })
 
     def explain(self, lang: str = "nl") -> str:
+        """Who is a single point of failure, and how fast the network falls apart.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> resilience(load_dataset("driehoek")).explain("en")[:40]
+        'No single party holds the network togeth'
+        """
+        t = translator(lang)
+        if self.largest_component < 2:  # no part with a tie: nobody can be cut off
+            return t.gettext("There are no ties between the parties, so nobody holds others "
+                             "together and nobody can be cut off.")
         if not self.articulation_points:
-            return ("No single party holds the network together on its own: if one leaves, "
-                    "the others stay connected." if lang == "en" else
-                    "Geen enkele partij houdt het netwerk in haar eentje bij elkaar: als er "
-                    "één wegvalt, blijven de anderen verbonden.")
+            return t.gettext("No single party holds the network together on its own: if "
+                             "one leaves, the others stay connected.")
         frame = self.to_frame()
         frame = frame[frame["cut_off"] > 0]
-        top = frame.head(4)
-        if lang == "en":
-            names = "; ".join(f"{r['name']} ({int(r['cut_off'])} cut off)"
-                              for _, r in top.iterrows())
-            text = (f"{len(self.articulation_points)} parties are the only link of others to "
-                    f"the rest of the network. If they leave: {names}.")
-        else:
-            names = "; ".join(
-                f"{r['name']} ({int(r['cut_off'])} {'raakt' if r['cut_off'] == 1 else 'raken'} los)"
-                for _, r in top.iterrows())
-            text = (f"{len(self.articulation_points)} partijen zijn de enige verbinding van "
-                    f"anderen met de rest van het netwerk. Als zij wegvallen: {names}.")
+        names = "; ".join(
+            "{name} ({cut})".format(name=r["name"], cut=t.count(
+                int(r["cut_off"]), "{n} cut off", "{n} cut off"))
+            for _, r in frame.head(4).iterrows())
+        n = len(self.articulation_points)
+        text = t.ngettext(
+            "{n} party is the only link of others to the rest of the network. If it leaves: "
+            "{names}.",
+            "{n} parties are the only link of others to the rest of the network. If they "
+            "leave: {names}.", n).format(n=t.number(n), names=names)
         half = self.half_point()
         if half is not None:
             k_t, k_r = half
-            text += (f" The largest group halves after {k_t} targeted departures "
-                     f"(at random: {k_r})." if lang == "en" else
-                     f" De grootste groep halveert na {k_t} gerichte vertrekken "
-                     f"(willekeurig: {k_r}).")
+            text += " " + t.ngettext(
+                "The largest group halves after {n} targeted departure (at random: {r}).",
+                "The largest group halves after {n} targeted departures (at random: {r}).",
+                k_t).format(n=t.number(k_t), r=t.number(k_r))
         return text
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """What the report shows of the vulnerability (section ``resilience``).
+
+        The numbers of articulation points and bridges, the removal curve (targeted and
+        random) as a line chart with its numbers, the actors whose departure cuts others
+        off, and for the glance the first two sentences of `explain` (priority 70).
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = resilience(load_dataset("utrecht-oost")).summary("en")
+        >>> [n.value + " " + n.label for n in s.numbers], s.charts[0].kind
+        (['4 articulation points', '6 bridges'], 'line_chart')
+        >>> s.findings[0].head, s.findings[0].priority, len(s.findings[0].actors)
+        ('Vulnerable', 70, 4)
+        """
+        t = translator(lang)
+        charts: list[ChartSpec] = []
+        chart_data: list[Table] = []
+        if not self.curve.empty:
+            series = {t.gettext("key figures leave"): [float(v) for v in self.curve["targeted"]],
+                      t.gettext("random parties leave"): [float(v) for v in self.curve["random"]]}
+            alt = "; ".join(f"{name}: " + ", ".join(t.number(v, 0) for v in ys)
+                            for name, ys in series.items())
+            charts.append(ChartSpec("line_chart", ([float(v) for v in self.curve["removed"]],
+                                                   series), {
+                "title": t.gettext("Largest connected part as parties leave"),
+                "xlabel": t.gettext("number of parties removed"),
+                "ylabel": t.gettext("largest part (parties)"),
+                "alt": alt, "decimal": t.decimal_point}))
+            chart_data.append(table_from_frame(self.curve, lang, limit=None))
+        n_points, n_bridges = len(self.articulation_points), len(self.bridges)
+        numbers = (
+            Number(t.number(n_points),
+                   t.ngettext("articulation point", "articulation points", n_points),
+                   t.gettext("Parties that are the only link of others to the rest: if they "
+                             "leave, those others are cut off.")),
+            Number(t.number(n_bridges), t.ngettext("bridge", "bridges", n_bridges),
+                   t.gettext("Ties that are the only path between two parts of the network.")),
+        )
+        frame = self.to_frame()
+        table = generic_table(frame[frame["cut_off"] > 0], lang, max(top, 15))
+        if table is not None:
+            table = dataclasses.replace(
+                table, caption=t.gettext("Who is cut off if this party leaves"))
+        return Summary("resilience", t.gettext("Vulnerability: what if someone leaves?"),
+                       paragraphs(self.explain(lang)), numbers, charts=tuple(charts),
+                       tables=(table,) if table is not None else (),
+                       chart_data=tuple(chart_data), findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        """For the glance: the first two sentences of `explain` (priority 70)."""
+        first = sentences(self.explain(lang))
+        if not first:
+            return ()
+        return (Finding(translator(lang).gettext("Vulnerable"), " ".join(first[:2]),
+                        tag="resilience", priority=70, actors=self.articulation_points),)
+
 
     def half_point(self) -> tuple[int, int] | None:
         """Departures until the largest component is at most half its size (targeted, random)."""

@@ -30,21 +30,48 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.analysis.missing_parties import MissingParties
+from wijkgraph.analysis._summary import Summary, Table, paragraphs, table_from_frame
+from wijkgraph.analysis.missing_parties import MissingParties, status_word
 from wijkgraph.analysis.roles import RoleMatcher
+from wijkgraph.i18n import N_, NP_, translator
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.reference import ReferenceModel, load_reference
+from wijkgraph.reference import ReferenceModel, in_lang, load_reference
 
 # network status of a role, from worst to best; the worst over the wijken counts
 _ORDER = ("absent", "isolated", "peripheral", "present")
+VERDICTS = ("confirmed", "not_confirmed", "unknown")
+FRAME_COLUMNS = ["name", "count", "respondent_roles", "role", "network_status", "verdict"]
 COLUMNS = ["name", "count", "respondent_roles", "role", "label", "network_status", "verdict",
            "reason"]
+#: The verdicts as people read them (``pgettext("verdict", ...)``).
+VERDICT_WORDS = {
+    "confirmed": NP_("verdict", "confirmed"),
+    "not_confirmed": NP_("verdict", "not confirmed"),
+    "unknown": NP_("verdict", "unknown"),
+}
+#: What the network says of a role, by its status (``{label}``: the role).
+_STATUS_SENTENCES = {
+    "absent": N_("there is no {label} in the network"),
+    "isolated": N_("{label} is in the network, but without ties"),
+    "peripheral": N_("{label} is at the margin of the network"),
+    "present": N_("{label} is well connected in the network"),
+}
+#: Headers of the report's table, by column.
+_HEADERS = {
+    "name": NP_("respondents", "named as missing"),
+    "count": NP_("respondents", "times named"),
+    "respondent_roles": NP_("respondents", "roles of those who named it"),
+    "label": NP_("respondents", "role in the model"),
+    "network_status": NP_("respondents", "in the network"),
+    "verdict": NP_("respondents", "verdict"),
+    "reason": NP_("respondents", "why"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,44 +87,42 @@ class MissedParty:
     network_status: str  # absent / isolated / peripheral / present / "" (no role found)
     verdict: str  # confirmed / not_confirmed / unknown
 
-    def reason(self, lang: str = "nl") -> str:
-        en = lang == "en"
-        label = self.label_en if en else self.label_nl
-        times = (f"named by {self.count} respondent{'' if self.count == 1 else 's'}" if en
-                 else f"door {self.count} {'respondent' if self.count == 1 else 'respondenten'} genoemd")
-        if self.verdict == "unknown":
-            return (f"{times}; no role of the reference model recognises this name, so the "
-                    "network cannot say" if en else
-                    f"{times}; geen rol uit het referentiemodel herkent deze naam, dus het "
-                    "netwerk kan het niet bevestigen of weerleggen")
-        status = {
-            "absent": (f"er is geen {label} in het netwerk", f"there is no {label} in the network"),
-            "isolated": (f"{label} staat wel in het netwerk, maar zonder relaties",
-                         f"{label} is in the network, but without ties"),
-            "peripheral": (f"{label} staat aan de rand van het netwerk",
-                           f"{label} is at the margin of the network"),
-            "present": (f"{label} is goed verbonden in het netwerk",
-                        f"{label} is well connected in the network"),
-        }[self.network_status][1 if en else 0]
-        if self.verdict == "confirmed":
-            return (f"{times}; the network agrees: {status}" if en
-                    else f"{times}; het netwerk bevestigt dit: {status}")
-        return (f"{times}; the network does not confirm it: {status}. Perhaps the ties exist "
-                "but are not known to everyone" if en else
-                f"{times}; het netwerk bevestigt dit niet: {status}. Misschien bestaan de "
-                "contacten wel, maar weet niet iedereen ervan")
+    def label(self, lang: str = "nl") -> str:
+        """The recognised role's label in `lang` ("" when no role was recognised)."""
+        return in_lang(self, "label", lang)
 
-    def to_row(self, lang: str = "nl") -> dict[str, Any]:
+    def reason(self, lang: str = "nl") -> str:
+        """What the respondents said and what the network says, in one sentence."""
+        t = translator(lang)
+        times = t.ngettext("named by {n} respondent", "named by {n} respondents",
+                           self.count).format(n=t.number(self.count))
+        if self.verdict == "unknown":
+            return t.gettext("{times}; no role of the reference model recognises this name, so "
+                             "the network cannot say").format(times=times)
+        status = t.gettext(_STATUS_SENTENCES[self.network_status]).format(
+            label=self.label(lang))
+        if self.verdict == "confirmed":
+            return t.gettext("{times}; the network agrees: {status}").format(times=times,
+                                                                             status=status)
+        return t.gettext("{times}; the network does not confirm it: {status}. Perhaps the ties "
+                         "exist but are not known to everyone").format(times=times, status=status)
+
+    def to_row(self) -> dict[str, Any]:
+        """The codes and numbers of this party (a row of `RespondentsAgreement.to_frame`)."""
         return {
             "name": self.name,
             "count": self.count,
             "respondent_roles": "; ".join(f"{r} ({n})" for r, n in self.respondent_roles),
             "role": self.role,
-            "label": self.label_en if lang == "en" else self.label_nl,
             "network_status": self.network_status,
             "verdict": self.verdict,
-            "reason": self.reason(lang),
         }
+
+    def table_row(self, lang: str = "nl") -> dict[str, Any]:
+        """`to_row` with the role's label and the reason in `lang`."""
+        row = self.to_row()
+        return {c: row.get(c) for c in COLUMNS} | {"label": self.label(lang),
+                                                   "reason": self.reason(lang)}
 
 
 @dataclass(frozen=True)
@@ -105,49 +130,63 @@ class RespondentsAgreement:
     """The respondents' missed parties beside the network's missing-parties result."""
 
     items: tuple[MissedParty, ...]
-    lang: str = "nl"
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
-        """One row per named party, most often named first. Columns: see `COLUMNS`."""
-        lang = lang or self.lang
-        return pd.DataFrame([i.to_row(lang) for i in self.items], columns=COLUMNS)
+    def to_frame(self) -> pd.DataFrame:
+        """One row per named party, most often named first. Columns: see `FRAME_COLUMNS`
+        (codes: ``network_status`` as in `missing_parties`, ``verdict`` of `VERDICTS`)."""
+        return pd.DataFrame([i.to_row() for i in self.items], columns=FRAME_COLUMNS)
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with the role's ``label`` and the ``reason`` in `lang` (`COLUMNS`)."""
+        return pd.DataFrame([i.table_row(lang) for i in self.items], columns=COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
-        counts = {v: sum(i.verdict == v for i in self.items)
-                  for v in ("confirmed", "not_confirmed", "unknown")}
+        """The ``respondents`` section of analysis.json (English, with ``reason_nl``)."""
+        counts = {v: sum(i.verdict == v for i in self.items) for v in VERDICTS}
         return jsonable({"counts": counts,
-                         "items": [i.to_row("en") | {"reason_nl": i.reason("nl")}
+                         "items": [i.table_row("en") | {"reason_nl": i.reason("nl")}
                                    for i in self.items]})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """How many missed parties the network confirms, and which it does not."""
+        t = translator(lang)
         if not self.items:
-            return ("The respondents named no missing parties." if en
-                    else "De respondenten noemden geen ontbrekende partijen.")
+            return t.gettext("The respondents named no missing parties.")
         confirmed = [i.name for i in self.items if i.verdict == "confirmed"]
         not_conf = [i.name for i in self.items if i.verdict == "not_confirmed"]
         n = len(self.items)
-        if en:
-            text = (f"Respondents named {n} part{'y' if n == 1 else 'ies'} as missing; the "
-                    f"network confirms {len(confirmed)}")
-            text += f" ({', '.join(confirmed[:6])})." if confirmed else "."
-            if not_conf:
-                text += (f" Not confirmed by the network: {', '.join(not_conf[:6])}: worth "
-                         "asking who does know them.")
-            return text
-        text = (f"Respondenten noemden {n} partij{'' if n == 1 else 'en'} als ontbrekend; het "
-                f"netwerk bevestigt er {len(confirmed)}")
+        text = t.ngettext("Respondents named {n} party as missing; the network confirms {k}",
+                          "Respondents named {n} parties as missing; the network confirms {k}",
+                          n).format(n=t.number(n), k=t.number(len(confirmed)))
         text += f" ({', '.join(confirmed[:6])})." if confirmed else "."
         if not_conf:
-            text += (f" Niet bevestigd door het netwerk: {', '.join(not_conf[:6])}: vraag na "
-                     "wie hen wel kent.")
+            text += " " + t.gettext("Not confirmed by the network: {names}: worth asking who "
+                                    "does know them.").format(names=", ".join(not_conf[:6]))
         return text
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's section on the parties respondents miss (survey imports only)."""
+        del top  # at most 25 rows, like every generic table
+        t = translator(lang)
+        tables: tuple[Table, ...] = ()
+        if self.items:
+            frame = self.table(lang)
+            frame["network_status"] = [status_word(s, lang) if s else ""
+                                       for s in frame["network_status"]]
+            frame["verdict"] = [t.pgettext("verdict", VERDICT_WORDS[v]) for v in frame["verdict"]]
+            columns = ["name", "count", "respondent_roles", "label", "network_status", "verdict",
+                       "reason"]
+            table = table_from_frame(frame, lang, columns=columns, limit=25)
+            tables = (replace(table, columns=tuple(t.pgettext("respondents", _HEADERS[c])
+                                                   for c in columns)),)
+        return Summary("respondents", t.gettext("Who do the respondents miss?"),
+                       paragraphs(self.explain(lang)), tables=tables)
 
 
 def respondents_agreement(network: WijkNetwork, missing: MissingParties, *,
                           reference: ReferenceModel | None = None,
-                          missed: Sequence[Mapping[str, Any]] | None = None,
-                          lang: str = "nl") -> RespondentsAgreement:
+                          missed: Sequence[Mapping[str, Any]] | None = None
+                          ) -> RespondentsAgreement:
     """Set the respondents' missed parties beside the network's missing-parties result.
 
     Parameters
@@ -170,7 +209,7 @@ def respondents_agreement(network: WijkNetwork, missing: MissingParties, *,
     missed = list(missed if missed is not None else network.meta.get("missed_by_respondents")
                   or [])
     matcher = RoleMatcher(reference, with_ids=True)
-    labels = {r.id: (r.label_nl, r.label_en) for r in reference.roles}
+    roles_by_id = {r.id: r for r in reference.roles}
     worst: dict[str, str] = {}
     for item in missing.items:
         now = worst.get(item.role)
@@ -191,7 +230,8 @@ def respondents_agreement(network: WijkNetwork, missing: MissingParties, *,
             name=name, count=int(entry.get("count", 1) or 1),
             respondent_roles=tuple(sorted(((str(k), int(v)) for k, v in dict(roles).items()),
                                           key=lambda kv: (-kv[1], kv[0]))),
-            role=role, label_nl=labels.get(role, ("", ""))[0],
-            label_en=labels.get(role, ("", ""))[1], network_status=status, verdict=verdict))
+            role=role, label_nl=roles_by_id[role].label_nl if role else "",
+            label_en=roles_by_id[role].label_en if role else "", network_status=status,
+            verdict=verdict))
     items.sort(key=lambda i: (-i.count, i.name.casefold()))
-    return RespondentsAgreement(tuple(items), lang)
+    return RespondentsAgreement(tuple(items))

@@ -37,15 +37,19 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
-from wijkgraph.i18n import plural
+from wijkgraph.analysis._summary import Finding, Summary, paragraphs, table_from_frame
+from wijkgraph.i18n import NP_, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference, words
 
 NO_ROLE = frozenset({"geen", "geenrol", "none", "norole", "nvt"})
 
-FRAME_COLUMNS = ["actor", "name", "role", "label", "domain", "actor_domain", "wijk", "via",
+FRAME_COLUMNS = ["actor", "name", "role", "domain", "actor_domain", "wijk", "via", "evidence"]
+TABLE_COLUMNS = ["actor", "name", "role", "label", "domain", "actor_domain", "wijk", "via",
                  "evidence"]
+#: How a role was recognised (the ``via`` code) as people read it.
+VIA_WORDS = {"role": NP_("via", "role"), "name": NP_("via", "name")}
 
 
 class RoleMatcher:
@@ -102,7 +106,6 @@ class RoleAssignment:
     matches: tuple[RoleMatch, ...]
     unassigned: tuple[str, ...]
     actor_info: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
-    lang: str = "nl"
 
     def actors_of(self, role: str) -> tuple[str, ...]:
         """Ids of the actors playing `role`."""
@@ -126,13 +129,16 @@ class RoleAssignment:
             out[m.role].append(m.actor)
         return {k: tuple(v) for k, v in out.items()}
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
-        """One row per (actor, role): actor, name, role, label, domain (of the role),
-        actor_domain, wijk, via (``role`` or ``name``), evidence (the matched words).
+    def to_frame(self) -> pd.DataFrame:
+        """One row per (actor, role): actor, name, role, domain (of the role), actor_domain,
+        wijk, via (``role`` or ``name``), evidence (the matched words).
 
-        Sorted by role id, then name.
+        Sorted by role id, then name. The role's label is in `table`.
         """
-        lang = lang or self.lang
+        return self.table("nl").drop(columns="label")
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with the role's label in `lang` (what tables.xlsx shows)."""
         rows = []
         for m in self.matches:
             info = self.actor_info.get(m.actor, {})
@@ -142,7 +148,7 @@ class RoleAssignment:
                          "actor_domain": info.get("domain", ""),
                          "wijk": "; ".join(info.get("wijk", ())), "via": m.via,
                          "evidence": m.evidence})
-        frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
         if frame.empty:
             return frame
         order = {r: i for i, r in enumerate(self.reference.role_ids)}
@@ -158,28 +164,48 @@ class RoleAssignment:
         return pd.DataFrame(rows, columns=["actor", "name", "domain", "role"])
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``roles`` section of analysis.json (labels in Dutch)."""
         return jsonable({
             "reference": self.reference.to_dict(),
-            "assignments": self.to_frame(),
+            "assignments": self.table("nl"),
             "unassigned": self.unassigned_frame(),
         })
 
     def explain(self, lang: str = "nl") -> str:
+        """How many actors play how many roles, and how they were recognised."""
+        t = translator(lang)
         n_roles = len({m.role for m in self.matches})
         n_actors = len({m.actor for m in self.matches})
         by_name = sum(1 for m in self.matches if m.via == "name")
-        total = len(self.reference.roles)
-        if lang == "en":
-            return (f"{n_actors} actor(s) play {n_roles} of the {total} roles of reference "
-                    f"model '{self.reference.name}' ({by_name} recognised by name, the rest by "
-                    f"the role column); {len(self.unassigned)} actor(s) have no reference role. "
-                    "Correct a role through the role column.")
-        players = plural(n_actors, "actor vervult", "actoren vervullen")
-        others = plural(len(self.unassigned), "actor heeft", "actoren hebben")
-        return (f"{players} {n_roles} van de {total} rollen uit "
-                f"referentiemodel '{self.reference.name}' ({by_name} herkend aan de naam, de "
-                f"rest aan de rol-kolom); {others} geen rol uit "
-                "het model. Verbeter een rol via de rol-kolom.")
+        players = t.ngettext(
+            "{n} actor plays {roles} of the {total} roles of reference model '{model}'",
+            "{n} actors play {roles} of the {total} roles of reference model '{model}'",
+            n_actors).format(n=t.number(n_actors), roles=t.number(n_roles),
+                             total=t.number(len(self.reference.roles)), model=self.reference.name)
+        recognised = t.gettext("({n} recognised by name, the rest by the role column)").format(
+            n=t.number(by_name))
+        others = t.count(len(self.unassigned), "{n} actor has no reference role.",
+                         "{n} actors have no reference role.")
+        return (f"{players} {recognised}; {others} "
+                + t.gettext("Correct a role through the role column."))
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "Recognised roles" section: who plays which role, and who none."""
+        del top  # every recognised role is listed (up to 80 rows)
+        t = translator(lang)
+        frame = self.table(lang)
+        if not frame.empty:
+            frame["via"] = [t.pgettext("via", VIA_WORDS.get(v, v)) for v in frame["via"]]
+        tables = (table_from_frame(frame, lang, columns=["name", "label", "domain", "wijk", "via",
+                                                         "evidence"], limit=80),) \
+            if not frame.empty else ()
+        items = []
+        if self.unassigned:
+            names = sorted(str(self.actor_info.get(a, {}).get("name", a)) for a in self.unassigned)
+            items.append(Finding(t.gettext("No role from the model"),
+                                 ", ".join(names[:60]) + (" …" if len(names) > 60 else "")))
+        return Summary("roles", t.gettext("Recognised roles"), paragraphs(self.explain(lang)),
+                       items=tuple(items), tables=tables)
 
 
 def recognise_roles(network: WijkNetwork, *,

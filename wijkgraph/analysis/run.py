@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from wijkgraph._version import __version__
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
+from wijkgraph.analysis.cohesion import Cohesion, cohesion
 from wijkgraph.analysis.communities import Communities, communities
 from wijkgraph.analysis.domains import DomainMixing, domain_mixing
 from wijkgraph.analysis.keyfigures import KeyFigures, key_figures
@@ -51,6 +52,7 @@ class Analysis:
     """
 
     overview: NetworkSummary
+    cohesion: Cohesion
     key_figures: KeyFigures
     brokerage: Brokerage
     domains: DomainMixing
@@ -134,7 +136,7 @@ def analyse(
 
     step("network")
     summary = summarise(network)
-    sections: dict[str, Any] = {"respondents": None}
+    sections: dict[str, Any] = {"respondents": None, "cohesion": cohesion(network, seed=seed)}
     # Sections are added below in dependency order; each is a pure function of the network
     # (and of earlier sections where stated).
     step("missing_parties")  # first: the terminal and report open with who is missing
@@ -145,15 +147,17 @@ def analyse(
         # a survey import: set the respondents' own "who is missing" beside it
         sections["respondents"] = respondents_agreement(network, sections["missing_parties"],
                                                         reference=ref)
-    step("key_figures")  # key figures use the domain and resilience results
+    step("key_figures")  # key figures use the domain, resilience and brokerage results
     domains_result = domain_mixing(network)
     resilience_result = resilience(network, seed=seed)
+    brokerage_result = brokerage(network)
     sections["key_figures"] = key_figures(network, seed=seed, top=top, domains=domains_result,
-                                          resilience_result=resilience_result)
+                                          resilience_result=resilience_result,
+                                          brokerage=brokerage_result)
     step("domains")
     sections["domains"] = domains_result
     step("brokerage")
-    sections["brokerage"] = brokerage(network)
+    sections["brokerage"] = brokerage_result
     step("communities")
     sections["communities"] = communities(network, seed=seed)
     step("resilience")

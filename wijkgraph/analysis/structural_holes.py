@@ -27,9 +27,10 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.analysis.engine import engine_for
-from wijkgraph.i18n import number
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
 COLUMNS = ["id", "name", "domain", "effective_size", "efficiency", "constraint"]
@@ -50,16 +51,35 @@ class StructuralHoles:
         return jsonable({"weighted": self.weighted, "actors": self.to_frame()})
 
     def explain(self, lang: str = "nl") -> str:
+        """Who reaches the most parties that are not tied to each other."""
+        t = translator(lang)
         frame = self.to_frame().dropna(subset=["effective_size"])
         if frame.empty:
-            return "No ties to measure." if lang == "en" else "Geen relaties om te meten."
+            return t.gettext("No ties to measure.")
         top = frame.iloc[0]
-        value = number(top["effective_size"], lang, 1)
-        if lang == "en":
-            return (f"{top['name']} reaches the most parties that are not tied to each other "
-                    f"(effective size {value}).")
-        return (f"{top['name']} bereikt de meeste partijen die onderling niet verbonden zijn "
-                f"(effectieve omvang {value}).")
+        return t.gettext("{name} reaches the most parties that are not tied to each other "
+                         "(effective size {value}).").format(
+            name=top["name"], value=t.number(top["effective_size"], 1))
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The `top` actors by effective size, with efficiency and constraint (id ``structural_holes``).
+
+        Not a section of the report by itself (the key figures use these measures); for
+        notebooks and other front ends.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = structural_holes(load_dataset("driehoek")).summary("en", top=2)
+        >>> s.id, len(s.tables[0].rows)
+        ('structural_holes', 2)
+        """
+        t = translator(lang)
+        frame = self.to_frame()
+        tables = () if frame.empty else (table_from_frame(
+            frame.drop(columns=["id"]), lang, limit=top,
+            caption=t.gettext("Structural holes: who reaches parties that do not know each "
+                              "other")),)
+        return Summary("structural_holes", t.gettext("Structural holes"),
+                       paragraphs(self.explain(lang)), tables=tables)
 
 
 def structural_holes(network: WijkNetwork, *, weighted: bool = True) -> StructuralHoles:

@@ -38,8 +38,9 @@ import networkx as nx
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._summary import Finding, Summary, Table, fmt_cell, paragraphs, table_from_frame
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
-from wijkgraph.i18n import plural
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
@@ -88,7 +89,6 @@ class Themes:
     duplicates: tuple[DuplicateRisk, ...]
     wijken: tuple[str, ...]
     n_duplicates_uncounted: int = 0  # pairs in groups too large to list
-    lang: str = "nl"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per theme, most actors first: theme, n_actors, n_parts, connected,
@@ -120,26 +120,72 @@ class Themes:
                          "n_duplicates_uncounted": self.n_duplicates_uncounted})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """Themes on which actors work apart, and the risks of duplicate effort.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> themes(load_dataset("driehoek")).explain("en")[:55]
+        '2 themes; 0 have actors who are not connected with each'
+        """
+        t = translator(lang)
         if not self.items:
-            return ("No actor has a theme." if en else "Geen enkele actor heeft een thema.")
-        split = [t for t in self.items if not t.connected]
-        split_txt = ", ".join(f"{t.theme} ({len(t.parts)})" for t in split[:5])
-        dup = self.duplicates[:2]
-        dup_txt = "; ".join(f"{d.source_name} - {d.target_name} ({d.theme})" for d in dup)
+            return t.gettext("No actor has a theme.")
+        split = [i for i in self.items if not i.connected]
+        out = (t.count(len(self.items), "{n} theme", "{n} themes") + "; "
+               + t.count(len(split), "{n} has actors who are not connected with each other",
+                         "{n} have actors who are not connected with each other"))
+        if split:
+            out += ": " + ", ".join(f"{i.theme} ({t.number(len(i.parts))})" for i in split[:5])
+        out += "."
         n_dup = len(self.duplicates) + self.n_duplicates_uncounted
-        if en:
-            out = (f"{len(self.items)} themes; {len(split)} have actors who are not connected "
-                   f"with each other{': ' + split_txt if split else ''}.")
-            if n_dup:
-                out += f" {n_dup} risk(s) of duplicate effort, e.g. {dup_txt}."
-            return out
-        out = (f"{len(self.items)} thema's; bij {len(split)} werken actoren langs elkaar heen "
-               f"(niet verbonden){': ' + split_txt if split else ''}.")
-        if n_dup:
-            risks = plural(n_dup, "risico", "risico's")
-            out += f" {risks} op dubbel werk, bijvoorbeeld {dup_txt}."
+        if n_dup and self.duplicates:
+            examples = "; ".join(f"{d.source_name} - {d.target_name} ({d.theme})"
+                                 for d in self.duplicates[:2])
+            out += " " + t.ngettext("{n} risk of duplicate effort, e.g. {examples}.",
+                                    "{n} risks of duplicate effort, e.g. {examples}.",
+                                    n_dup).format(n=t.number(n_dup), examples=examples)
+        elif n_dup:
+            out += " " + t.count(n_dup, "{n} risk of duplicate effort.",
+                                 "{n} risks of duplicate effort.")
         return out
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """What the report shows of the themes (section ``themes``).
+
+        One item per theme whose actors work apart, the table of all themes and the
+        duplicate-effort risks (the first ``max(top, 15)``).
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> s = themes(load_dataset("groz")).summary("en")
+        >>> s.id, s.items[0].tag, len(s.tables)
+        ('themes', 'working apart', 2)
+        """
+        t = translator(lang)
+        frame = self.to_frame()
+        items: list[Finding] = []
+        tables: list[Table] = []
+        if not frame.empty:
+            for rec in frame[~frame["connected"]].to_dict("records"):
+                items.append(Finding(str(rec["theme"]), t.gettext(
+                    "{n} parties work on it, split into {k} groups that are not connected: "
+                    "{actors}.").format(n=t.number(rec["n_actors"]), k=t.number(rec["n_parts"]),
+                                        actors=fmt_cell(rec["actors"], lang)),
+                    tag=t.gettext("working apart")))
+            tables.append(table_from_frame(
+                frame, lang, caption=t.gettext(
+                    "Every theme: who works on it, and are they connected?"),
+                columns=["theme", "n_actors", "n_parts", "connected", "wijken", "absent_in",
+                         "actors"], limit=60))
+        duplicates = self.duplicates_frame()
+        if not duplicates.empty:
+            tables.append(table_from_frame(
+                duplicates, lang, caption=t.gettext(
+                    "Risk of duplicate effort: same kind of party, same theme, same wijk, "
+                    "no tie"),
+                columns=["source_name", "target_name", "theme", "wijk", "kind",
+                         "shared_themes", "common_partners"], limit=max(top, 15)))
+        return Summary("themes", t.gettext("Agendas: overlap and gaps"),
+                       paragraphs(self.explain(lang)), items=tuple(items),
+                       tables=tuple(tables))
 
 
 def themes(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_REFERENCE,

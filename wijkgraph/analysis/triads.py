@@ -23,8 +23,11 @@ Examples
 ...     "target": ["Buurtcentrum De Leeuw"] * 3 + ["DOCK", "Beheergroep De Leeuw"],
 ...     "kind": ["beheer"] * 3 + ["samenwerking"] * 2})
 >>> result = triads(build_network(tables_from_frames(actors, relations)))
->>> result.to_frame()[["hub_name", "complete", "missing"]].values.tolist()
+>>> result.table("nl")[["hub_name", "complete", "missing"]].values.tolist()
 [['Buurtcentrum De Leeuw', False, 'geen relatie Stadsbedrijven - beheergroep']]
+>>> result.summary("en").findings[0].text[:60]
+'0 of 1 complete; a side is missing at Buurtcentrum De Leeuw '
+
 """
 
 from __future__ import annotations
@@ -36,10 +39,24 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._summary import (
+    Finding,
+    Summary,
+    fmt_cell,
+    paragraphs,
+    sentences,
+    table_from_frame,
+)
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
+from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
-from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
+from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, in_lang, load_reference
+
+FRAME_COLUMNS = ["triad", "hub", "hub_name", "wijk", "complete", "n_gaps", "members"]
+TABLE_COLUMNS = ["triad", "hub", "hub_name", "wijk", "complete", "n_gaps", "missing", "members"]
+COMPLETE_COLOUR = "#117733"  # Tol green
+INCOMPLETE_COLOUR = "#CC6677"  # Tol rose
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,7 @@ class Corner:
     candidate_name: str = ""
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return in_lang(self, "label", lang)
 
 
 @dataclass(frozen=True)
@@ -77,27 +94,40 @@ class TriadStatus:
     def complete(self) -> bool:
         return all(c.status == "ok" for c in self.corners) and not self.unlinked
 
+    def label(self, lang: str = "nl") -> str:
+        """The triad's label in `lang` (from the reference model)."""
+        return in_lang(self, "triad_label", lang)
+
+    @property
+    def n_gaps(self) -> int:
+        """How many things are missing: corners nobody fills or without a hub tie, sides."""
+        return sum(c.status != "ok" for c in self.corners) + len(self.unlinked)
+
     def gaps(self, lang: str = "nl") -> list[str]:
         """What is missing, in short phrases."""
-        en = lang == "en"
+        t = translator(lang)
         out = []
         for c in self.corners:
             if c.status == "missing":
-                out.append(f"no {c.label('en')}" if en else f"geen {c.label('nl')}")
+                out.append(t.gettext("no {role}").format(role=c.label(lang)))
             elif c.status == "other_kind":
-                out.append(f"{c.member_name} has no {self.hub_kind} tie" if en else
-                           f"{c.member_name} zonder {self.hub_kind}-relatie")
+                out.append(t.gettext("{name} has no {kind} tie").format(name=c.member_name,
+                                                                        kind=self.hub_kind))
         for i, j in self.unlinked:
             a, b = self.corners[i], self.corners[j]
-            out.append(f"no tie {a.label('en')} - {b.label('en')}" if en else
-                       f"geen relatie {a.label('nl')} - {b.label('nl')}")
+            out.append(t.gettext("no tie {a} - {b}").format(a=a.label(lang), b=b.label(lang)))
         return out
 
-    def to_row(self, lang: str = "nl") -> dict[str, Any]:
+    def to_row(self) -> dict[str, Any]:
+        """The codes and numbers of this hub (a row of `Triads.to_frame`)."""
         return {"triad": self.triad, "hub": self.hub, "hub_name": self.hub_name,
-                "wijk": self.wijk, "complete": self.complete, "n_gaps": len(self.gaps(lang)),
-                "missing": "; ".join(self.gaps(lang)),
+                "wijk": self.wijk, "complete": self.complete, "n_gaps": self.n_gaps,
                 "members": "; ".join(c.member_name for c in self.corners if c.member)}
+
+    def table_row(self, lang: str = "nl") -> dict[str, Any]:
+        """`to_row` with what is missing in words in `lang`."""
+        row = self.to_row()
+        return {c: row.get(c) for c in TABLE_COLUMNS} | {"missing": "; ".join(self.gaps(lang))}
 
 
 @dataclass(frozen=True)
@@ -105,32 +135,32 @@ class Triads:
     """Every hub's triad (see module docs)."""
 
     items: tuple[TriadStatus, ...]
-    lang: str = "nl"
 
     def incomplete(self) -> tuple[TriadStatus, ...]:
         return tuple(t for t in self.items if not t.complete)
 
-    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+    def to_frame(self) -> pd.DataFrame:
         """One row per hub, incomplete first: triad, hub, hub_name, wijk, complete, n_gaps,
-        missing ("; "-joined), members."""
-        lang = lang or self.lang
-        return pd.DataFrame([t.to_row(lang) for t in self.items],
-                            columns=["triad", "hub", "hub_name", "wijk", "complete", "n_gaps",
-                                     "missing", "members"])
+        members. What is missing, in words, is in `table`."""
+        return pd.DataFrame([t.to_row() for t in self.items], columns=FRAME_COLUMNS)
 
-    def corners_frame(self, lang: str | None = None) -> pd.DataFrame:
-        """One row per (hub, corner): hub, hub_name, role, label, member, member_name, status."""
-        lang = lang or self.lang
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """`to_frame` with a column ``missing``: the gaps in words in `lang` ("; "-joined)."""
+        return pd.DataFrame([t.table_row(lang) for t in self.items], columns=TABLE_COLUMNS)
+
+    def corners_frame(self) -> pd.DataFrame:
+        """One row per (hub, corner): triad, hub, hub_name, role, member, member_name, status."""
         rows = [{"triad": t.triad, "hub": t.hub, "hub_name": t.hub_name, "role": c.role,
-                 "label": c.label(lang), "member": c.member, "member_name": c.member_name,
+                 "member": c.member, "member_name": c.member_name,
                  "status": c.status} for t in self.items for c in t.corners]
-        return pd.DataFrame(rows, columns=["triad", "hub", "hub_name", "role", "label", "member",
+        return pd.DataFrame(rows, columns=["triad", "hub", "hub_name", "role", "member",
                                            "member_name", "status"])
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``triads`` section of analysis.json (``missing`` in Dutch, ``missing_en``)."""
         items = []
         for t in self.items:
-            row = t.to_row(self.lang)
+            row = t.table_row("nl")
             row["missing_en"] = "; ".join(t.gaps("en"))
             row["corners"] = [{"role": c.role, "member": c.member, "status": c.status}
                               for c in t.corners]
@@ -139,23 +169,59 @@ class Triads:
                          len(self.incomplete()), "items": items})
 
     def explain(self, lang: str = "nl") -> str:
-        en = lang == "en"
+        """How many Driehoeken are complete, and what the others miss."""
+        t = translator(lang)
         if not self.items:
-            return ("No buurtcentrum (hub of a triad) in the data." if en else
-                    "Geen buurtcentrum (spil van een driehoek) in de gegevens.")
+            return t.gettext("No buurtcentrum (hub of a triad) in the data.")
         bad = self.incomplete()
-        label = self.items[0].triad_label_en if en else self.items[0].triad_label_nl
+        label = self.items[0].label(lang)
+        n = len(self.items)
         if not bad:
-            return (f"{label}: complete at all {len(self.items)} hubs." if en else
-                    f"{label}: compleet bij alle {len(self.items)} buurtcentra.")
-        listed = "; ".join(f"{t.hub_name} ({', '.join(t.gaps(lang))})" for t in bad[:10])
-        more = len(bad) - 10
-        tail = ((f"; and {more} more" if en else f"; en nog {more}") if more > 0 else "")
-        if en:
-            return (f"{label}: {len(self.items) - len(bad)} of {len(self.items)} complete; "
-                    f"a side is missing at {listed}{tail}.")
-        return (f"{label}: {len(self.items) - len(bad)} van {len(self.items)} compleet; er "
-                f"ontbreekt een zijde bij {listed}{tail}.")
+            return t.ngettext("{label}: complete at {n} hub.", "{label}: complete at all {n} hubs.",
+                              n).format(label=label, n=t.number(n))
+        listed = "; ".join(f"{s.hub_name} ({', '.join(s.gaps(lang))})" for s in bad[:10])
+        if len(bad) > 10:
+            listed = t.gettext("{items}; and {n} more").format(items=listed,
+                                                               n=t.number(len(bad) - 10))
+        return t.gettext("{label}: {done} of {total} complete; a side is missing at "
+                         "{listed}.").format(label=label, done=t.number(n - len(bad)),
+                                             total=t.number(n), listed=listed)
+
+    def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
+        """The report's "Driehoek per buurtcentrum" section and its finding for the glance."""
+        del top  # every hub is listed
+        t = translator(lang)
+        title = t.gettext("The Driehoek per community centre")
+        if not self.items:
+            return Summary("triads", title)
+        items = []
+        for s in self.items:
+            where = f" ({s.wijk})" if s.wijk else ""
+            done = s.complete
+            text = "; ".join(c.member_name for c in s.corners if c.member) if done else \
+                "; ".join(s.gaps(lang))
+            items.append(Finding(
+                f"{s.hub_name}{where}", fmt_cell(text, lang),
+                COMPLETE_COLOUR if done else INCOMPLETE_COLOUR,
+                t.pgettext("triad", "complete") if done else t.pgettext("triad", "incomplete"),
+                actors=(s.hub, *(c.member for c in s.corners if c.member))))
+        table = table_from_frame(self.table(lang).drop(columns=["triad", "hub"]), lang, limit=60)
+        return Summary("triads", title, paragraphs(self.explain(lang)), items=tuple(items),
+                       tables=(table,), findings=self._findings(lang))
+
+    def _findings(self, lang: str) -> tuple[Finding, ...]:
+        bad = self.incomplete()
+        first = sentences(self.explain(lang))
+        if not bad or not first:
+            return ()
+        text = first[0]
+        prefix = f"{self.items[0].label(lang)}:"
+        if text.startswith(prefix):
+            text = text[len(prefix):].lstrip()
+        actors = tuple(dict.fromkeys(a for s in bad for a in
+                                     (s.hub, *(c.member for c in s.corners if c.member))))
+        return (Finding(translator(lang).gettext("The Driehoek"), text[:1].upper() + text[1:],
+                        tag="triads", priority=90, actors=actors),)
 
 
 def triads(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_REFERENCE,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from wijkgraph._files import atomic_write
 from wijkgraph.errors import OutputError, Problem
+from wijkgraph.i18n import N_, translator
 from wijkgraph.model.schema import STRENGTH_NAMES, ActorType, Channel, Domain, RelationKind
 
 SHEETS = {
@@ -26,29 +27,47 @@ SHEETS = {
     "deelnames": ["actor", "overleg"],
 }
 
-INSTRUCTIONS = [
-    "wijkgraph: invulbestand voor een samenwerkingsnetwerk in de wijk",
+# The instructions on the sheet 'uitleg', one entry per paragraph ("\n" starts a new row).
+# Sheet and column names stay Dutch in every language: they are what the template holds.
+INSTRUCTIONS = (
+    N_("wijkgraph: input workbook for a collaboration network in the neighbourhood"),
     "",
-    "1. Blad 'actoren': één rij per partij (organisatie, team, initiatief, persoon in een rol,",
-    "   overleg, platform, netwerk, buurtcentrum). Alleen 'naam' is verplicht; een kort 'id'",
-    "   maakt de relaties makkelijker. 'rol' zegt wat de partij is: huisarts, wijkagent,",
-    "   buurtteam, sociaal makelaar, bewonersinitiatief, ...",
-    "2. 'wijk' en 'thema's': meerdere waarden scheiden met ; of | (bijv. Oost; Binnenstad).",
-    "3. Blad 'relaties': één rij per samenwerking. 'van' en 'naar' bevatten een id of de",
-    "   exacte naam uit 'actoren'. 'sterkte' is 1-4 of een leermechanisme: identificatie (1,",
-    "   van elkaar weten), coördinatie (2, taken verdelen), reflectie (3, van elkaar leren),",
-    "   transformatie (4, samen iets nieuws). Leeg = 1. 'gericht': ja als de relatie één",
-    "   kant op gaat (verwijzing, financiering), anders leeg of nee.",
-    "4. Bladen 'overleggen' en 'deelnames' (niet verplicht): welke overleggen en netwerken er",
-    "   zijn en wie eraan deelneemt.",
-    "5. 'contact' is privé: het komt nooit in een gedeelde kaart of rapport.",
-    "6. Controleer het bestand met: wijkgraph validate dit-bestand.xlsx",
-    "   Analyseer het met:       wijkgraph analyse dit-bestand.xlsx",
-]
+    N_("1. Sheet 'actoren': one row per party (organisation, team, initiative, person in a\n"
+       "   role, meeting, platform, network, community centre). Only 'naam' is required; a\n"
+       "   short 'id' makes the relations easier. 'rol' says what the party is: huisarts,\n"
+       "   wijkagent, buurtteam, sociaal makelaar, bewonersinitiatief, ..."),
+    N_("2. 'wijk' and 'thema's': separate several values with ; or | (e.g. Oost; Binnenstad)."),
+    N_("3. Sheet 'relaties': one row per collaboration. 'van' and 'naar' hold an id or the\n"
+       "   exact name from 'actoren'. 'sterkte' is 1-4 or a learning mechanism: identificatie\n"
+       "   (1, knowing of each other), coördinatie (2, dividing tasks), reflectie (3, learning\n"
+       "   from each other), transformatie (4, making something new together). Empty = 1.\n"
+       "   'gericht': ja when the relation goes one way (referral, funding), else empty or nee."),
+    N_("4. Sheets 'overleggen' and 'deelnames' (optional): which meetings and networks there\n"
+       "   are and who takes part in them."),
+    N_("5. 'contact' is private: it never goes into a shared map or report."),
+    N_("6. Check the file with: wijkgraph validate this-file.xlsx\n"
+       "   Analyse it with:      wijkgraph analyse this-file.xlsx"),
+)
 
 
-def write_template(path: str | Path, *, force: bool = False) -> None:
-    """Write the empty input workbook to `path` (refuses to overwrite unless `force`)."""
+def instructions(lang: str = "nl") -> list[str]:
+    """The rows of the sheet 'uitleg' in `lang`.
+
+    >>> instructions("nl")[0]
+    'wijkgraph: invulbestand voor een samenwerkingsnetwerk in de wijk'
+    >>> len(instructions("nl")), instructions("en")[2][:18]
+    (17, "1. Sheet 'actoren'")
+    """
+    t = translator(lang)
+    return [line for text in INSTRUCTIONS for line in (t.gettext(text) if text else "").split("\n")]
+
+
+def write_template(path: str | Path, *, force: bool = False, lang: str = "nl") -> None:
+    """Write the empty input workbook to `path` (refuses to overwrite unless `force`).
+
+    The instructions are in `lang`; sheet and column names are Dutch in every language
+    (wijkgraph reads English ones too).
+    """
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -59,7 +78,7 @@ def write_template(path: str | Path, *, force: bool = False) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "uitleg"
-    for i, line in enumerate(INSTRUCTIONS, start=1):
+    for i, line in enumerate(instructions(lang), start=1):
         ws.cell(row=i, column=1, value=line)
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 100
@@ -85,7 +104,7 @@ def write_template(path: str | Path, *, force: bool = False) -> None:
         ls.cell(row=1, column=col, value=name).font = Font(bold=True)
         for r, v in enumerate(values, start=2):
             ls.cell(row=r, column=col, value=v)
-        lists[name] = [f"lijsten!${letter}$2:${letter}${len(values) + 1}"]  # type: ignore[list-item]
+        lists[name] = [f"lijsten!${letter}$2:${letter}${len(values) + 1}"]
 
     def dropdown(sheet: str, column: str, list_name: str) -> None:
         dv = DataValidation(type="list", formula1=lists[list_name][0], allow_blank=True,

@@ -129,10 +129,20 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("SSH", "Stichting Studenten Huisvesting")
     0.92
     """
-    return _score(normalise_name(a), normalise_name(b), a, b)
+    return key_score(normalise_name(a), normalise_name(b), a, b)
 
 
-def _score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> float:
+def key_score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> float:
+    """`similarity` of two names `a`, `b` whose keys (`normalise_name`) are `ka`, `kb`.
+
+    `ratio` is their `difflib.SequenceMatcher` ratio when the caller already has it (a
+    matcher reused over many pairs); otherwise it is computed.
+
+    >>> key_score("dock", "dock", "DOCK", "Dock")
+    1.0
+    >>> key_score("ssh", "stichting studenten huisvesting", "SSH", "Stichting Studenten Huisvesting")
+    0.92
+    """
     if ka == kb:
         return 1.0
     compact_a, compact_b = ka.replace(" ", ""), kb.replace(" ", "")
@@ -235,9 +245,9 @@ class NameMatcher:
             for actor, akey in self._actor_keys.items():
                 sm.set_seq1(akey)
                 if (sm.real_quick_ratio() < self.review_at or sm.quick_ratio() < self.review_at) \
-                        and not _maybe_abbreviation(key, akey):
+                        and not maybe_abbreviation(key, akey):
                     continue
-                score = _score(key, akey, written, actor, sm.ratio())
+                score = key_score(key, akey, written, actor, sm.ratio())
                 if score > best_score:
                     best, best_score = actor, score
             if best_score >= self.merge_at:
@@ -261,7 +271,16 @@ class NameMatcher:
                                            "voorstel"])
 
 
-def _maybe_abbreviation(key: str, other: str) -> bool:
+def maybe_abbreviation(key: str, other: str) -> bool:
+    """Whether either of two name keys is one short word (2-6 letters), as an abbreviation.
+
+    Such pairs are scored even when a quick ratio says they differ ("ssh" and "stichting
+    studenten huisvesting").
+
+    >>> maybe_abbreviation("ssh", "stichting studenten huisvesting"), maybe_abbreviation(
+    ...     "buurtteam oost", "wijkbureau oost")
+    (True, False)
+    """
     compact = key.replace(" ", "")
     return (2 <= len(compact) <= 6 and " " not in key) or (
         2 <= len(other.replace(" ", "")) <= 6 and " " not in other)

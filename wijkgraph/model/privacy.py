@@ -52,26 +52,33 @@ from typing import Any
 
 import pandas as pd
 
+from wijkgraph.i18n import DEFAULT_LANG, NP_, translator
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.schema import ActorType, fold
 from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE
 
-REMOVED = "[contact verwijderd]"
+REMOVED = NP_("privacy", "[contact removed]")
+"""What replaces an e-mail address or phone number (translated: ``[contact verwijderd]``)."""
+PERSON = NP_("privacy", "person")
+"""The pseudonym of a person without a role, before its number (``Persoon 1``)."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Dutch and international phone numbers: 06-12345678, 030 123 4567, +31 (0)30 1234567, ...
 _PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d[\d\s().-]{7,}\d(?![\w])")
 
 
-def scrub_contact(text: str) -> str:
-    """Remove e-mail addresses and phone numbers from free text.
+def scrub_contact(text: str, lang: str = DEFAULT_LANG) -> str:
+    """Remove e-mail addresses and phone numbers from free text (marked in `lang`).
 
     Examples
     --------
     >>> scrub_contact("Bel 06-12345678 of mail a.b@dock.nl; sinds 2019.")
     'Bel [contact verwijderd] of mail [contact verwijderd]; sinds 2019.'
+    >>> scrub_contact("Call 06-12345678.", "en")
+    'Call [contact removed].'
     """
-    text = _EMAIL.sub(REMOVED, str(text))
-    return _PHONE.sub(lambda m: REMOVED if sum(ch.isdigit() for ch in m.group()) >= 9
+    removed = translator(lang).pgettext("privacy", REMOVED)
+    text = _EMAIL.sub(lambda m: removed, str(text))
+    return _PHONE.sub(lambda m: removed if sum(ch.isdigit() for ch in m.group()) >= 9
                       else m.group(), text)
 
 
@@ -83,8 +90,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", plain.casefold()).strip("-") or "persoon"
 
 
-def pseudonym_map(actors: pd.DataFrame) -> dict[str, tuple[str, str]]:
+def pseudonym_map(actors: pd.DataFrame, lang: str = DEFAULT_LANG) -> dict[str, tuple[str, str]]:
     """Old id -> (new id, new name) for every actor of type ``persoon``.
+
+    The name is the role (as typed in the data) and a number, or "Persoon" ("Person" in
+    English) and a number for a person without a role; the id does not depend on `lang`.
 
     Examples
     --------
@@ -95,17 +105,21 @@ def pseudonym_map(actors: pd.DataFrame) -> dict[str, tuple[str, str]]:
     a ('wijkagent-1', 'Wijkagent 1')
     b ('wijkagent-2', 'Wijkagent 2')
     c ('persoon-1', 'Persoon 1')
+    >>> pseudonym_map(frame, "en")["c"]
+    ('persoon-1', 'Person 1')
     """
     persons = actors[actors["type"].astype(str) == ActorType.PERSOON.value]
     taken = {str(i) for i in actors["id"]} - {str(i) for i in persons["id"]}
     counters: dict[str, int] = {}
     out: dict[str, tuple[str, str]] = {}
+    person = translator(lang).pgettext("privacy", PERSON)
     for rec in sorted(persons.to_dict("records"), key=lambda r: str(r["id"])):
-        role = " ".join(str(rec.get("role") or "").split()) or "persoon"
-        key = fold(role)
+        role = " ".join(str(rec.get("role") or "").split())
+        key = fold(role or "persoon")
         counters[key] = counters.get(key, 0) + 1
-        name = f"{role[:1].upper()}{role[1:]} {counters[key]}"
-        new_id = f"{_slug(role)}-{counters[key]}"
+        shown = role or person
+        name = f"{shown[:1].upper()}{shown[1:]} {counters[key]}"
+        new_id = f"{_slug(role or 'persoon')}-{counters[key]}"
         while new_id in taken:
             new_id += "-p"
         taken.add(new_id)
@@ -130,12 +144,15 @@ def _replacer(old_to_new: Mapping[str, str]) -> Any:
     return replace
 
 
-def pseudonymise(network: WijkNetwork) -> WijkNetwork:
+def pseudonymise(network: WijkNetwork, *, lang: str = DEFAULT_LANG) -> WijkNetwork:
     """Return a copy of `network` without names of persons or anyone's contact details.
 
     Parameters
     ----------
     network : WijkNetwork
+    lang : {"nl", "en"}
+        Language of the words it writes into the data: "Persoon 1" for a person without
+        a role, "[contact verwijderd]" where contact details were.
 
     Returns
     -------
@@ -150,7 +167,7 @@ def pseudonymise(network: WijkNetwork) -> WijkNetwork:
     """
     t = network.tables
     actors = t.actors.copy()
-    mapping = pseudonym_map(actors)
+    mapping = pseudonym_map(actors, lang)
     new_id = {old: nid for old, (nid, _) in mapping.items()}
     old_names = {}
     for rec in actors.to_dict("records"):
@@ -161,7 +178,7 @@ def pseudonymise(network: WijkNetwork) -> WijkNetwork:
     rename = _replacer(old_names)
 
     def clean(text: Any) -> Any:
-        return scrub_contact(rename(text)) if isinstance(text, str) and text else text
+        return scrub_contact(rename(text), lang) if isinstance(text, str) and text else text
 
     is_person = actors["id"].astype(str).isin(mapping)
     extra = [c for c in actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]

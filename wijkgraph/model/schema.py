@@ -301,6 +301,34 @@ def type_label(actor_type: str, lang: str = "nl") -> str:
     return translator(lang).pgettext("actor type", english) if english else actor_type
 
 
+CHANNEL_NAMES_EN: dict[str, str] = {
+    'bijeenkomst': NP_("channel", 'in-person meeting'),
+    'telefoon': NP_("channel", 'phone'),
+    'e-mail': NP_("channel", 'e-mail'),
+    'whatsapp': NP_("channel", 'whatsapp'),
+    'online': NP_("channel", 'online'),
+    'platform': NP_("channel", 'platform'),
+    'werkoverleg': NP_("channel", 'work meeting'),
+    'huisbezoek': NP_("channel", 'home visit'),
+    'nieuwsbrief': NP_("channel", 'newsletter'),
+    'linkedin': NP_("channel", 'linkedin'),
+    'zorgmail': NP_("channel", 'zorgmail'),
+    'siilo': NP_("channel", 'siilo'),
+    'wijkschouw': NP_("channel", 'neighbourhood walk'),
+}
+"""Channel code (Dutch, as in the data) -> English name; Dutch names in the catalogue."""
+
+
+def channel_label(channel: str, lang: str = "nl") -> str:
+    """How a channel is written for people: the Dutch value, or its English name.
+
+    >>> channel_label("huisbezoek", "en"), channel_label("huisbezoek"), channel_label("fax", "en")
+    ('home visit', 'huisbezoek', 'fax')
+    """
+    english = CHANNEL_NAMES_EN.get(channel)
+    return translator(lang).pgettext("channel", english) if english else channel
+
+
 TYPE_ALIASES: dict[str, str] = {
     "organisatie": "organisatie", "organisation": "organisatie", "organization": "organisatie",
     "org": "organisatie", "instelling": "organisatie", "bedrijf": "organisatie",

@@ -18,17 +18,16 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from wijkgraph.errors import Problem, ValidationError
-from wijkgraph.io.tables import RawTable, _cell_text, read_raw_tables, squash_cell
 from wijkgraph.model.schema import (
     TABLE_ALIASES,
     TABLES,
@@ -54,6 +53,63 @@ PARTICIPATION_COLUMNS = ("actor", "meeting")
 PROVENANCE = ("_file", "_sheet", "_row")
 
 
+@dataclass
+class RawTable:
+    """One table as read, before validation: string cells under canonical column names.
+
+    `frame` has one column per header (canonical name when known, else the header as the
+    user wrote it); `rows` holds the Excel-style row number of each frame row; `headers`
+    maps a canonical column name to the header as written; `problems` are what the reader
+    found (every reader in `wijkgraph.io` makes these; `validate` checks them).
+    """
+
+    table: str
+    file: str
+    sheet: str | None
+    frame: pd.DataFrame
+    rows: list[int]
+    headers: dict[str, str] = field(default_factory=dict)  # canonical -> as written
+    problems: list[Problem] = field(default_factory=list)
+
+
+def cell_text(value: object) -> str:
+    """A cell value (workbook, DataFrame) as the text a person sees.
+
+    >>> [cell_text(v) for v in (None, True, 3.0, 2.5, dt.date(2024, 1, 2), "x")]
+    ['', 'ja', '3', '2.5', '2024-01-02', 'x']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+_NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f]|\s\s|^\s|\s$|[^\S ]")
+
+
+def squash_cell(value: object) -> str:
+    """Strip a cell; keep inner line breaks (they separate values); drop control chars.
+
+    Every reader cleans its cells with this (and `tables_from_frames` too).
+
+    >>> squash_cell("  Buurt\\x00team\\r\\n Oost  ")
+    'Buurtteam\\nOost'
+    """
+    text = str(value)
+    if not _NEEDS_CLEANING.search(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
 @dataclass(frozen=True)
 class Tables:
     """The validated input: four DataFrames plus the warnings found while validating.
@@ -73,12 +129,6 @@ class Tables:
     warnings: tuple[Problem, ...] = ()
     source: str = ""
     extra_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-def load_tables(path: str | Path) -> Tables:
-    """Read and validate a workbook or folder; raise ValidationError with all problems."""
-    raw = read_raw_tables(path)
-    return validate(raw, source=str(path))
 
 
 def tables_from_frames(
@@ -153,7 +203,7 @@ def _frame_cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value != value:
         return ""
-    return squash_cell(_cell_text(value))
+    return squash_cell(cell_text(value))
 
 
 class _Collector:

@@ -35,8 +35,8 @@ from typing import Any
 
 import yaml
 
-from wijkgraph.errors import Problem, WijkgraphError
-from wijkgraph.i18n import MESSAGES, N_, register
+from wijkgraph.errors import Problem, WijkgraphError, Words
+from wijkgraph.i18n import MESSAGES, N_, check_lang, register
 from wijkgraph.model.schema import normalise_domain, normalise_kind
 
 FORMAT = "wijkgraph-reference/1"
@@ -50,6 +50,7 @@ __all__ = [
     "Role",
     "RolePair",
     "Triad",
+    "in_lang",
     "load_reference",
     "parse_reference",
     "reference_names",
@@ -65,10 +66,10 @@ _MESSAGES: dict[str, str] = {
     "problem.reference_yaml": N_(
         'line {line}: this is not valid YAML ({reason}). Check the indentation and colons.'),
     "problem.reference_not_mapping": N_(
-        'line {line}: the model must consist of keys (name, roles, pairs, triads), not of {found_en}.'),
-    "problem.reference_missing_key": N_("line {line}, key '{key}': '{missing}' is missing. {hint_en}"),
-    "problem.reference_type": N_("line {line}, key '{key}': expected {expected_en}, found {found_en}."),
-    "problem.reference_empty": N_("line {line}, key '{key}': the list is empty. {hint_en}"),
+        'line {line}: the model must consist of keys (name, roles, pairs, triads), not of {found}.'),
+    "problem.reference_missing_key": N_("line {line}, key '{key}': '{missing}' is missing. {hint}"),
+    "problem.reference_type": N_("line {line}, key '{key}': expected {expected}, found {found}."),
+    "problem.reference_empty": N_("line {line}, key '{key}': the list is empty. {hint}"),
     "problem.reference_unknown_key": N_(
         "line {line}: unknown key '{key}'.{suggestion_text} Allowed: {allowed}."),
     "problem.reference_duplicate_role": N_(
@@ -76,7 +77,7 @@ _MESSAGES: dict[str, str] = {
     "problem.reference_unknown_role": N_(
         "line {line}, key '{key}': role '{id}' is not listed under 'roles'.{suggestion_text} Add the role or"
         ' use one of: {known}.'),
-    "problem.reference_bad_value": N_("line {line}, key '{key}': {detail_en}"),
+    "problem.reference_bad_value": N_("line {line}, key '{key}': {detail}"),
 }
 if not set(_MESSAGES) & set(MESSAGES):  # module may be reloaded in tests
     register(_MESSAGES)
@@ -113,6 +114,19 @@ def words(text: object) -> tuple[str, ...]:
 # --- the model ----------------------------------------------------------------------------
 
 
+def in_lang(obj: object, name: str, lang: str = "nl") -> str:
+    """The `lang` version of a two-language field of the model (``label_nl``/``label_en``).
+
+    The model's own texts (labels, why) come in Dutch and English from its YAML file; the
+    catalogue does not hold them.
+
+    >>> role = load_reference().role("huisarts")
+    >>> in_lang(role, "label", "nl"), in_lang(role, "label", "en")
+    ('huisarts', 'general practitioner')
+    """
+    return str(getattr(obj, f"{name}_{check_lang(lang)}"))
+
+
 @dataclass(frozen=True)
 class Role:
     """One role a wijk network is expected to have (huisarts, wijkagent, ...)."""
@@ -127,10 +141,10 @@ class Role:
     source: str = ""
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return in_lang(self, "label", lang)
 
     def why(self, lang: str = "nl") -> str:
-        return self.why_en if lang == "en" else self.why_nl
+        return in_lang(self, "why", lang)
 
 
 @dataclass(frozen=True)
@@ -143,7 +157,7 @@ class RolePair:
     source: str = ""
 
     def why(self, lang: str = "nl") -> str:
-        return self.why_en if lang == "en" else self.why_nl
+        return in_lang(self, "why", lang)
 
 
 @dataclass(frozen=True)
@@ -165,10 +179,10 @@ class Triad:
     source: str = ""
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return in_lang(self, "label", lang)
 
     def why(self, lang: str = "nl") -> str:
-        return self.why_en if lang == "en" else self.why_nl
+        return in_lang(self, "why", lang)
 
 
 @dataclass(frozen=True)
@@ -197,7 +211,7 @@ class ReferenceModel:
         raise KeyError(role_id)
 
     def title(self, lang: str = "nl") -> str:
-        return (self.title_en if lang == "en" else self.title_nl) or self.name
+        return in_lang(self, "title", lang) or self.name
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: name, title, source, thresholds and counts."""
@@ -313,7 +327,7 @@ class _Checker:
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add("problem.reference_type", path, expected_nl="tekst", expected_en="text",
+            self.add("problem.reference_type", path, expected=Words(N_("text")),
                      **_found(value))
             return ""
         return str(value).strip()
@@ -334,7 +348,7 @@ class _Checker:
         if isinstance(value, str):
             return [value]
         if not isinstance(value, list):
-            self.add("problem.reference_type", path, expected_nl="een lijst", expected_en="a list",
+            self.add("problem.reference_type", path, expected=Words(N_("a list")),
                      **_found(value))
             return []
         return value
@@ -347,15 +361,15 @@ def _keypath(path: tuple[Any, ...]) -> str:
     return out or "/"
 
 
-def _found(value: Any) -> dict[str, str]:
-    """What was found instead, in both languages (for `problem.reference_type`)."""
+def _found(value: Any) -> dict[str, Words | str]:
+    """What was found instead (for `problem.reference_type`): words, or the value quoted."""
     if isinstance(value, Mapping):
-        return {"found_nl": "sleutels", "found_en": "keys"}
+        return {"found": Words(N_("keys"))}
     if isinstance(value, list):
-        return {"found_nl": "een lijst", "found_en": "a list"}
+        return {"found": Words(N_("a list"))}
     if value is None:
-        return {"found_nl": "niets", "found_en": "nothing"}
-    return {"found_nl": f"'{value}'", "found_en": f"'{value}'"}
+        return {"found": Words(N_("nothing"))}
+    return {"found": f"'{value}'"}
 
 
 def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> ReferenceModel:
@@ -395,8 +409,8 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
         ck.add("problem.reference_bad_value", ("format",),
-               detail_nl=f"onbekend formaat '{fmt}'; gebruik '{FORMAT}'.",
-               detail_en=f"unknown format '{fmt}'; use '{FORMAT}'.")
+               detail=Words(N_("unknown format '{value}'; use '{format}'."),
+                            {"value": fmt, "format": FORMAT}))
     name = ck.text(data.get("name"), ("name",)) or Path(file).stem
     title_nl, title_en = ck.bilingual(data.get("title"), ("title",))
     source = ck.text(data.get("source"), ("source",))
@@ -405,15 +419,15 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
     thresholds = data.get("thresholds")
     if thresholds is not None:
         if not isinstance(thresholds, Mapping):
-            ck.add("problem.reference_type", ("thresholds",), expected_nl="sleutels", expected_en="keys",
+            ck.add("problem.reference_type", ("thresholds",), expected=Words(N_("keys")),
                    **_found(thresholds))
         else:
             ck.keys(thresholds, _THRESHOLD_KEYS, ("thresholds",))
             value = thresholds.get("min_ties", DEFAULT_MIN_TIES)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 ck.add("problem.reference_bad_value", ("thresholds", "min_ties"),
-                       detail_nl=f"'{value}' is geen geheel getal van 0 of meer.",
-                       detail_en=f"'{value}' is not a whole number of 0 or more.")
+                       detail=Words(N_("'{value}' is not a whole number of 0 or more."),
+                                    {"value": value}))
             else:
                 min_ties = value
 
@@ -431,35 +445,30 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
 def _parse_roles(ck: _Checker, data: Mapping[str, Any]) -> list[Role]:
     if "roles" not in data:
         ck.add("problem.reference_missing_key", (), missing="roles",
-               hint_nl="Zet onder 'roles:' de rollen die een wijk hoort te hebben.",
-                   hint_en="List the roles a wijk should have under 'roles:'.")
+               hint=Words(N_("List the roles a wijk should have under 'roles:'.")))
         return []
     items = ck.listing(data["roles"], ("roles",))
     if not items and isinstance(data["roles"], list | type(None)):
         ck.add("problem.reference_empty", ("roles",),
-               hint_nl="Voeg minstens één rol toe met id, label, domain en match.",
-                   hint_en="Add at least one role with id, label, domain and match.")
+               hint=Words(N_("Add at least one role with id, label, domain and match.")))
     roles: list[Role] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
         path: tuple[Any, ...] = ("roles", i)
         if not isinstance(item, Mapping):
-            ck.add("problem.reference_type", path, expected_nl="sleutels (id, label, domain, match)",
-                   expected_en="keys (id, label, domain, match)", **_found(item))
+            ck.add("problem.reference_type", path,
+                   expected=Words(N_("keys (id, label, domain, match)")), **_found(item))
             continue
         ck.keys(item, _ROLE_KEYS, path)
         missing = [k for k in ("id", "domain", "match") if k not in item]
         for k in missing:
             ck.add("problem.reference_missing_key", path, missing=k,
-                   hint_nl="Elke rol heeft id, domain en match.",
-                   hint_en="Every role has id, domain and match.")
+                   hint=Words(N_("Every role has id, domain and match.")))
         role_id = ck.text(item.get("id"), (*path, "id"))
         if "id" in item and not re.fullmatch(r"[0-9a-z][0-9a-z_-]*", role_id):
             ck.add("problem.reference_bad_value", (*path, "id"),
-                   detail_nl=f"id '{role_id}' mag alleen kleine letters, cijfers, - en _ "
-                             "bevatten (bijvoorbeeld 'sociaal-makelaar').",
-                   detail_en=f"id '{role_id}' may only hold lowercase letters, digits, - and _ "
-                             "(for example 'sociaal-makelaar').")
+                   detail=Words(N_("id '{id}' may only hold lowercase letters, digits, - and _ "
+                                   "(for example 'sociaal-makelaar')."), {"id": role_id}))
         if role_id in seen:
             ck.add("problem.reference_duplicate_role", (*path, "id"), id=role_id)
         seen.add(role_id)
@@ -471,14 +480,12 @@ def _parse_roles(ck: _Checker, data: Mapping[str, Any]) -> list[Role]:
             w = ck.text(word, (*path, "match", j))
             if w and not words(w):
                 ck.add("problem.reference_bad_value", (*path, "match", j),
-                       detail_nl=f"'{w}' bevat geen letters of cijfers.",
-                       detail_en=f"'{w}' holds no letters or digits.")
+                       detail=Words(N_("'{value}' holds no letters or digits."), {"value": w}))
             elif w:
                 match.append(w)
         if "match" in item and not match:
             ck.add("problem.reference_empty", (*path, "match"),
-                   hint_nl="Geef de woorden waaraan de rol in een naam of rol-kolom te herkennen is.",
-                   hint_en="Give the words that recognise the role in a name or role column.")
+                   hint=Words(N_("Give the words that recognise the role in a name or role column.")))
         why_nl, why_en = ck.bilingual(item.get("why"), (*path, "why"))
         roles.append(Role(id=role_id, label_nl=label_nl or role_id, label_en=label_en or role_id,
                           domain=domain, match=tuple(match), why_nl=why_nl, why_en=why_en,
@@ -500,22 +507,20 @@ def _parse_pairs(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> lis
     for i, item in enumerate(ck.listing(data.get("pairs"), ("pairs",))):
         path: tuple[Any, ...] = ("pairs", i)
         if not isinstance(item, Mapping):
-            ck.add("problem.reference_type", path, expected_nl="sleutels (roles, why)",
-                   expected_en="keys (roles, why)", **_found(item))
+            ck.add("problem.reference_type", path, expected=Words(N_("keys (roles, why)")),
+                   **_found(item))
             continue
         ck.keys(item, _PAIR_KEYS, path)
         ids = ck.listing(item.get("roles"), (*path, "roles"))
         if len(ids) != 2:
             ck.add("problem.reference_bad_value", (*path, "roles"),
-                   detail_nl=f"een paar noemt precies twee rollen, niet {len(ids)}.",
-                   detail_en=f"a pair names exactly two roles, not {len(ids)}.")
+                   detail=Words(N_("a pair names exactly two roles, not {n}."), {"n": len(ids)}))
             continue
         a = _role_ref(ck, ids[0], (*path, "roles", 0), known)
         b = _role_ref(ck, ids[1], (*path, "roles", 1), known)
         if a == b:
             ck.add("problem.reference_bad_value", (*path, "roles"),
-                   detail_nl="een paar noemt twee verschillende rollen.",
-                   detail_en="a pair names two different roles.")
+                   detail=Words(N_("a pair names two different roles.")))
         why_nl, why_en = ck.bilingual(item.get("why"), (*path, "why"))
         out.append(RolePair((a, b), why_nl, why_en, ck.text(item.get("source"), (*path, "source"))))
     return out
@@ -526,15 +531,14 @@ def _parse_triads(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> li
     for i, item in enumerate(ck.listing(data.get("triads"), ("triads",))):
         path: tuple[Any, ...] = ("triads", i)
         if not isinstance(item, Mapping):
-            ck.add("problem.reference_type", path, expected_nl="sleutels (id, hub, roles)",
-                   expected_en="keys (id, hub, roles)", **_found(item))
+            ck.add("problem.reference_type", path, expected=Words(N_("keys (id, hub, roles)")),
+                   **_found(item))
             continue
         ck.keys(item, _TRIAD_KEYS, path)
         for k in ("id", "hub", "roles"):
             if k not in item:
                 ck.add("problem.reference_missing_key", path, missing=k,
-                       hint_nl="Een driehoek heeft id, hub en roles.",
-                   hint_en="A triad has id, hub and roles.")
+                       hint=Words(N_("A triad has id, hub and roles.")))
         triad_id = ck.text(item.get("id"), (*path, "id"))
         hub = _role_ref(ck, item.get("hub"), (*path, "hub"), known)
         kind_raw = ck.text(item.get("hub_kind", "beheer"), (*path, "hub_kind"))
@@ -542,13 +546,11 @@ def _parse_triads(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> li
         ids = ck.listing(item.get("roles"), (*path, "roles"))
         if "roles" in item and len(ids) < 2:
             ck.add("problem.reference_bad_value", (*path, "roles"),
-                   detail_nl="een driehoek noemt minstens twee hoek-rollen.",
-                   detail_en="a triad names at least two corner roles.")
+                   detail=Words(N_("a triad names at least two corner roles.")))
         corners = tuple(_role_ref(ck, r, (*path, "roles", j), known) for j, r in enumerate(ids))
         if hub and hub in corners:
             ck.add("problem.reference_bad_value", (*path, "roles"),
-                   detail_nl=f"de hub-rol '{hub}' kan geen hoek zijn.",
-                   detail_en=f"the hub role '{hub}' cannot be a corner.")
+                   detail=Words(N_("the hub role '{hub}' cannot be a corner."), {"hub": hub}))
         label_nl, label_en = ck.bilingual(item.get("label"), (*path, "label"))
         why_nl, why_en = ck.bilingual(item.get("why"), (*path, "why"))
         out.append(Triad(id=triad_id, label_nl=label_nl or triad_id, label_en=label_en or triad_id,

@@ -24,57 +24,74 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from wijkgraph._files import atomic_write, output_folder
+from wijkgraph.analysis._summary import localise_columns
 from wijkgraph.analysis.compare import MEASURE_LABELS, Comparison
-from wijkgraph.i18n import translator
+from wijkgraph.i18n import NP_, Translator, translator
 
 ADDED = "#228833"
 LOST = "#CC3311"
 KEPT = "#AAAAAA"
 NODE_R = 12
 
-WORDS = {
-    "title": ("Wat is er veranderd?", "What changed?"),
-    "map": ("Verschilkaart", "Difference map"),
-    "legend": ("Groen: nieuwe band of actor. Rood gestreept: verdwenen. Grijs: gebleven.",
-               "Green: new tie or actor. Red dashed: gone. Grey: kept."),
-    "measures": ("De cijfers", "The figures"),
-    "measure": ("maat", "measure"), "change": ("verschil", "change"),
-    "ties": ("Banden", "Ties"), "actors": ("Actoren", "Actors"),
-    "added": ("erbij", "added"), "lost": ("verdwenen", "lost"), "kept": ("gebleven", "kept"),
-    "key": ("Sleutelfiguren", "Key figures"), "rank": ("plaats", "rank"),
-    "movement": ("beweging", "movement"),
-    "rose": ("gestegen", "rose"), "fell": ("gedaald", "fell"), "new": ("nieuw in de top",
-                                                                      "new in the top"),
-    "left": ("uit de top", "left the top"), "same": ("gelijk", "same"),
-    "missing": ("Gemiste partijen", "Missing parties"), "role": ("rol", "role"),
-    "wijk": ("wijk", "wijk"), "found": ("gevonden", "found"),
-    "lost_party": ("nu gemist", "now missing"), "better": ("beter verbonden", "better linked"),
-    "worse": ("slechter verbonden", "less linked"),
-    "still_missing": ("nog steeds gemist", "still missing"), "present": ("aanwezig", "present"),
-    "none": ("geen", "none"), "strength": ("sterkte", "strength"),
-    "footer": ("Gemaakt met wijkgraph. Banden: verbonden paren in de ongerichte weergave.",
-               "Made with wijkgraph. Ties: linked pairs in the undirected view."),
+#: Words of the figures that vary per row (key-figure movement, missing-party change and
+#: status, tie status), as English msgids with context "compare".
+WORDS: dict[str, str] = {
+    "added": NP_("compare", "added"), "lost": NP_("compare", "lost"),
+    "kept": NP_("compare", "kept"),
+    "rose": NP_("compare", "rose"), "fell": NP_("compare", "fell"),
+    "new": NP_("compare", "new in the top"), "left": NP_("compare", "left the top"),
+    "same": NP_("compare", "same"),
+    "found": NP_("compare", "found"), "lost_party": NP_("compare", "now missing"),
+    "better": NP_("compare", "better linked"), "worse": NP_("compare", "less linked"),
+    "still_missing": NP_("compare", "still missing"), "present": NP_("compare", "present"),
+}
+#: The status of a role of the reference model (missing parties), context "party status".
+STATUS_WORDS: dict[str, str] = {
+    "absent": NP_("party status", "absent"), "isolated": NP_("party status", "isolated"),
+    "peripheral": NP_("party status", "at the margin"),
+    "present": NP_("party status", "present"),
 }
 
-TEMPLATE = Path(__file__).parent / "templates" / "compare.html.j2"
+TEMPLATE = "compare.html.j2"
 
 
-def _words(lang: str) -> dict[str, str]:
-    return {k: (en if lang == "en" else nl) for k, (nl, en) in WORDS.items()}
+def _word(key: str, t: Translator) -> str:
+    """A row word of `WORDS` in the translator's language (unknown keys as they are)."""
+    return t.pgettext("compare", WORDS[key]) if key in WORDS else key
 
 
-def _fmt(value: Any) -> str:
+def _status(code: str, t: Translator) -> str:
+    return t.pgettext("party status", STATUS_WORDS[code]) if code in STATUS_WORDS else code
+
+
+def _fmt(value: Any, t: Translator) -> str:
+    """A measure, rank or change: three decimals for fractions, en dash when missing.
+
+    >>> from wijkgraph.i18n import translator
+    >>> _fmt(0.12345, translator("nl")), _fmt(3.0, translator("en")), _fmt(None, translator("nl"))
+    ('0,123', '3', '–')
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.3f}"
-    return str(int(value)) if isinstance(value, float) else str(value)
+        return t.number(value, 3)
+    return t.number(int(value))
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("wijkgraph.render", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"])
+    return env
 
 
 def _svg(comparison: Comparison, seed: int) -> dict[str, Any]:
@@ -112,38 +129,40 @@ def _svg(comparison: Comparison, seed: int) -> dict[str, Any]:
 
 def render_html(comparison: Comparison, *, lang: str = "nl", seed: int = 0) -> str:
     """The difference report as one self-contained HTML page (no scripts, no requests)."""
-    w = _words(lang)
+    t = translator(lang)
     c = comparison.counts()
-    counts = [(f"{w['ties']} {w['added']}", c["ties_added"]),
-              (f"{w['ties']} {w['lost']}", c["ties_lost"]),
-              (f"{w['ties']} {w['kept']}", c["ties_kept"]),
-              (f"{w['actors']} {w['added']}", c["actors_added"]),
-              (f"{w['actors']} {w['lost']}", c["actors_lost"])]
-    measures = [{"label": translator(lang).gettext(MEASURE_LABELS[r.measure]), "before": _fmt(r.before),
-                 "after": _fmt(r.after), "change": _fmt(r.change)}
+    counts = [(t.gettext("Ties added"), c["ties_added"]),
+              (t.gettext("Ties lost"), c["ties_lost"]),
+              (t.gettext("Ties kept"), c["ties_kept"]),
+              (t.gettext("Actors added"), c["actors_added"]),
+              (t.gettext("Actors lost"), c["actors_lost"])]
+    measures = [{"label": t.gettext(MEASURE_LABELS[r.measure]), "before": _fmt(r.before, t),
+                 "after": _fmt(r.after, t), "change": _fmt(r.change, t)}
                 for r in comparison.measures.itertuples(index=False)]
-    key_figures = [{"name": r.name, "before": _fmt(r.rank_before), "after": _fmt(r.rank_after),
-                    "movement": w.get(r.movement, r.movement)}
-                   for r in comparison.key_figures.itertuples(index=False)] \
-        if not comparison.key_figures.empty else []
+    key_figures = [{"name": r.name, "before": _fmt(r.rank_before, t),
+                    "after": _fmt(r.rank_after, t), "movement": _word(r.movement, t)}
+                   for r in comparison.key_figures.itertuples(index=False)]
     missing = []
     if not comparison.missing.empty:
-        for r in comparison.missing.itertuples(index=False):
+        # the labels come as "label" (Dutch) and "label_en"
+        frame = localise_columns(comparison.missing.rename(columns={"label": "label_nl"}), lang)
+        for r in frame.itertuples(index=False):
             if r.change in ("present", "still_missing"):
                 continue  # the main report lists what is still missing
-            word = w["lost_party"] if r.change == "lost" else w.get(r.change, r.change)
-            missing.append({"label": r.label_en if lang == "en" else r.label, "wijk": r.wijk,
-                            "before": r.status_before, "after": r.status_after,
-                            "change": word})
+            word = _word("lost_party" if r.change == "lost" else r.change, t)
+            missing.append({"label": r.label, "wijk": r.wijk,
+                            "before": _status(r.status_before, t),
+                            "after": _status(r.status_after, t), "change": word})
     ties = []
     for r in comparison.ties.sort_values("status", key=lambda s: s.map(
             {"added": 0, "lost": 1, "kept": 2}), kind="mergesort").itertuples(index=False):
-        ties.append({"status": r.status, "status_word": w[r.status],
+        ties.append({"status": r.status, "status_word": _word(r.status, t),
                      "pair": f"{r.source_name} – {r.target_name}",
                      "strength": f"{r.weight_before or '–'} → {r.weight_after or '–'}"})
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(
-        lang=lang, w=w, labels=comparison.labels, explain=comparison.explain(lang),
+    env = _environment()
+    env.install_gettext_translations(t, newstyle=True)  # type: ignore[attr-defined]
+    return env.get_template(TEMPLATE).render(
+        lang=lang, labels=comparison.labels, explain=comparison.explain(lang),
         counts=counts, svg=_svg(comparison, seed), measures=measures,
         key_figures=key_figures, missing=missing, ties=ties)
 
@@ -154,25 +173,29 @@ def _md_cell(value: Any) -> str:
 
 def render_markdown(comparison: Comparison, *, lang: str = "nl") -> str:
     """The difference report as Markdown (for a wiki or an e-mail)."""
-    w = _words(lang)
+    t = translator(lang)
     b, a = comparison.labels
-    lines = [f"# {w['title']} {b} → {a}", "", comparison.explain(lang), "",
-             f"## {w['measures']}", "", f"| {w['measure']} | {b} | {a} | {w['change']} |",
+    lines = [f"# {t.gettext('What changed?')} {b} → {a}", "", comparison.explain(lang), "",
+             f"## {t.gettext('The figures')}", "",
+             f"| {t.pgettext('column', 'measure')} | {b} | {a} | "
+             f"{t.pgettext('compare', 'change')} |",
              "|---|---:|---:|---:|"]
     for r in comparison.measures.itertuples(index=False):
-        label = translator(lang).gettext(MEASURE_LABELS[r.measure])
-        lines.append(f"| {label} | {_fmt(r.before)} | {_fmt(r.after)} | {_fmt(r.change)} |")
+        label = t.gettext(MEASURE_LABELS[r.measure])
+        lines.append(f"| {label} | {_fmt(r.before, t)} | {_fmt(r.after, t)} "
+                     f"| {_fmt(r.change, t)} |")
     if not comparison.key_figures.empty:
-        lines += ["", f"## {w['key']}", "", f"| {w['actors']} | {b} | {a} | {w['movement']} |",
+        lines += ["", f"## {t.gettext('Key figures')}", "",
+                  f"| {t.gettext('Actors')} | {b} | {a} | {t.pgettext('compare', 'movement')} |",
                   "|---|---:|---:|---|"]
         for r in comparison.key_figures.itertuples(index=False):
-            lines.append(f"| {_md_cell(r.name)} | {_fmt(r.rank_before)} | {_fmt(r.rank_after)} "
-                         f"| {w.get(r.movement, r.movement)} |")
-    for status in ("added", "lost"):
+            lines.append(f"| {_md_cell(r.name)} | {_fmt(r.rank_before, t)} "
+                         f"| {_fmt(r.rank_after, t)} | {_word(r.movement, t)} |")
+    for status, title in (("added", t.gettext("Ties added")), ("lost", t.gettext("Ties lost"))):
         rows = comparison.ties[comparison.ties["status"] == status]
-        lines += ["", f"## {w['ties']} {w[status]} ({len(rows)})", ""]
+        lines += ["", f"## {title} ({len(rows)})", ""]
         lines += [f"- {_md_cell(r.source_name)} – {_md_cell(r.target_name)}"
-                  for r in rows.itertuples(index=False)] or [f"- {w['none']}"]
+                  for r in rows.itertuples(index=False)] or [f"- {t.pgettext('compare', 'none')}"]
     return "\n".join(lines) + "\n"
 
 

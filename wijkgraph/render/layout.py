@@ -35,10 +35,11 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-import igraph as ig
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
+
+# igraph and scipy are imported where they are used: igraph imports matplotlib.pyplot, which
+# `import wijkgraph.render.map` (and the CLI that imports it) should not pay for.
 
 #: Canvas units per tie (median edge length after scaling).
 EDGE_LENGTH = 110.0
@@ -57,6 +58,8 @@ Position = tuple[int, int]
 @contextlib.contextmanager
 def _seeded(seed: int) -> Iterator[None]:
     """Run igraph with its own seeded random generator, restoring the previous one."""
+    import igraph as ig
+
     rng = random.Random(seed)
     ig.set_random_number_generator(rng)
     try:
@@ -68,6 +71,9 @@ def _seeded(seed: int) -> Iterator[None]:
 def _component_coords(nodes: Sequence[Hashable], edges: Sequence[tuple[int, int, float]],
                       seed: int) -> np.ndarray:
     """Fruchterman-Reingold coordinates (n x 2, scaled to EDGE_LENGTH) of one component."""
+    import igraph as ig
+    from scipy.spatial import cKDTree
+
     n = len(nodes)
     if n == 1:
         return np.zeros((1, 2))
@@ -98,6 +104,8 @@ def _component_coords(nodes: Sequence[Hashable], edges: Sequence[tuple[int, int,
 
 def _spread(coords: np.ndarray, *, rounds: int = 30) -> np.ndarray:
     """Push apart actors closer than `MIN_DISTANCE` (a few rounds; labels need room)."""
+    from scipy.spatial import cKDTree
+
     if len(coords) < 2 or len(coords) > 20000:
         return coords
     coords = coords.copy()
@@ -279,6 +287,8 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     if len(names) == 1:
         centres = np.zeros((1, 2))
     else:
+        import igraph as ig
+
         edges = sorted((index[a], index[b], float(w)) for (a, b), w in between.items())
         g = ig.Graph(n=len(names), edges=[(a, b) for a, b, _ in edges])
         start = np.random.default_rng(seed).uniform(-1, 1, size=(len(names), 2))
@@ -338,6 +348,8 @@ def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"
     edges = sorted((min(index[a], index[b]), max(index[a], index[b]),
                     float((d.get(weight, 1) if weight else 1) or 1))
                    for a, b, d in graph.edges(data=True))
+    import igraph as ig
+
     g = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
     with _seeded(seed):
         membership = g.community_multilevel(weights=[w for _, _, w in edges] or None).membership

@@ -38,12 +38,17 @@ import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from wijkgraph._files import atomic_write
+from wijkgraph.analysis._summary import column_label, fmt_cell, localise_columns
+from wijkgraph.i18n import NP_, translator
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.render.report import column_label, fmt_cell
+
+if TYPE_CHECKING:
+    from wijkgraph.analysis.run import Analysis
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -51,24 +56,25 @@ _FORMULA_START = ("=", "+", "-", "@")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
-#: Sheet titles (nl, en) by table key; other sections get their own name.
-SHEETS: dict[str, tuple[str, str]] = {
-    "network": ("Netwerk", "Network"),
-    "actors": ("Actoren", "Actors"),
-    "relations": ("Relaties", "Relations"),
-    "key_figures": ("Sleutelfiguren", "Key figures"),
-    "brokerage": ("Makelaars", "Brokers"),
-    "missing_parties": ("Ontbrekende partijen", "Missing parties"),
-    "missing_links": ("Aanbevolen verbindingen", "Suggested links"),
-    "domains": ("Domeinen", "Domains"),
-    "mixing": ("Domeinmenging", "Domain mixing"),
-    "themes": ("Thema's", "Themes"),
-    "communities": ("Gemeenschappen", "Communities"),
-    "resilience": ("Kwetsbaarheid", "Vulnerability"),
-    "triads": ("Driehoek", "Driehoek"),
-    "meetings": ("Overleggen", "Meetings"),
-    "roles": ("Rollen", "Roles"),
-    "warnings": ("Waarschuwingen", "Warnings"),
+#: Sheet titles (English msgids, context "sheet") by table key; other sections get their
+#: own name.
+SHEETS: dict[str, str] = {
+    "network": NP_("sheet", "Network"),
+    "actors": NP_("sheet", "Actors"),
+    "relations": NP_("sheet", "Relations"),
+    "key_figures": NP_("sheet", "Key figures"),
+    "brokerage": NP_("sheet", "Brokers"),
+    "missing_parties": NP_("sheet", "Missing parties"),
+    "missing_links": NP_("sheet", "Suggested links"),
+    "domains": NP_("sheet", "Domains"),
+    "mixing": NP_("sheet", "Domain mixing"),
+    "themes": NP_("sheet", "Themes"),
+    "communities": NP_("sheet", "Communities"),
+    "resilience": NP_("sheet", "Vulnerability"),
+    "triads": NP_("sheet", "Driehoek"),
+    "meetings": NP_("sheet", "Meetings"),
+    "roles": NP_("sheet", "Roles"),
+    "warnings": NP_("sheet", "Warnings"),
 }
 #: Order of sheets (others follow alphabetically).
 ORDER = ("network", "actors", "relations", "key_figures", "brokerage", "missing_parties",
@@ -100,9 +106,11 @@ def cell_value(value: Any, lang: str = "nl") -> Any:
     return _ILLEGAL.sub("", str(value))
 
 
-def _sheet_title(key: str, lang: str, taken: set[str]) -> str:
-    nl, en = SHEETS.get(key, (key.replace("_", " "), key.replace("_", " ")))
-    base = _SHEET_BAD.sub(" ", en if lang == "en" else nl)[:31].strip() or "Blad"
+def _sheet_title(key: str, lang: str, taken: set[str], titles: dict[str, str]) -> str:
+    """The sheet's name: from `SHEETS`, else the section's title in the report (`titles`)."""
+    name = translator(lang).pgettext("sheet", SHEETS[key]) if key in SHEETS \
+        else titles.get(key) or key.replace("_", " ")
+    base = _SHEET_BAD.sub(" ", name)[:31].strip() or "Blad"
     title, k = base, 2
     while title.casefold() in taken:
         suffix = f" {k}"
@@ -112,13 +120,24 @@ def _sheet_title(key: str, lang: str, taken: set[str]) -> str:
 
 
 def _frame(result: Any, lang: str = "nl") -> pd.DataFrame:
-    """The result's table in `lang`, with only that language's version of nl/en columns."""
-    from wijkgraph.render.report import frame_of, localise_columns
+    """The table of a result for people, with only the `lang` version of two-language columns.
 
-    return localise_columns(frame_of(result, lang), lang)
+    A result whose rows carry words (reasons, labels) defines ``table(lang)``: its
+    ``to_frame()`` (codes and numbers) with those words in `lang`; the others give
+    ``to_frame()``.
+    """
+    frame = result.table(lang) if callable(getattr(type(result), "table", None)) \
+        else result.to_frame()
+    return localise_columns(frame, lang)
 
 
-def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
+def _section_titles(analysis: Analysis, lang: str) -> dict[str, str]:
+    """The report title of every section without a sheet name in `SHEETS`."""
+    return {name: result.summary(lang).title for name, result in analysis.sections()
+            if name not in SHEETS and name != "overview"}
+
+
+def workbook_tables(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
                     ) -> list[tuple[str, pd.DataFrame]]:
     """The tables of the workbook, in sheet order: (key, frame) pairs.
 
@@ -129,13 +148,10 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
     tables["network"] = analysis.overview.to_frame()
     actors = network.actors[[c for c in network.actors.columns
                              if c != "contact" and not c.startswith("_")]].copy()
-    kf = analysis.key_figures
-    scores = getattr(kf, "scores", None) if kf is not None else None
-    if isinstance(scores, pd.DataFrame) and not scores.empty:
-        key = "id" if "id" in scores.columns else None
-        score_frame = scores if key else scores.reset_index().rename(columns={"index": "id"})
-        extra = [c for c in score_frame.columns if c == "id" or c not in actors.columns]
-        actors = actors.merge(score_frame[extra], on="id", how="left")
+    scores = analysis.key_figures.scores  # one row per actor, with its "id" as a column
+    if not scores.empty:
+        extra = [c for c in scores.columns if c == "id" or c not in actors.columns]
+        actors = actors.merge(scores[extra], on="id", how="left")
     tables["actors"] = actors
     rel = network.tables.relations
     if len(rel):
@@ -148,28 +164,15 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
         if name == "overview":
             continue
         frame = _frame(result, lang)
-        if name == "key_figures" and not frame.empty and "id" in frame.columns:
-            reasons_fn = getattr(result, "reasons", None)
-            if callable(reasons_fn) and "reasons" not in frame.columns:
-                frame = frame.copy()
-
-                def why(actor: str, fn: Any = reasons_fn) -> str:
-                    try:
-                        got = fn(actor, lang)
-                    except Exception:  # noqa: BLE001
-                        return ""
-                    return got if isinstance(got, str) else "; ".join(str(r) for r in got)
-
-                frame["reasons"] = [why(a) for a in frame["id"]]
+        if name == "key_figures" and not frame.empty and "reasons" not in frame.columns:
+            # a list per actor: a cell of the reasons joined by commas (`cell_value`)
+            frame = frame.assign(reasons=[analysis.key_figures.reasons(a, lang)
+                                          for a in frame["id"]])
         tables[name] = frame
-        if name == "domains":
-            from wijkgraph.render.report import _result_frame
-
-            matrix = _result_frame(result, "mixing")
-            if matrix is not None:
-                m = matrix.copy()
-                m.index = [str(i) for i in m.index]
-                tables["mixing"] = m.reset_index(names="domain")
+        if name == "domains" and not analysis.domains.mixing.empty:
+            m = analysis.domains.mixing.copy()
+            m.index = [str(i) for i in m.index]
+            tables["mixing"] = m.reset_index(names="domain")
     warnings = list(network.warnings)
     if warnings:
         tables["warnings"] = pd.DataFrame(
@@ -180,17 +183,17 @@ def workbook_tables(network: WijkNetwork, analysis: Any, lang: str = "nl"
     return [(k, tables[k]) for k in order]
 
 
-_HEADER_EXTRA: dict[str, tuple[str, str]] = {
-    "file": ("bestand", "file"), "sheet": ("blad", "sheet"), "row": ("rij", "row"),
-    "column": ("kolom", "column"), "message": ("melding", "message"),
-    "directed": ("gericht", "directed"),
+#: Headers of the workbook's own columns (warnings, relations), context "column".
+_HEADER_EXTRA: dict[str, str] = {
+    "file": NP_("column", "file"), "sheet": NP_("column", "sheet"), "row": NP_("column", "row"),
+    "column": NP_("column", "column"), "message": NP_("column", "message"),
+    "directed": NP_("column", "directed"),
 }
 
 
 def _header(column: Any, lang: str) -> str:
     if column in _HEADER_EXTRA:
-        nl, en = _HEADER_EXTRA[column]
-        return en if lang == "en" else nl
+        return translator(lang).pgettext("column", _HEADER_EXTRA[column])
     return column_label(str(column), lang)
 
 
@@ -399,35 +402,36 @@ def _package(sheets: list[tuple[str, str, str]], title: str) -> bytes:
     return out.getvalue()
 
 
-def tables_xlsx_bytes(network: WijkNetwork, analysis: Any, lang: str = "nl") -> bytes:
+def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl") -> bytes:
     """``tables.xlsx`` as bytes (deterministic; written directly as SpreadsheetML).
 
     openpyxl took about 40 µs per cell (a city network has millions of cells), so the
     workbook is written with plain string building; tests read it back with openpyxl.
     """
     taken: set[str] = set()
+    titles = _section_titles(analysis, lang)
     sheets = []
     for key, frame in workbook_tables(network, analysis, lang):
         headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
         xml = _sheet_xml(frame, headers, lang)
         ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"
-        sheets.append((_sheet_title(key, lang, taken), xml, ref))
+        sheets.append((_sheet_title(key, lang, taken, titles), xml, ref))
     return _package(sheets, str(analysis.meta.get("name", "")))
 
 
-def write_tables_xlsx(network: WijkNetwork, analysis: Any, folder: Path, lang: str) -> Path:
+def write_tables_xlsx(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
     """Writer for `wijkgraph.render.outputs`: ``tables.xlsx``."""
-    from wijkgraph._files import atomic_write
-
     path = Path(folder) / "tables.xlsx"
     atomic_write(path, tables_xlsx_bytes(network, analysis, lang))
     return path
 
 
-def sheet_names(network: WijkNetwork, analysis: Any, lang: str = "nl") -> list[str]:
+def sheet_names(network: WijkNetwork, analysis: Analysis, lang: str = "nl") -> list[str]:
     """The sheet titles `tables.xlsx` will have, in order (for tests and docs)."""
     taken: set[str] = set()
-    return [_sheet_title(k, lang, taken) for k, _ in workbook_tables(network, analysis, lang)]
+    titles = _section_titles(analysis, lang)
+    return [_sheet_title(k, lang, taken, titles)
+            for k, _ in workbook_tables(network, analysis, lang)]
 
 
 def iter_text_cells(path: str | Path) -> Iterable[tuple[str, str, Any, str]]:

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from wijkgraph.errors import Problem, UnknownDatasetError
+from wijkgraph.i18n import LANGS, translator
+from wijkgraph.io import load_tables
 from wijkgraph.model.network import WijkNetwork, build_network
-from wijkgraph.model.tables import Tables, load_tables, tables_from_frames
+from wijkgraph.model.tables import Tables, tables_from_frames
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,13 @@ class DatasetInfo:
     path: Path
 
     def title(self, lang: str = "nl") -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        """The title in `lang` (``title_<lang>`` from dataset.yaml; Dutch when missing).
+
+        >>> info = DatasetInfo("x", "Titel", "Title", "", 0, 0, 0, Path("."))
+        >>> info.title("nl"), info.title("en")
+        ('Titel', 'Title')
+        """
+        return str(getattr(self, f"title_{lang}", "") or self.title_nl)
 
 
 def datasets_root() -> Path:
@@ -89,7 +96,9 @@ def load_dataset(name: str, *, meeting_ties: bool = False) -> WijkNetwork:
         "title_en": info.get("title_en", name), "dataset": name})
 
 
-def _meta(name: str) -> dict:
+def _meta(name: str) -> dict[str, Any]:
+    import yaml
+
     file = dataset_path(name) / "dataset.yaml"
     if not file.is_file():
         return {}
@@ -130,7 +139,8 @@ def synthetic(n_actors: int, *, seed: int = 0) -> WijkNetwork:
     Ten Utrecht wijken, the usual domains, a few hub organisations, mostly local ties.
     The same `n_actors` and `seed` always give the same network.
     """
+    titles = {f"title_{lang}": translator(lang).ngettext(
+        "Generated network ({n} actor)", "Generated network ({n} actors)", n_actors,
+    ).format(n=n_actors) for lang in LANGS}
     return build_network(synthetic_tables(n_actors, seed=seed),
-                         meta={"name": f"synthetic-{n_actors}", "title_nl":
-                               f"Gegenereerd netwerk ({n_actors} actoren)", "title_en":
-                               f"Generated network ({n_actors} actors)"})
+                         meta={"name": f"synthetic-{n_actors}", **titles})

@@ -1,4 +1,7 @@
-"""One entry point to read any input: a bundled dataset name, a workbook or a folder.
+"""One entry point to read any input: a bundled dataset name, or a file or folder.
+
+Files and folders are read by `wijkgraph.io.read` (which chooses the format); a name
+that is no path but a bundled dataset is read by `wijkgraph.sources.bundled`.
 
 Examples
 --------
@@ -9,26 +12,21 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from wijkgraph.errors import InputError, Problem
-from wijkgraph.model.network import WijkNetwork, build_network
-from wijkgraph.model.tables import load_tables
+from wijkgraph.io import identify
+from wijkgraph.model.network import WijkNetwork
 from wijkgraph.sources.bundled import dataset_names, load_dataset
-
-# Readers for other formats (Kumu, GEXF, GraphML, JSON) register here: suffix -> function.
-READERS: dict[str, object] = {}
-
-from wijkgraph.io.exchange import READERS as _EXCHANGE_READERS  # noqa: E402
-
-READERS.update(_EXCHANGE_READERS)  # .gexf, .graphml, .json (node-link or Kumu blueprint)
 
 
 def load(source: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
     """Read `source` and return its validated `WijkNetwork`.
 
     `source` is the name of a bundled dataset, an .xlsx workbook, a folder of CSV files,
-    or a file in a format registered in `READERS`.
+    or a file or folder in any format of `wijkgraph.io.FORMATS` (Kumu, GEXF, GraphML,
+    JSON, Gephi, a survey workbook).
 
     Raises
     ------
@@ -43,14 +41,12 @@ def load(source: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
         return load_dataset(text, meeting_ties=meeting_ties)
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": text}))
-    reader = READERS.get(path.suffix.lower()) if path.is_file() else None
-    if reader is None:  # Kumu workbook, survey workbook, Gephi nodes/edges folder
-        from wijkgraph.io.exchange import special_reader
-
-        reader = special_reader(path)
-    if reader is not None:
-        return reader(path)  # type: ignore[operator]
-    tables = load_tables(path)
-    return build_network(tables, meeting_ties=meeting_ties,
-                         meta={"name": path.stem, "title_nl": path.stem, "title_en": path.stem,
-                               "source": str(path)})
+    try:
+        fmt = identify(path)
+    except InputError as exc:
+        if exc.problem.code != "problem.unsupported_input":
+            raise
+        # io does not know the bundled datasets; the message names them
+        raise InputError(replace(exc.problem, params={
+            **exc.problem.params, "datasets": ", ".join(dataset_names()) or "-"})) from exc
+    return fmt.read(path, meeting_ties=meeting_ties)

@@ -8,17 +8,22 @@
   var S = D.strings;
   var C = D.colours;
 
-  function fmt(key, params) {
-    return S[key].replace(/\{(\w+)\}/g, function (m, k) {
+  function fill(text, params) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) {
       return Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : m;
     });
   }
+  function fmt(key, params) { return fill(S[key], params); }
+  /* a counted phrase: singular for 1, plural otherwise (Dutch and English) */
+  function count(key, n) { return fill(D.plurals[key][n === 1 ? 0 : 1], { n: num(n) }); }
   function fold(text) {
     return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  /* numbers as the report writes them (Translator.number): marks from the page's language */
   function num(n) {
-    return D.lang === "en" ? n.toLocaleString("en-GB") : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, D.number_format.group);
   }
+  function dec(x) { return x.toFixed(2).replace(".", D.number_format.decimal); }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -62,7 +67,7 @@
     var lines = [a.name, typeName(a) + " · " + domainName(a)];
     if (a.role) lines.push(a.role);
     if (a.wijk.length) lines.push(a.wijk.map(function (w) { return D.wijken[w]; }).join(", "));
-    if (a.rank) lines.push(S.f_score + ": " + a.score.toFixed(2) + " (#" + a.rank + ")");
+    if (a.rank) lines.push(S.f_score + ": " + dec(a.score) + " (#" + a.rank + ")");
     return lines.join("\n");
   }
   function strengthText(w) {
@@ -233,8 +238,8 @@
         if (!counts[k]) return;
         nodeItems.push({
           id: "w" + k, x: g[1], y: g[2], shape: "dot", size: Math.max(g[3] * 0.55, maxR * 0.12),
-          label: g[0] + "\n" + fmt("group_actors", { n: num(counts[k]) }),
-          title: g[0] + "\n" + fmt("group_actors", { n: num(counts[k]) }),
+          label: g[0] + "\n" + count("group_actors", counts[k]),
+          title: g[0] + "\n" + count("group_actors", counts[k]),
           color: { background: "#e8eef7", border: "#4a6fa5", highlight: { background: "#d3def0", border: "#1f4e8c" },
             hover: { background: "#d3def0", border: "#1f4e8c" } },
           borderWidth: 4, font: { size: Math.round(maxR * 0.16), color: "#1a1a1a", strokeWidth: 6 }
@@ -255,7 +260,7 @@
         edgeItems.push({
           id: "ww" + key, from: "w" + parts[0], to: "w" + parts[1],
           width: 1 + 14 * Math.log(1 + n) / Math.log(1 + maxPair),
-          title: D.groups[+parts[0]][0] + " — " + D.groups[+parts[1]][0] + "\n" + fmt("group_ties", { n: num(n) }),
+          title: D.groups[+parts[0]][0] + " — " + D.groups[+parts[1]][0] + "\n" + count("group_ties", n),
           color: { color: "#8fa6c7", opacity: 0.7, highlight: "#1f4e8c", hover: "#1f4e8c" }
         });
       });
@@ -391,7 +396,7 @@
     addRow(dl, S.f_wijk, a.wijk.map(function (w) { return D.wijken[w]; }));
     addRow(dl, S.f_themes, a.themes.map(function (t) { return D.themes[t]; }));
     addRow(dl, S.f_meetings, a.meetings.map(function (m) { return D.meetings[m][1]; }));
-    if (a.rank) addRow(dl, S.f_score, a.score.toFixed(2) + "  (" + S.f_rank + " " + a.rank + " / " + actors.length + ")");
+    if (a.rank) addRow(dl, S.f_score, dec(a.score) + "  (" + S.f_rank + " " + a.rank + " / " + actors.length + ")");
     addRow(dl, S.f_description, a.description);
     panel.appendChild(dl);
     if (a.why) {
@@ -476,7 +481,7 @@
       td.appendChild(document.createTextNode(a.name));
       tr.appendChild(td);
       tr.appendChild(el("td", domainName(a)));
-      tr.appendChild(el("td", D.is_score ? a.score.toFixed(2) : a.degree, "num"));
+      tr.appendChild(el("td", D.is_score ? dec(a.score) : a.degree, "num"));
       frag.appendChild(tr);
     });
     body.replaceChildren(frag);

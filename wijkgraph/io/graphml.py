@@ -1,0 +1,155 @@
+"""GraphML (yEd, Cytoscape, Gephi, networkx): one edge per relation with its own ``directed``.
+
+Node data ``name`` (and every other actor column), edge data ``strength``, ``weight``
+(= strength, for tools that look for it), ``kind`` etc.; several values joined with ``;``.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> net = load_dataset("driehoek")
+>>> path = write_graphml(net, pathlib.Path(tempfile.mkdtemp()) / "net.graphml")
+>>> read_graphml(path).n_relations == net.n_relations
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wijkgraph._files import atomic_write
+from wijkgraph.i18n import N_
+from wijkgraph.io._format import Format
+from wijkgraph.io._raw import (
+    children,
+    local,
+    missing_part,
+    network_from_raw,
+    nodes_edges_raw,
+    parse_xml,
+    weight_to_strength,
+)
+from wijkgraph.io._records import (
+    attribute_columns,
+    attribute_text,
+    attribute_type,
+    bool_text,
+    export_records,
+)
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import canonical_column
+
+if TYPE_CHECKING:  # pragma: no cover
+    import xml.etree.ElementTree as ET
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_TYPE_NAMES = {"string": "string", "integer": "int", "boolean": "boolean"}
+
+
+def graphml_document(network: WijkNetwork, *, include_private: bool = False) -> bytes:
+    """GraphML text of the network: one edge per relation with its own ``directed``."""
+    import xml.etree.ElementTree as ET
+
+    rec = export_records(network, include_private=include_private)
+    root = ET.Element("graphml", {
+        "xmlns": GRAPHML_NS,
+        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+        "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})
+    node_cols = attribute_columns(rec["actors"], ("id",))
+    edges = [{**r, "weight": r["strength"]} for r in rec["relations"]]
+    edge_cols = attribute_columns(edges, ("source", "target", "directed"))
+    keys: dict[tuple[str, str], str] = {}
+    for cls, cols, records in (("node", node_cols, rec["actors"]), ("edge", edge_cols, edges)):
+        for col in cols:
+            kid = f"{cls[0]}{len(keys)}"
+            keys[(cls, col)] = kid
+            ET.SubElement(root, "key", {
+                "id": kid, "for": cls, "attr.name": col,
+                "attr.type": _TYPE_NAMES[attribute_type([r[col] for r in records
+                                                         if col in r])]})
+    directed = {r["directed"] for r in rec["relations"]}
+    graph = ET.SubElement(root, "graph", {
+        "id": "G", "edgedefault": "directed" if directed == {True} else "undirected"})
+    for a in rec["actors"]:
+        node = ET.SubElement(graph, "node", {"id": a["id"]})
+        for col in node_cols:
+            if col in a:
+                ET.SubElement(node, "data", {"key": keys[("node", col)]}).text = \
+                    attribute_text(a[col])
+    for n, r in enumerate(edges):
+        edge = ET.SubElement(graph, "edge", {"id": f"e{n}", "source": r["source"],
+                                             "target": r["target"],
+                                             "directed": bool_text(r["directed"])})
+        for col in edge_cols:
+            if col in r:
+                ET.SubElement(edge, "data", {"key": keys[("edge", col)]}).text = \
+                    attribute_text(r[col])
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+
+
+def write_graphml(network: WijkNetwork, path: str | Path, *, include_private: bool = False,
+                  force: bool = False) -> Path:
+    """Write GraphML (see `graphml_document`)."""
+    path = Path(path)
+    atomic_write(path, graphml_document(network, include_private=include_private))
+    return path
+
+
+def read_graphml(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
+    """Read GraphML (wijkgraph, yEd, Cytoscape, Gephi) as a `WijkNetwork`.
+
+    Data keys are matched by ``attr.name`` to wijkgraph columns (``name``/``label``,
+    ``domain``, ...); others are kept. An edge's ``directed`` attribute wins over the
+    graph's ``edgedefault``.
+    """
+    path = Path(path)
+    root = parse_xml(path, "GraphML")
+    graph = next(iter(children(root, "graph")), None)
+    if local(root.tag) != "graphml" or graph is None:
+        raise missing_part(path, "GraphML", "<graph>", N_("This does not look like a GraphML file."))
+    keys: dict[str, tuple[str, str | None]] = {}
+    for key in children(root, "key"):
+        default = next((d.text for d in children(key, "default")), None)
+        keys[key.get("id", "")] = (key.get("attr.name") or key.get("id") or "", default)
+    defaults_for = {cls: {keys[k.get("id", "")][0]: keys[k.get("id", "")][1]
+                          for k in children(root, "key")
+                          if k.get("for") in (cls, "all") and keys[k.get("id", "")][1] is not None}
+                    for cls in ("node", "edge")}
+    edge_default = graph.get("edgedefault", "directed")
+
+    def data(el: ET.Element, cls: str) -> dict[str, str]:
+        out: dict[str, str] = dict(defaults_for[cls])  # type: ignore[arg-type]
+        for d in children(el, "data"):
+            name = keys.get(d.get("key", ""), (d.get("key", ""), None))[0]
+            out[name] = "".join(d.itertext()).strip()
+        return out
+
+    node_records = []
+    for node in children(graph, "node"):
+        rec: dict[str, Any] = {"id": node.get("id", "")}
+        rec.update(data(node, "node"))
+        if not any(canonical_column("actors", k) == "name" for k in rec if k != "id"):
+            rec["name"] = rec["id"]
+        node_records.append(rec)
+    edge_records = []
+    for edge in children(graph, "edge"):
+        rec = {"source": edge.get("source", ""), "target": edge.get("target", "")}
+        rec.update(data(edge, "edge"))
+        flag = edge.get("directed")
+        rec["directed"] = (flag == "true") if flag in ("true", "false") else (
+            edge_default == "directed")
+        weight_to_strength(rec)
+        edge_records.append(rec)
+    return network_from_raw(nodes_edges_raw(path, node_records, edge_records), path,
+                            "graphml", meeting_ties=meeting_ties)
+
+
+def _is_graphml(path: Path) -> bool:
+    return path.is_file() and path.suffix.casefold() == ".graphml"
+
+
+FORMAT = Format("graphml", (".graphml",), sniff=_is_graphml, read=read_graphml,
+                write=write_graphml)
+"""GraphML: any .graphml file."""

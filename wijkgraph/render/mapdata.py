@@ -1,0 +1,571 @@
+"""The data of the interactive map: actors, ties, layers and lookup tables, as compact JSON.
+
+`build_map_data` gives what `wijkgraph.render.map.render_map` puts into the page's JSON
+block: actors and ties as arrays of small integers pointing into lookup tables (a
+30,000-actor map stays a few megabytes), positions from `wijkgraph.render.layout`, the
+suggested links and missing parties of the analysis, and every word the page's script
+shows (`STRINGS`, through the catalogue).
+
+Everything is read from the typed `Analysis` (``key_figures``, ``missing_links``,
+``missing_parties``, ``communities``); without an analysis the map shows the network alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from wijkgraph.i18n import N_, NP_, check_lang, translator
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render import palette
+from wijkgraph.render.layout import communities, grouped_layout, layout_positions
+
+if TYPE_CHECKING:
+    from wijkgraph.analysis.run import Analysis
+
+#: Above this many actors the map opens on an overview of groups (wijken/communities).
+OVERVIEW_LIMIT = 3000
+#: Above this many actors edges are hidden while dragging or zooming.
+HIDE_EDGES_LIMIT = 1000
+#: At most this many co-participation ties are drawn (they grow with meeting size squared).
+MAX_MEETING_EDGES = 60_000
+#: Node sizes (vis-network canvas units, radius).
+MIN_SIZE, MAX_SIZE = 10.0, 42.0
+#: The four learning mechanisms, the names of the strengths 1-4 (context "strength").
+STRENGTH_NAMES = {1: NP_("strength", "identification"), 2: NP_("strength", "coordination"),
+                  3: NP_("strength", "reflection"), 4: NP_("strength", "transformation")}
+#: Edge width per strength (1-4).
+EDGE_WIDTHS = {1: 1.0, 2: 2.0, 3: 3.5, 4: 5.5}
+
+#: key -> English msgid: every word the page and its script show that is not data.
+STRINGS: dict[str, str] = {
+    "title": N_('Collaboration map'),
+    "search": N_('Find an actor…'),
+    "search_label": N_('Search by name'),
+    "no_match": N_('No actor found'),
+    "reset": N_('Reset view'),
+    "fullscreen": N_('Full screen'),
+    "png": N_('Save as PNG'),
+    "print": N_('Print'),
+    "layers": N_('Layers'),
+    "layer_meetings": N_('Shared meetings'),
+    "layer_suggestions": N_('Suggested links'),
+    "layer_ghosts": N_('Missing parties'),
+    "legend": N_('Legend'),
+    "legend_colour": N_('Colour = domain'),
+    "legend_shape": N_('Shape = kind of actor'),
+    "legend_size": N_('Size'),
+    "legend_size_score": N_('Bigger = more of a key figure (score)'),
+    "legend_size_degree": N_('Bigger = more partners'),
+    "legend_lines": N_('Lines'),
+    "legend_strength_title": N_('Collaboration; thicker = deeper:'),
+    "legend_meeting": N_('Sit together in a meeting (dashed)'),
+    "legend_suggestion": N_('Suggested link (dotted, orange)'),
+    "legend_ghost": N_('Missing party according to the reference model'),
+    "legend_group": N_('Group: wijk or community; click to see its actors'),
+    "unknown_domain": N_('unknown'),
+    "unknown_type": N_('other'),
+    "filters": N_('Filters'),
+    "filter_domain": N_('Domain'),
+    "filter_wijk": N_('Wijk (neighbourhood)'),
+    "filter_theme": N_('Theme'),
+    "filter_type": N_('Kind of actor'),
+    "filter_meeting": N_('Meeting'),
+    "clear_filters": N_('Clear filters'),
+    "list": N_('Who is who'),
+    "list_filter": N_('Filter the list…'),
+    "col_name": N_('Name'),
+    "col_domain": N_('Domain'),
+    "col_type": N_('Kind'),
+    "col_score": N_('Score'),
+    "col_degree": N_('Partners'),
+    "list_more": N_('and {n} more; narrow down with filters or search'),
+    "panel_empty": N_('Click an actor to see its partners and details.'),
+    "close": N_('Close'),
+    "f_type": N_('Kind'),
+    "f_domain": N_('Domain'),
+    "f_role": N_('Role'),
+    "f_wijk": N_('Wijken'),
+    "f_themes": N_('Themes'),
+    "f_meetings": N_('Meetings'),
+    "f_description": N_('Description'),
+    "f_partners": N_('Partners'),
+    "f_why": N_('Why a key figure'),
+    "f_score": N_('Key-figure score'),
+    "f_rank": N_('Rank'),
+    "f_suggestions": N_('Suggested links'),
+    "f_status": N_('Status'),
+    "f_reason": N_('Why'),
+    "f_actors": N_('Actors'),
+    "strength": N_('strength'),
+    "shared_meetings": N_('shared meeting'),
+    "suggested": N_('suggested'),
+    "ghost": N_('missing'),
+    "overview": N_('Overview'),
+    "overview_note": N_(
+        'Large network: the overview shows wijken or communities. Click a group to see its actors.'),
+    "show_all": N_('Show all actors (slow)'),
+    "back": N_('← Back to the overview'),
+    "no_wijk": N_('(no wijk)'),
+    "community": N_('Community {n}'),
+    "no_ties_group": N_('Without ties'),
+    "shown": N_('{n} of {total} actors shown'),
+    "none": N_('—'),
+    "png_name": N_('map.png'),
+    "noscript": N_('This map needs JavaScript.'),
+}
+
+
+def word(key: str, lang: str, **params: Any) -> str:
+    """The word `key` of `STRINGS` in `lang`, with `params` filled in."""
+    text = translator(lang).gettext(STRINGS[key])
+    return text.format(**params) if params else text
+
+
+def _plurals(lang: str) -> dict[str, list[str]]:
+    """Singular and plural of every counted phrase of the script (``{n}`` filled in there)."""
+    t = translator(lang)
+    return {"group_actors": [t.ngettext("{n} actor", "{n} actors", n) for n in (1, 2)],
+            "group_ties": [t.ngettext("{n} tie", "{n} ties", n) for n in (1, 2)]}
+
+
+def _number_format(lang: str) -> dict[str, str]:
+    """The decimal and thousands marks of `lang`, as `Translator.number` writes them."""
+    t = translator(lang)
+    return {"decimal": t.decimal_point, "group": t.number(1000)[1]}
+
+
+
+def _sort_key(node: Hashable) -> str:
+    return str(node)
+
+
+def _scores(network: WijkNetwork, analysis: Analysis | None) -> tuple[dict[str, float], bool]:
+    """Key-figure score per actor (True) or, without an analysis, the degree (False)."""
+    if analysis is None:
+        return {n: float(d) for n, d in network.graph.degree()}, False
+    graph = network.graph
+    out = {str(actor): float(value)
+           for actor, value in analysis.key_figures.scores["score"].items()
+           if actor in graph and value == value}  # skip NaN
+    return {n: out.get(n, 0.0) for n in graph.nodes}, True
+
+
+def _ranks(network: WijkNetwork, analysis: Analysis) -> dict[str, int]:
+    """The key-figure rank of every actor."""
+    return {str(a): int(r) for a, r in analysis.key_figures.scores["rank"].items()
+            if str(a) in network.graph and r == r}
+
+
+def _reasons(analysis: Analysis, actors: Sequence[str], lang: str) -> dict[str, str]:
+    """Why each of `actors` is a key figure: one reason a line."""
+    out = {}
+    for actor in actors:
+        text = "\n".join(r for r in analysis.key_figures.reasons(actor, lang) if r)
+        if text:
+            out[actor] = text
+    return out
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    if isinstance(value, list | tuple | set | frozenset):
+        return "; ".join(_text(v) for v in value if _text(v))
+    return str(value)
+
+
+def _lines(value: Any) -> str:
+    """Reasons as lines: a list becomes one line each; "a; b" text is split at "; "."""
+    listed = isinstance(value, list | tuple)
+    parts = [_text(v) for v in value] if listed else _text(value).split("; ")
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+#: The status of `missing_parties` items drawn as ghost nodes (nobody plays the role).
+GHOST_STATUS = "absent"
+#: Names of the kinds of suggested links (missing_links), translated with context "link kind".
+LINK_KINDS = {"triad": NP_("link kind", "triad"), "expected": NP_("link kind", "expected"),
+              "predicted": NP_("link kind", "predicted")}
+
+
+class _Interner:
+    """Strings to small integers, in first-seen order (the page looks them up)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, value: str) -> int:
+        if value not in self.index:
+            self.index[value] = len(self.index)
+        return self.index[value]
+
+    @property
+    def values(self) -> list[str]:
+        return list(self.index)
+
+
+def _membership(analysis: Analysis | None) -> dict[str, int] | None:
+    """Actor id -> community number of the analysis' ``communities`` section, if any."""
+    if analysis is None or not analysis.communities.membership:
+        return None
+    return {str(k): int(v) for k, v in analysis.communities.membership.items()}
+
+
+def _analysis_communities(network: WijkNetwork, membership: Mapping[str, int], lang: str
+                          ) -> dict[Hashable, str]:
+    """One overview group per community of the analysis, named by its number there.
+
+    Communities of one actor (actors without ties) share one group.
+    """
+    graph = network.graph
+    sizes = Counter(membership[str(n)] for n in graph.nodes)
+    width = len(str(max(sizes, default=1)))
+    alone = word("no_ties_group", lang)
+    return {n: alone if sizes[membership[str(n)]] == 1 else
+            word("community", lang, n=str(membership[str(n)]).zfill(width))
+            for n in sorted(graph.nodes, key=_sort_key)}
+
+
+def _groups(network: WijkNetwork, lang: str, seed: int, limit: int,
+            membership: Mapping[str, int] | None = None) -> tuple[dict[Hashable, str], str]:
+    """Group of every actor for the overview: its first wijk, split when too big.
+
+    A wijk with more than `limit` actors is split into its communities, packed into parts
+    of at most `limit` actors: "Leidsche Rijn (2)". Without wijken the whole network is
+    split that way ("Gemeenschap 2").
+
+    With `membership` (the analysis' communities, covering every actor) those
+    communities are used instead of a Louvain run of the map's own, so the map and the
+    report agree: without wijken each community is one group, named by its number in the
+    analysis ("Gemeenschap 03"; actors without ties together); a wijk that is too big is
+    split along them.
+    """
+    graph = network.graph
+    if membership is not None and any(str(n) not in membership for n in graph.nodes):
+        membership = None  # not this network's analysis: fall back to our own Louvain
+    no_wijk = word("no_wijk", lang)
+    by_wijk = {n: (d.get("wijk") or (no_wijk,))[0] for n, d in graph.nodes(data=True)}
+    kind = "wijk"
+    if len(set(by_wijk.values())) < 2:
+        if membership is not None:
+            return _analysis_communities(network, membership, lang), "community"
+        by_wijk = {n: "" for n in graph.nodes}
+        kind = "community"
+    members: dict[str, list[Hashable]] = defaultdict(list)
+    for n, w in by_wijk.items():
+        members[w].append(n)
+    out: dict[Hashable, str] = {}
+    for wijk in sorted(members):
+        nodes = members[wijk]
+        if len(nodes) <= limit and wijk:
+            out.update({n: wijk for n in nodes})
+            continue
+        if membership is not None:
+            comm = {n: membership[str(n)] for n in sorted(nodes, key=_sort_key)}
+        else:
+            comm = communities(graph.subgraph(nodes), seed=seed)
+        sizes = Counter(comm.values())
+        bins: list[list[int]] = []  # first-fit decreasing; communities come biggest first
+        load: list[int] = []
+        where: dict[int, int] = {}
+        for c in sorted(sizes, key=lambda c: (-sizes[c], c)):
+            for b, used in enumerate(load):
+                if used + sizes[c] <= limit:
+                    bins[b].append(c)
+                    load[b] += sizes[c]
+                    where[c] = b
+                    break
+            else:
+                bins.append([c])
+                load.append(sizes[c])
+                where[c] = len(bins) - 1
+        width = len(str(len(bins)))
+        for n, c in comm.items():
+            number = str(where[c] + 1).zfill(width)
+            out[n] = (f"{wijk} ({number})" if wijk and len(bins) > 1 else wijk) or \
+                word("community", lang, n=number)
+    return out, kind
+
+
+def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, lang: str = "nl",
+                   seed: int = 0, ghosts: bool = False,
+                   overview_limit: int = OVERVIEW_LIMIT) -> dict[str, Any]:
+    """The JSON payload of the map page: actors, ties, layers, lookup tables, strings.
+
+    Actors and ties are stored as arrays (columns listed in the payload) with small
+    integers pointing into lookup tables, which keeps a 30,000-actor map a few megabytes.
+    The private ``contact`` attribute is never read.
+
+    Parameters
+    ----------
+    network : WijkNetwork
+        Read only.
+    analysis : Analysis, optional
+        Uses the ``key_figures`` (size, reasons), ``missing_links`` (suggested links),
+        ``missing_parties`` (ghost nodes) and ``communities`` (the overview's groups of a
+        large map, instead of a Louvain run of its own) sections when they are there.
+    lang : {"nl", "en"}
+    seed : int, default 0
+        Seed of the layout.
+    ghosts : bool, default False
+        Show the missing reference roles as ghost nodes when the page opens (they are in
+        the page whenever the analysis has them, behind a layer toggle).
+    overview_limit : int
+        Above this many actors the page opens on an overview of groups.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> actors = pd.DataFrame({"name": ["A", "B", "C"], "domain": ["zorg", "welzijn", "zorg"],
+    ...                        "contact": ["a@x.nl", "", ""]})
+    >>> relations = pd.DataFrame({"source": ["A", "B"], "target": ["B", "C"], "strength": [4, 1]})
+    >>> data = build_map_data(build_network(tables_from_frames(actors, relations)))
+    >>> [row[1] for row in data["actors"]], [e[2] for e in data["edges"]]
+    (['A', 'B', 'C'], [4, 1])
+    >>> "a@x.nl" in str(data)
+    False
+    """
+    t = translator(check_lang(lang))
+    graph = network.graph
+    ids = sorted(graph.nodes, key=_sort_key)
+    index = {node: i for i, node in enumerate(ids)}
+    n = len(ids)
+    scores, is_score = _scores(network, analysis)
+    top = max(scores.values(), default=0.0)
+    ranking = sorted(ids, key=lambda a: (-scores[a], _sort_key(a)))
+    rank: dict[str, int] = {}
+    reasons: dict[str, str] = {}
+    if analysis is not None:
+        rank = {a: r + 1 for r, a in enumerate(ranking)} | _ranks(network, analysis)
+        reasons = _reasons(analysis, ranking[:100], lang)
+
+    # layout
+    large = n > overview_limit
+    group_of: dict[Hashable, str] = {}
+    group_kind = ""
+    group_rows: list[list[Any]] = []
+    if large:
+        group_of, group_kind = _groups(network, lang, seed, overview_limit,
+                                       _membership(analysis))
+        lay = grouped_layout(graph, group_of, seed=seed)
+        positions = lay.positions
+        group_names = sorted(lay.centres)
+        group_index = {g: i for i, g in enumerate(group_names)}
+        group_counts = Counter(group_of.values())
+        for g in group_names:
+            x, y = lay.centres[g]
+            group_rows.append([g, x, y, lay.radii[g], group_counts[g]])
+    else:
+        positions = layout_positions(graph, seed=seed)
+        group_index = {}
+
+    domains, types, wijken, themes = _Interner(), _Interner(), _Interner(), _Interner()
+    meeting_table = network.meetings
+    meeting_ids = sorted(str(m) for m in meeting_table["id"]) if len(meeting_table) else []
+    meeting_index = {m: i for i, m in enumerate(meeting_ids)}
+    meeting_rows_by_id = {str(r["id"]): r for r in meeting_table.to_dict("records")}
+
+    actors = []
+    for a in ids:
+        d = graph.nodes[a]
+        score = scores[a]
+        size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(score / top) if top > 0 else MIN_SIZE
+        actors.append([
+            str(a),
+            _text(d.get("name", a)),
+            types(_text(d.get("type", ""))),
+            domains(_text(d.get("domain", ""))),
+            _text(d.get("role", "")),
+            [wijken(_text(w)) for w in d.get("wijk", ()) if _text(w)],
+            [themes(_text(t)) for t in d.get("themes", ()) if _text(t)],
+            sorted(meeting_index[str(m)] for m in set(d.get("meetings", ()))
+                   if str(m) in meeting_index),
+            _text(d.get("description", "")),
+            positions[a][0],
+            positions[a][1],
+            round(size, 1),
+            round(score, 4),
+            group_index.get(group_of.get(a, ""), -1) if large else -1,
+            rank.get(a, 0),
+            reasons.get(a, ""),
+        ])
+
+    # declared ties
+    labels = _Interner()
+    edges = []
+    for a, b, d in sorted(((min(index[u], index[v]), max(index[u], index[v]), d)
+                           for u, v, d in graph.edges(data=True)), key=lambda e: (e[0], e[1])):
+        w = int(d.get("weight", 1) or 1)
+        w = min(max(w, 1), 4)
+        parts = [", ".join(d.get("kinds", ()))]
+        if d.get("channels"):
+            parts.append("(" + ", ".join(d["channels"]) + ")")
+        if d.get("themes"):
+            parts.append("· " + ", ".join(d["themes"]))
+        if d.get("directions"):
+            arrows = [f"{network.label(s)} → {network.label(t)}" for s, t in d["directions"]]
+            parts.append("· " + "; ".join(arrows))
+        label = " ".join(p for p in parts if p)
+        edges.append([a, b, w, labels(label), 1 if d.get("explicit", True) else 0])
+
+    # co-participation ties (shared meetings), only where no declared tie exists
+    # (the same pairs as network.meeting_graph(), without building a networkx graph)
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for u, v, meeting in network.co_participation:
+        iu, iv = index[u], index[v]
+        shared[(iu, iv) if iu < iv else (iv, iu)].append(meeting)
+    declared = {(e[0], e[1]) for e in edges}
+    meeting_edges: list[list[Any]] = []
+    for (a, b), ms in shared.items():
+        if (a, b) in declared:
+            continue
+        known = sorted({meeting_index[m] for m in ms if m in meeting_index})
+        meeting_edges.append([a, b, len(set(ms)), known[:5]])
+    meeting_edges.sort()
+    meeting_edges_total = len(meeting_edges)
+    if meeting_edges_total > MAX_MEETING_EDGES:
+        # Keep the ties that share most meetings (a deterministic choice), say so in the page.
+        meeting_edges = sorted(sorted(meeting_edges, key=lambda e: (-e[2], e[0], e[1]))
+                               [:MAX_MEETING_EDGES])
+
+    # suggested links
+    suggestions = _suggestions(analysis, index, lang) if analysis is not None else []
+
+    # ghost nodes: missing parties from the reference model
+    ghost_rows = []
+    if analysis is not None:
+        ghost_rows = _ghosts(analysis, positions, actors, domains, lang)
+
+    title = _title(network, lang)
+    domain_list = [[name, palette.domain_colour(name),
+                    palette.domain_name(name, lang) if name else word("unknown_domain", lang)]
+                   for name in domains.values]
+    type_list = [[name, palette.type_shape(name),
+                  palette.type_name(name, lang) if name else word("unknown_type", lang)]
+                 for name in types.values]
+    meetings_list = []
+    for m in meeting_ids:
+        row = meeting_rows_by_id[m]
+        meetings_list.append([m, _text(row.get("name", m)), _text(row.get("theme", ())),
+                              _text(row.get("wijk", ())), _text(row.get("description", ""))])
+    return {
+        "version": 1,
+        "lang": lang,
+        "title": title,
+        "strings": {k: word(k, lang) for k in STRINGS},
+        "plurals": _plurals(lang),
+        "number_format": _number_format(lang),
+        "actor_columns": ["id", "name", "type", "domain", "role", "wijk", "themes", "meetings",
+                          "description", "x", "y", "size", "score", "group", "rank", "why"],
+        "actors": actors,
+        "edge_columns": ["a", "b", "strength", "label", "explicit"],
+        "edges": edges,
+        "edge_labels": labels.values,
+        "meeting_edge_columns": ["a", "b", "shared", "meetings"],
+        "meeting_edges": meeting_edges,
+        "meeting_edges_total": meeting_edges_total,
+        "suggestion_columns": ["a", "b", "score", "kind", "reasons"],
+        "suggestions": suggestions,
+        "ghost_columns": ["label", "domain", "wijk", "status", "reason", "x", "y", "role"],
+        "ghosts": ghost_rows,
+        "ghosts_on": bool(ghosts),
+        "domains": domain_list,
+        "types": type_list,
+        "wijken": wijken.values,
+        "themes": themes.values,
+        "meetings": meetings_list,
+        "groups": group_rows,
+        "group_kind": group_kind,
+        "is_score": is_score,
+        "large": large,
+        "overview_limit": overview_limit,
+        "hide_edges": n > HIDE_EDGES_LIMIT,
+        "strength_names": {str(k): t.pgettext("strength", STRENGTH_NAMES[k])
+                           for k in STRENGTH_NAMES},
+        "edge_widths": {str(k): v for k, v in EDGE_WIDTHS.items()},
+        "colours": {"edge": palette.EDGE_COLOUR, "meeting": palette.MEETING_EDGE_COLOUR,
+                    "suggestion": palette.SUGGESTION_COLOUR, "faded": palette.FADED_COLOUR,
+                    "highlight": palette.HIGHLIGHT_COLOUR, "ghost": palette.GHOST_COLOUR,
+                    "unknown": palette.UNKNOWN_COLOUR},
+    }
+
+
+def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str
+                 ) -> list[list[Any]]:
+    """The suggested links (``missing_links``) between actors of the map: a, b, score,
+    kind (with its context) and the reasons, one a line."""
+    t = translator(lang)
+    out: list[list[Any]] = []
+    for row in analysis.missing_links.table(lang).to_dict("records"):
+        s, tgt = str(row["source"]), str(row["target"])
+        if s not in index or tgt not in index or s == tgt:
+            continue
+        a, b = sorted((index[s], index[tgt]))
+        score = row["score"]
+        score = round(float(score), 4) if score == score and score is not None else 0.0
+        kind = _text(row["kind"])
+        kind = t.pgettext("link kind", LINK_KINDS[kind]) if kind in LINK_KINDS else kind
+        context = _text(row["context"])
+        if context:
+            kind = f"{kind}: {context}" if kind else context
+        out.append([a, b, score, kind, _lines(row["reasons"])])
+    out.sort(key=lambda r: (r[0], r[1], -r[2], r[3]))
+    return out
+
+
+def _ghosts(analysis: Analysis, positions: Mapping[Hashable, tuple[int, int]],
+            actors: list[list[Any]], domains: _Interner, lang: str) -> list[list[Any]]:
+    """Ghost rows placed on a ring outside the map, near actors of their domain."""
+    rows = [r for r in analysis.missing_parties.table(lang).to_dict("records")
+            if r["status"] == GHOST_STATUS]
+    if not rows:
+        return []
+    xs = [p[0] for p in positions.values()] or [0]
+    ys = [p[1] for p in positions.values()] or [0]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    radius = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) / 2 + 120  # outside every actor
+    # angle of each domain: mean direction of its actors from the centre
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for row in actors:
+        s = sums[row[3]]
+        s[0] += row[9] - cx
+        s[1] += row[10] - cy
+    out = []
+    used: Counter[float] = Counter()
+    for i, r in enumerate(sorted(rows, key=lambda r: (_text(r.get("domain")), _text(r.get("role")),
+                                                       _text(r.get("label"))))):
+        domain = _text(r.get("domain", ""))
+        d = domains(domain)
+        vx, vy = sums.get(d, [0.0, 0.0])
+        angle = math.atan2(vy, vx) if (vx or vy) else (i * 2.399963)  # golden angle
+        angle = round(angle, 3)
+        angle += used[angle] * 0.12
+        used[round(math.atan2(vy, vx), 3) if (vx or vy) else angle] += 1
+        x = int(round(cx + radius * math.cos(angle)))
+        y = int(round(cy + radius * math.sin(angle)))
+        wijk = _text(r.get("wijk", ""))
+        status = _text(r.get("status_label", "")) or _text(r.get("status", ""))
+        why = "\n".join(t for t in (_text(r.get("reason", "")), _text(r.get("why", ""))) if t)
+        out.append([_text(r.get("label", "")) or _text(r.get("role", "")), d, wijk, status, why,
+                    x, y, _text(r.get("role", ""))])
+    return out
+
+
+def _title(network: WijkNetwork, lang: str) -> str:
+    meta = network.meta
+    title = meta.get(f"title_{lang}") or meta.get("name") or ""
+    wijk = meta.get("wijk")
+    if wijk:
+        title = f"{title} · {wijk}" if title else str(wijk)
+    return str(title) or word("title", lang)
