@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 from scipy.stats import spearmanr
 
-from wijkgraph.sources.bundled import synthetic
 from wijkgraph.analysis.engine import EXACT_LIMIT, HARMONIC_SOURCES, SAMPLE_SOURCES, Engine
+from wijkgraph.sources.bundled import synthetic
 
 METRICS: list[tuple[str, dict[str, Any]]] = [
     ("betweenness", {}),

@@ -48,8 +48,8 @@ from wijkgraph.analysis.linkpred import (  # noqa: E402
     with_weights,
 )
 from wijkgraph.analysis.roles import recognise_roles  # noqa: E402
-from wijkgraph.sources.bundled import dataset_names, load_dataset, synthetic  # noqa: E402
 from wijkgraph.reference import load_reference  # noqa: E402
+from wijkgraph.sources.bundled import dataset_names, load_dataset, synthetic  # noqa: E402
 
 EXTRA = {
     "no_policy": with_weights(Weights(), cross_domain=0.0, expected=0.0),

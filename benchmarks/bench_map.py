@@ -31,8 +31,8 @@ TARGETS = {300: 1.0, 3000: 3.0, 30000: 5.0}
 def main(sizes: tuple[int, ...]) -> None:
     from playwright.sync_api import sync_playwright
 
-    from wijkgraph.sources.bundled import synthetic
     from wijkgraph.render.map import render_map
+    from wijkgraph.sources.bundled import synthetic
 
     chromium = shutil.which("chromium")
     if chromium is None:

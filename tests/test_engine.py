@@ -10,6 +10,7 @@ import pytest
 
 from tests.graphs import GRAPHS, borgatti
 from wijkgraph.analysis import engine as engine_mod
+from wijkgraph.analysis import engine_directed as directed_mod
 from wijkgraph.analysis.engine import Engine, engine_for
 
 SERIES_METRICS = [
@@ -229,7 +230,7 @@ def random_directed(seed: int, n: int = 20, m: int = 45) -> nx.DiGraph:
 
 def assert_directed_against_networkx(dg: nx.DiGraph) -> None:
     """DirectedEngine (igraph) against networkx' own functions on the DiGraph itself."""
-    eng = engine_mod.DirectedEngine(dg)
+    eng = directed_mod.DirectedEngine(dg)
     n = dg.number_of_nodes()
     pr = nx.pagerank(dg, weight="weight", tol=1e-12, max_iter=1000)
     np.testing.assert_allclose(eng.pagerank().to_numpy(), [pr[v] for v in dg], atol=1e-6)
@@ -246,7 +247,7 @@ def assert_directed_against_networkx(dg: nx.DiGraph) -> None:
         np.testing.assert_allclose(eng.betweenness(weighted=weighted).to_numpy(),
                                    [bc[v] for v in dg], atol=1e-6)
     assert eng.betweenness().notna().all() and len(eng.betweenness()) == n
-    ref = engine_mod.DirectedEngine(dg, backend="networkx")
+    ref = directed_mod.DirectedEngine(dg, backend="networkx")
     for kwargs in ({}, {"weighted": False}):
         np.testing.assert_allclose(eng.pagerank(**kwargs).to_numpy(),
                                    ref.pagerank(**kwargs).to_numpy(), atol=1e-6)
@@ -257,7 +258,7 @@ def assert_directed_against_networkx(dg: nx.DiGraph) -> None:
 def test_directed_engine_on_a_referral_chain():
     # a -> b -> c -> d: b lies on a->c, a->d; c on a->d, b->d; 6 ordered pairs of others
     dg = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d")])
-    eng = engine_mod.DirectedEngine(dg)
+    eng = directed_mod.DirectedEngine(dg)
     assert eng.betweenness().tolist() == pytest.approx([0, 2 / 6, 2 / 6, 0])
     assert eng.pagerank().sum() == pytest.approx(1.0)
     assert eng.pagerank().idxmax() == "d"
@@ -286,8 +287,8 @@ def test_directed_engine_matches_networkx_on_bundled_datasets(name):
 
 def test_directed_sampled_betweenness_matches_networkx(monkeypatch):
     dg = random_directed(2, n=40, m=120)
-    eng = engine_mod.DirectedEngine(dg)
-    ref = engine_mod.DirectedEngine(dg, backend="networkx")
+    eng = directed_mod.DirectedEngine(dg)
+    ref = directed_mod.DirectedEngine(dg, backend="networkx")
     for kwargs in ({"k": 9, "seed": 4}, {"k": 9, "seed": 4, "weighted": False}):
         np.testing.assert_allclose(eng.betweenness(**kwargs).to_numpy(),
                                    ref.betweenness(**kwargs).to_numpy(), rtol=1e-9)
@@ -296,13 +297,13 @@ def test_directed_sampled_betweenness_matches_networkx(monkeypatch):
                                [raw[v] for v in dg], rtol=1e-9)
     # above the same size threshold as the undirected engine, betweenness is sampled
     monkeypatch.setattr(engine_mod, "EXACT_LIMIT", 10)
-    assert engine_mod.DirectedEngine(dg).sample_size() == engine_mod.SAMPLE_SOURCES
+    assert directed_mod.DirectedEngine(dg).sample_size() == engine_mod.SAMPLE_SOURCES
     assert Engine(nx.Graph(dg)).sample_size() == engine_mod.SAMPLE_SOURCES
 
 
 def test_directed_engine_rejects_undirected_graphs_and_caches():
     with pytest.raises(TypeError):
-        engine_mod.DirectedEngine(nx.Graph([(1, 2)]))
+        directed_mod.DirectedEngine(nx.Graph([(1, 2)]))
     dg = nx.DiGraph([(1, 2)])
-    assert engine_mod.directed_engine_for(dg) is engine_mod.directed_engine_for(dg)
-    assert engine_mod.DirectedEngine(nx.DiGraph()).pagerank().empty
+    assert directed_mod.directed_engine_for(dg) is directed_mod.directed_engine_for(dg)
+    assert directed_mod.DirectedEngine(nx.DiGraph()).pagerank().empty

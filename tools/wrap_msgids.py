@@ -4,12 +4,14 @@ import re
 import sys
 import textwrap
 
-LINE = re.compile(r"^(?P<indent>\s*)(?P<head>.*N_\()(?P<lit>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")(?P<tail>\),?.*)$")
+LINE = re.compile(r"^(?P<indent>\s*)(?P<head>.*N_\()"
+                  r"(?P<lit>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")(?P<tail>\),?.*)$")
 LIMIT = 110
 
 
 def wrap(path: str) -> int:
-    lines = open(path, encoding="utf-8").read().split("\n")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
     out, n = [], 0
     for line in lines:
         m = LINE.match(line)
@@ -25,7 +27,8 @@ def wrap(path: str) -> int:
         out.extend(f"{indent}{p!r}" for p in parts)
         out[-1] += m["tail"]
         n += 1
-    open(path, "w", encoding="utf-8").write("\n".join(out))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
     return n
 
 

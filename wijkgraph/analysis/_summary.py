@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.i18n import NP_, translator
+from wijkgraph.i18n import LANGS, NP_, check_lang, translator
 from wijkgraph.model.schema import domain_label, type_label
 
 # --------------------------------------------------------------------------------------
@@ -222,7 +222,8 @@ def localise_columns(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> list(localise_columns(f, "en").columns), localise_columns(f, "en")["label"][0]
     (['a', 'label'], 'neighbourhood')
     """
-    mine, other = ("en", "nl") if lang == "en" else ("nl", "en")
+    mine = check_lang(lang)
+    other = next(x for x in LANGS if x != mine)
     pairs = [c[:-3] for c in frame.columns if isinstance(c, str) and c.endswith(f"_{mine}")
              and f"{c[:-3]}_{other}" in frame.columns]
     if not pairs:

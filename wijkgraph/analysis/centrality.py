@@ -41,7 +41,8 @@ import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
-from wijkgraph.analysis.engine import directed_engine_for, engine_for
+from wijkgraph.analysis.engine import engine_for
+from wijkgraph.analysis.engine_directed import directed_engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
@@ -139,7 +140,7 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     Weighted measures use strength as weight and ``1/strength`` as route length.
     Betweenness is normalised by ``(n-1)(n-2)/2``; harmonic closeness by ``n-1``;
     directed betweenness by ``(n-1)(n-2)`` (ordered pairs). The directed columns come
-    from `wijkgraph.analysis.engine.DirectedEngine` on ``network.directed_graph()``, where an
+    from `wijkgraph.analysis.engine_directed.DirectedEngine` on ``network.directed_graph()``, where an
     undirected relation is two arcs and a directed one a single arc.
 
     Examples

@@ -84,10 +84,10 @@ def engine_for(graph: nx.Graph) -> Engine:
     >>> engine_for(g) is engine_for(g)
     True
     """
-    return _engine_in(_ENGINES, Engine, graph)
+    return cached_engine(_ENGINES, Engine, graph)
 
 
-def _engine_in(cache: Any, make: Any, graph: Any) -> Any:
+def cached_engine(cache: Any, make: Any, graph: Any) -> Any:
     """The engine of `graph` in `cache`, built by `make(graph)` when missing or stale."""
     eng = cache.get(graph)
     if eng is None or eng.n != graph.number_of_nodes() or eng.m != graph.number_of_edges():
@@ -95,7 +95,7 @@ def _engine_in(cache: Any, make: Any, graph: Any) -> Any:
     return eng
 
 
-class _GraphEngine:
+class GraphEngineBase:
     """What the undirected `Engine` and the `DirectedEngine` share: data, caching, sampling.
 
     Vertex i is ``nodes[i]`` (the graph's node order); ``weights`` are tie strengths,
@@ -237,7 +237,7 @@ class _GraphEngine:
         return self._cached(("pagerank", weighted, damping), compute)
 
 
-class Engine(_GraphEngine):
+class Engine(GraphEngineBase):
     """Heavy metrics of one undirected graph, computed with igraph or networkx.
 
     Parameters
@@ -459,7 +459,7 @@ class Engine(_GraphEngine):
                 pairs = [(self.nodes[self.edges[e][0]], self.nodes[self.edges[e][1]])
                          for e in self.ig.bridges()]
             ordered = [tuple(sorted((a, b), key=str)) for a, b in pairs]
-            return sorted(ordered, key=lambda p: (str(p[0]), str(p[1])))  # type: ignore[return-value]
+            return sorted(ordered, key=lambda p: (str(p[0]), str(p[1])))
         return self._cached(("bridges",), compute)
 
     def articulation_points(self) -> list[Hashable]:
@@ -570,50 +570,3 @@ class Engine(_GraphEngine):
             _, labels = connected_components(sub, directed=False)
             out[j] = int(np.bincount(labels).max())
         return out
-
-
-class DirectedEngine(_GraphEngine):
-    """Direction-aware metrics of one directed graph: PageRank and betweenness along the arcs.
-
-    Used for ``network.directed_graph()`` (an undirected relation is two arcs, a directed
-    relation such as a referral one). Same conventions as `Engine`: vertex order = node
-    order, ``weight`` = tie strength, route length ``1 / strength`` (``12 / strength``
-    internally), exact betweenness up to `EXACT_LIMIT` actors and sampled (seeded) above.
-
-    Parameters
-    ----------
-    graph : networkx.DiGraph
-        Self-loops are ignored.
-    weight : str, default "weight"
-        Arc attribute with the tie strength (missing = 1).
-    backend : {"igraph", "networkx"}
-        "networkx" is the slow reference implementation used by the tests.
-
-    Examples
-    --------
-    A referral chain a -> b -> c: only b lies on a route (a to c), one of the
-    ``(n-1)(n-2) = 2`` ordered pairs of others; c collects the most rank.
-
-    >>> eng = DirectedEngine(nx.DiGraph([("a", "b"), ("b", "c")]))
-    >>> eng.betweenness().tolist()
-    [0.0, 0.5, 0.0]
-    >>> eng.pagerank().idxmax()
-    'c'
-    """
-
-    directed = True
-
-
-_DIRECTED: weakref.WeakKeyDictionary[nx.DiGraph, DirectedEngine] = weakref.WeakKeyDictionary()
-
-
-def directed_engine_for(graph: nx.DiGraph) -> DirectedEngine:
-    """The cached `DirectedEngine` of `graph` (built once per graph object; do not mutate it).
-
-    Examples
-    --------
-    >>> g = nx.DiGraph([(1, 2)])
-    >>> directed_engine_for(g) is directed_engine_for(g)
-    True
-    """
-    return _engine_in(_DIRECTED, DirectedEngine, graph)
