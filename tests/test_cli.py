@@ -275,7 +275,8 @@ def test_help_of_a_command_in_dutch() -> None:
     text = " ".join(result.output.split())
     assert "-o, --output PAD Map voor de uitvoer. [standaard: wijkgraph- rapport]" in text
     assert "--top GETAL Aantal sleutelfiguren en suggesties. [standaard: 10; 1<=x<=1000]" in text
-    assert "--wijk TEKST Alleen deze wijk analyseren." in text
+    assert ("--wijk TEKST Analyseer dit gebied (buurt of wijk), met de partijen die het "
+            "vanuit de wijk of de stad bedienen.") in text
     for english in ("default", "INTEGER", "TEXT", "PATH", "Show"):
         assert english not in text
 

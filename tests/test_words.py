@@ -190,7 +190,10 @@ def hits(text: str, needles: tuple[str, ...]) -> list[str]:
     """``line n: 'needle', ... in 'line'`` for every line holding one of `needles`."""
     found = []
     for n, line in enumerate(text.splitlines(), start=1):
-        present = [needle for needle in needles if needle in f" {line.lower()} "]
+        padded = f" {line.lower()} "
+        # a needle starting with a digit must not be the tail of a number: "41 actors" is fine
+        present = [needle for needle in needles if re.search(
+            ("(?<!\\d)" if needle[:1].isdigit() else "") + re.escape(needle), padded)]
         if present:
             found.append(f"line {n}: {', '.join(map(repr, present))} in {line.strip()[:160]!r}")
     return found

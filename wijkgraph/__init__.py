@@ -48,6 +48,10 @@ _PUBLIC: dict[str, str] = {
     "MapDocument": "wijkgraph.render.map",
     "render_map": "wijkgraph.render.map",
     "render_report": "wijkgraph.render.report",
+    "to_pyvis": "wijkgraph.render.pyvis_network",
+    "pyvis_page": "wijkgraph.render.pyvis_network",
+    "pyvis_html": "wijkgraph.render.pyvis_network",
+    "export_gexf": "wijkgraph.render.look",
 }
 
 __all__ = [
@@ -68,6 +72,7 @@ __all__ = [
     "analyse",
     "build_network",
     "compare",
+    "export_gexf",
     "import_survey",
     "list_datasets",
     "load",
@@ -75,11 +80,14 @@ __all__ = [
     "load_tables",
     "missed_by_respondents",
     "pseudonymise",
+    "pyvis_html",
+    "pyvis_page",
     "render_map",
     "render_report",
     "split_waves",
     "synthetic",
     "tables_from_frames",
+    "to_pyvis",
     "write_network",
 ]
 
@@ -114,7 +122,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from wijkgraph.model.network import WijkNetwork, build_network
     from wijkgraph.model.privacy import pseudonymise
     from wijkgraph.model.tables import Tables, tables_from_frames
+    from wijkgraph.render.look import export_gexf
     from wijkgraph.render.map import MapDocument, render_map
+    from wijkgraph.render.pyvis_network import pyvis_html, pyvis_page, to_pyvis
     from wijkgraph.render.report import render_report
     from wijkgraph.sources.bundled import list_datasets, load_dataset, synthetic
     from wijkgraph.sources.loading import load

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from wijkgraph._click_i18n import (
-    Int,
     IntRange,
     Text,
     TranslatedGroup,
@@ -153,14 +152,19 @@ def _igraph_without_pyplot() -> None:
             del sys.modules["matplotlib.pyplot"]
 
 
-def _load(source: str | None) -> WijkNetwork:
+def _load(source: str | None, aliases: Path | None = None) -> WijkNetwork:
     from wijkgraph.sources.loading import load
 
     if source is None:
         echo(_t().gettext("No input given: using the bundled dataset '{name}'.").format(
             name=DEFAULT_DATASET))
         source = DEFAULT_DATASET
-    return load(source)
+    from wijkgraph.io.aliases import apply_aliases  # its aliases sheet and --aliases FILE
+
+    return apply_aliases(load(source), source, aliases)
+
+
+_ALIASES = N_("Aliases table (naam, zelfde als): merge actors typed twice.")
 
 
 def _print_warnings(network: WijkNetwork, limit: int = 5) -> None:
@@ -174,8 +178,19 @@ def _print_warnings(network: WijkNetwork, limit: int = 5) -> None:
 
 
 _FORCE_FOLDER = N_("Replace an existing folder that wijkgraph did not make.")
+_PSEUDONYMISE = N_("Replace persons by their role and a number; no contact details.")
+
+
+def _pseudonymised(network: WijkNetwork, pseudonymise: bool) -> WijkNetwork:
+    """`network` with persons as role and number (``--pseudonymise``), else as it is."""
+    if not pseudonymise:
+        return network
+    from wijkgraph.model.privacy import pseudonymise as make_pseudonymous
+
+    return make_pseudonymous(network, lang=_lang())
 _FORCE_FILE = N_("Overwrite an existing file.")
-_REFERENCE = N_("Reference model: name or YAML file.")
+_REFERENCE = N_("Reference model: name or YAML file (wijk-algemeen, utrecht-basis, utrecht-oost); "
+                "several joined by commas are combined; 'none' switches 'who is missing' off.")
 
 
 @cli.command(help=N_("Analyse INPUT (workbook, folder of CSV files or dataset name) and write "
@@ -184,21 +199,25 @@ _REFERENCE = N_("Reference model: name or YAML file.")
 @click.option("-o", "--output", "output", type=PathType(path_type=Path),
               default=Path(DEFAULT_OUTPUT), show_default=True, help=N_("Output folder."))
 @click.option("--force", is_flag=True, help=_FORCE_FOLDER)
-@click.option("--seed", type=Int(), default=0, show_default=True,
+@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
               help=N_("Seed for randomness."))
 @click.option("--top", type=IntRange(1, 1000), default=10, show_default=True,
               help=N_("Number of key figures and suggestions."))
 @click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
               help=_REFERENCE)
-@click.option("--wijk", type=Text(), default=None, help=N_("Analyse only this wijk."))
+@click.option("--wijk", type=Text(), default=None,
+              help=N_("Analyse this area (buurt or wijk), with the parties that serve it from "
+                      "the wijk or city."))
 @click.option("--format", "formats", type=Text(), default="html,md,map,xlsx,json",
               show_default=True,
               help=N_("Outputs, comma-separated: html,md,map,xlsx,json."))
 @click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help=N_("Replace persons by their role and a number; no contact details."))
+              help=_PSEUDONYMISE)
+@click.option("--aliases", type=PathType(path_type=Path), default=None, help=_ALIASES)
 @common_options
 def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, reference: str,
-            wijk: str | None, formats: str, pseudonymise: bool) -> None:
+            wijk: str | None, formats: str, pseudonymise: bool,
+            aliases: Path | None = None) -> None:
     """Analyse INPUT and write the report (``wijkgraph analyse``)."""
     _igraph_without_pyplot()
     from wijkgraph.render.outputs import FORMATS
@@ -209,24 +228,25 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     if unknown:
         raise click.BadParameter(t.gettext("{formats} (choose from {choices})").format(
             formats=", ".join(unknown), choices=", ".join(FORMATS)), param_hint=["--format"])
+    if not wanted:  # "--format ," would replace the report with an empty folder
+        raise click.BadParameter(t.gettext("name at least one of {choices}").format(
+            choices=", ".join(FORMATS)), param_hint=["--format"])
     from wijkgraph._files import check_output_folder
     from wijkgraph.analysis.run import analyse as run_analysis
     from wijkgraph.render.outputs import write_outputs
 
-    check_output_folder(output, force=force)
-    network = _load(input)
+    check_output_folder(output, force=force, inputs=[x for x in (input, aliases) if x])
+    network = _load(input, aliases)
     if wijk:
         network = network.subnetwork(wijk=wijk)
-    if pseudonymise:
-        from wijkgraph.model.privacy import pseudonymise as make_pseudonymous
-
-        network = make_pseudonymous(network, lang=t.lang)
+    network = _pseudonymised(network, pseudonymise)
     _print_warnings(network)
     progress = _progress(network.n_actors)
     result = run_analysis(network, reference=reference, seed=seed, top=top, progress=progress)
     if progress is not None:
         progress(t.gettext("writing report and map"))
-    written = write_outputs(network, result, output, formats=wanted, lang=t.lang, force=force)
+    written = write_outputs(network, result, output, formats=wanted, lang=t.lang, force=force,
+                            inputs=[input] if input else [])
     findings = terminal_findings(network, result, t.lang)
     if findings:
         echo(t.gettext("Main findings:"))
@@ -247,28 +267,36 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
               default=Path("kaart.html"), show_default=True, help=N_("The HTML file."))
 @click.option("--force", is_flag=True, help=N_("Overwrite an existing file that is not a map."))
 @click.option("--ghosts", is_flag=True, help=N_("Show missing parties at once."))
-@click.option("--seed", type=Int(), default=0, show_default=True,
+@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
               help=N_("Seed for the layout."))
 @click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
               help=_REFERENCE)
-@click.option("--wijk", type=Text(), default=None, help=N_("Show only this wijk."))
+@click.option("--wijk", type=Text(), default=None,
+              help=N_("Show this area (buurt or wijk), with the parties that serve it from the "
+                      "wijk or city."))
 @click.option("--no-analysis", "no_analysis", is_flag=True,
               help=N_("Without analysis (faster): size = number of partners, no "
                       "suggestions."))
+@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
+              help=_PSEUDONYMISE)
 @common_options
 def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed: int,
-                reference: str, wijk: str | None, no_analysis: bool) -> None:
+                reference: str, wijk: str | None, no_analysis: bool,
+                pseudonymise: bool) -> None:
     """Write the map of INPUT (``wijkgraph map``)."""
     _igraph_without_pyplot()
+    from wijkgraph._files import check_not_input
     from wijkgraph.errors import OutputError, Problem
     from wijkgraph.render.map import is_map_file, render_map
 
     t = _t()
+    check_not_input(output, [input] if input else [])
     if output.exists() and not force and not is_map_file(output):
         raise OutputError(Problem("problem.output_exists", params={"path": str(output)}))
     network = _load(input)
     if wijk:
         network = network.subnetwork(wijk=wijk)
+    network = _pseudonymised(network, pseudonymise)
     _print_warnings(network)
     result = None
     if not no_analysis:
@@ -314,13 +342,18 @@ def _progress(n_actors: int = 0) -> Callable[[str], None] | None:
 
 @cli.command(help=N_("Check INPUT and report every problem (exit 0 = usable, 2 = not)."))
 @click.argument("input")
+@click.option("--aliases", type=PathType(path_type=Path), default=None, help=_ALIASES)
 @common_options
-def validate(input: str) -> None:
+def validate(input: str, aliases: Path | None = None) -> None:
     """Check INPUT (``wijkgraph validate``)."""
     t = _t()
-    network = _load(input)
+    network = _load(input, aliases)
     for w in network.warnings:
         echo(w.describe(t.lang))
+    from wijkgraph.model.areas import describe_areas
+
+    for line in describe_areas(network, t.lang):  # where each area value was placed
+        echo(line)
     echo(t.gettext("Valid: {actors}, {relations}, {meetings} ({warnings}).").format(
         actors=t.count(network.n_actors, "{n} actor", "{n} actors"),
         relations=t.count(network.n_relations, "{n} relation", "{n} relations"),
@@ -377,9 +410,11 @@ def template(output: Path, force: bool) -> None:
 def survey(export: Path, output: Path, mapping: Path | None, aliases: Path | None,
            anonymous: bool, force: bool) -> None:
     """Import a survey export (``wijkgraph survey``)."""
+    from wijkgraph._files import check_not_input
     from wijkgraph.io.survey import import_survey, mapping_yaml
 
     t = _t()
+    check_not_input(output, [export])
     same = aliases is not None and output.exists() and output.resolve() == aliases.resolve()
     if output.exists() and not (force or same):
         from wijkgraph.errors import OutputError, Problem
@@ -409,18 +444,26 @@ _CONVERT_FORMATS = ["xlsx", "kumu", "kumu-json", "gexf", "graphml", "json", "gep
               help=N_("Format (default: from the file name)."))
 @click.option("--include-private", is_flag=True,
               help=N_("Also write the private column 'contact' (only when you must)."))
+@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
+              help=_PSEUDONYMISE)
 @click.option("--force", is_flag=True, help=_FORCE_FILE)
 @common_options
 def convert(input: str, output: Path, to: str | None, include_private: bool,
-            force: bool) -> None:
+            pseudonymise: bool, force: bool) -> None:
     """Convert INPUT to another format (``wijkgraph convert``)."""
+    from wijkgraph._files import check_not_input
     from wijkgraph.io import guess_format, write
 
     t = _t()
+    check_not_input(output, [input])
     fmt = to or guess_format(output)
-    network = _load(input)
+    network = _pseudonymised(_load(input), pseudonymise)
     _print_warnings(network)
     write(network, output, fmt, include_private=include_private, force=force)
+    if fmt == "gexf":  # again, with the map's colours, sizes and positions for Gephi
+        from wijkgraph.render.look import export_gexf
+
+        export_gexf(network, output, lang=_lang(), include_private=include_private)
     echo(t.gettext("Written: {path} ({format}; {actors}, {relations})").format(
         path=output, format=fmt,
         actors=t.count(network.n_actors, "{n} actor", "{n} actors"),
@@ -437,7 +480,7 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
 @click.option("--labels", type=Text(), default=None, help=N_("Names of the waves, e.g. 2022,2024."))
 @click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
               help=N_("Reference model for missing parties."))
-@click.option("--seed", type=Int(), default=0, show_default=True,
+@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
               help=N_("Seed for the map."))
 @click.option("--aliases", type=PathType(path_type=Path), default=None,
               help=N_("Alias table: sheet 'controle' or a CSV genoemd;koppel aan (same "
@@ -460,7 +503,8 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
     from wijkgraph.analysis.compare import split_waves
     from wijkgraph.render.compare import write_compare
 
-    check_output_folder(output, force=force)
+    check_output_folder(output, force=force,
+                        inputs=[x for x in (before, after, aliases) if x is not None])
     alias_map = None
     if aliases is not None:
         from wijkgraph.io.survey import read_aliases

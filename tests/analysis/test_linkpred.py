@@ -12,13 +12,12 @@ from tests.analysis._gapnets import net
 from wijkgraph.analysis.linkpred import (
     ADAMIC_ADAR,
     Weights,
-    auc,
     candidate_pairs,
-    evaluate_link_prediction,
     prepare,
     score_parts,
     suggest_links,
 )
+from wijkgraph.analysis.linkpred_evaluation import auc, evaluate_link_prediction
 from wijkgraph.sources.bundled import load_dataset, synthetic
 
 

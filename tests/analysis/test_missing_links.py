@@ -76,8 +76,23 @@ def test_expected_pair_huisarts_buurtteam():
     ml = missing_links(n)
     expected = [(s.source, s.target, s.wijk) for s in ml.of_kind("expected")]
     assert expected == [("Buurtteam Oost", "Huisarts Oost", "Oost")]
+    # the first reason is the model's own why-text for the pair (wijk-algemeen.yaml)
     assert ml.table("en").loc[0, "reasons"].startswith(
-        "expected pair general practitioner - neighbourhood team")
+        "GP and neighbourhood team refer residents to each other; ")
+    assert ml.table("nl").loc[0, "reasons"].startswith(
+        "Huisarts en buurtteam verwijzen bewoners naar elkaar door; ")
+
+
+def test_pair_without_why_text_still_names_the_pair(tmp_path):
+    model = tmp_path / "kaal.yaml"
+    model.write_text("roles:\n"
+                     "  - {id: huisarts, label: {nl: huisarts, en: GP}, domain: zorg,"
+                     " match: [huisarts]}\n"
+                     "  - {id: buurtteam, label: buurtteam, domain: welzijn, match: [buurtteam]}\n"
+                     "pairs:\n  - roles: [huisarts, buurtteam]\n", encoding="utf-8")
+    n = net([{"name": "Huisarts Oost", "wijk": "Oost"}, {"name": "Buurtteam Oost", "wijk": "Oost"}])
+    ml = missing_links(n, reference=str(model))
+    assert ml.table("en").loc[0, "reasons"].startswith("expected pair GP - buurtteam")
 
 
 def test_frame_interface_and_kinds():
@@ -130,8 +145,17 @@ def test_summary_lists_links_and_gives_the_best_one_to_the_glance(lang):
     assert len(summary.items) == 10  # max(top, 10)
     assert summary.tables[0].total == len(ml.items) - 10
     (finding,) = summary.findings
-    assert finding.priority == 50 and finding.actors == (ml.items[0].source, ml.items[0].target)
-    assert finding.head == {"nl": "Aanbevolen verbinding", "en": "Suggested connection"}[lang]
+    # the glance's "who should we talk to?": the first link of each kind, right after who is
+    # missing (utrecht-oost has a triad gap, expected pairs and predicted links)
+    first3 = [ml.of_kind(k)[0] for k in ("triad", "expected", "predicted")]
+    assert first3[0] is ml.items[0]
+    assert finding.priority == 95
+    assert finding.actors == tuple(dict.fromkeys(a for s in first3 for a in (s.source, s.target)))
+    assert finding.head == {"nl": "Met wie zouden we moeten praten?",
+                            "en": "Who should we talk to?"}[lang]
+    assert finding.text.count(" – ") == 3
+    for s in first3:
+        assert f"{s.source_name} – {s.target_name}" in finding.text
     tags = {i.tag for i in summary.items}
     assert tags <= {{"nl": "ontbrekende kant van de Driehoek", "en": "missing side of the Driehoek"
                      }[lang], {"nl": "verwachte verbinding", "en": "expected link"}[lang],

@@ -25,7 +25,10 @@ def test_wijk_without_huisarts_is_absent():
     row = status(missing_parties(n), "huisarts")
     assert row["status"] == "absent"
     assert row["wijk"] == "Oost"
-    assert row["reason"] == "Geen actor met de rol huisarts in Oost."
+    # the model pairs huisarts with buurtteam and sociaal makelaar: they could pick it up
+    assert row["reason"] == ("Geen actor met de rol huisarts in Oost. "
+                             "Wie dit kan oppakken: Buurtteam Oost en DOCK Oost.")
+    assert row["pick_up"] == "Buurtteam Oost; DOCK Oost"
 
 
 def test_huisarts_tied_only_to_apotheek_is_peripheral():
@@ -109,7 +112,7 @@ def test_analyse_lists_missing_parties_first_and_all_gap_sections():
 def test_frame_holds_codes_and_no_words():
     frame = missing_parties(load_dataset("utrecht-oost")).to_frame()
     assert list(frame.columns) == ["role", "domain", "wijk", "status", "n_actors", "actors",
-                                   "ties", "partner_domains", "source"]
+                                   "ties", "partner_domains", "source", "pick_up"]
     assert set(frame["status"]) <= {"absent", "isolated", "peripheral", "present"}
 
 
@@ -123,7 +126,15 @@ def test_summary_numbers_items_table_and_finding(lang, head, title, word):
     assert summary.id == "missing" and summary.title == title
     assert summary.intro == (result.explain(lang),)
     assert [n.label for n in summary.numbers][0] == word
-    assert summary.numbers[0].value == f"9 / {len(result.items)}"
+    # absent under utrecht-basis (wijk-algemeen + Utrecht): the Oost data have none of the
+    # survey's missed care and safety parties (datasets/utrecht-oost/README) and none of the
+    # general model's poverty, faith, migrant, tenant and childcare roles
+    absent = {i.role for i in result.items if i.status == "absent"}
+    assert absent == {"poh-ggz", "dietist", "psycholoog", "ggz", "jeugdhulp",
+                      "schuldhulp", "werk-inkomen", "wijk-boa", "woningcorporatie",
+                      "huurdersorganisatie", "kinderopvang", "religieuze-organisatie",
+                      "migrantenorganisatie", "beheergroep"}
+    assert summary.numbers[0].value == f"14 / {len(result.items)}"
     assert len(summary.items) == len(result.missing())
     assert summary.items[0].tag == word and summary.items[0].colour == "zorg"  # a domain code
     (finding,) = summary.findings
@@ -138,3 +149,17 @@ def test_plurals_in_reasons():
             [("Sportclub A", "SportUtrecht")])
     row = missing_parties(n).table("en").set_index("role").loc["sportclub"]
     assert row["reason"].startswith("Sportclub A (and 1 other) has 1 tie, only within")
+
+
+def test_pick_up_names_only_present_partners_in_the_same_wijk():
+    n = net([{"name": "Buurtteam Oost", "domain": "welzijn", "wijk": "Oost"},
+             {"name": "Buurtteam Zuid", "domain": "welzijn", "wijk": "Zuid"},
+             {"name": "Huisarts Zuid", "domain": "zorg", "wijk": "Zuid"},
+             {"name": "Wijkagent Oost", "domain": "veiligheid", "wijk": "Oost"}],
+            [("Buurtteam Oost", "Wijkagent Oost"), ("Buurtteam Zuid", "Huisarts Zuid")])
+    result = missing_parties(n)
+    assert status(result, "huisarts", "Oost")["pick_up"] == "Buurtteam Oost"
+    # schuldhulp pairs with buurtteam, voedselbank, werk en inkomen: only the buurtteam is there
+    assert status(result, "schuldhulp", "Zuid")["pick_up"] == "Buurtteam Zuid"
+    # a present role has no pick-up
+    assert status(result, "huisarts", "Zuid")["pick_up"] == ""

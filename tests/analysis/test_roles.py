@@ -33,7 +33,6 @@ MATCHER = RoleMatcher(load_reference())
     ("Bo-Ex", "woningcorporatie"),
     ("Wijkbureau Oost", "wijkbureau"),
     ("Hockeyclub Maarschalkerweerd", "sportclub"),
-    ("ROC Midden Nederland", "roc"),
     ("Wijk-BOA Oost", "wijk-boa"),
     ("Basisschool De Regenboog", "school"),
     ("Buurtverbinder Oudwijk", "buurtverbinder"),
@@ -94,4 +93,75 @@ def test_frame_has_no_words_and_summary_translates():
     assert "1 actor has no reference role." in en.intro[0]
     assert nl.items[0].head == "Geen rol uit het model" and nl.items[0].text == "Buurtcafé"
     via = {row[0]: row[4] for row in nl.tables[0].rows}
-    assert via == {"Team Zuid": "rol", "Wijkagent Oost": "naam"}
+    assert via == {"Team Zuid": "rol", "Wijkagent Oost": "naam, onzeker"}
+    assert "Een rol die alleen uit de naam blijkt, is onzeker" in nl.intro[0]
+    frame = r.to_frame().set_index("actor")
+    assert frame.loc["Team Zuid", "certain"] and not frame.loc["Wijkagent Oost", "certain"]
+    assert "A role found in the name alone is uncertain" in en.intro[0]
+
+
+GENERAL = RoleMatcher(load_reference("wijk-algemeen"))
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Moskee Al Fourkaan", "religieuze-organisatie"),
+    ("Protestantse Gemeente Lunetten", "religieuze-organisatie"),
+    ("Parochie St. Martinus", "religieuze-organisatie"),
+    ("Voedselbank Zuid", "voedselbank"),
+    ("Bibliotheek Oost", "bibliotheek"),
+    ("Vluchtelingenwerk Midden-Nederland", "migrantenorganisatie"),
+    ("Schuldhulpmaatje Utrecht", "schuldhulp"),
+    ("Werkplein Zuid", "werk-inkomen"),
+    ("UWV", "werk-inkomen"),
+    ("Kinderdagverblijf Het Bolletje", "kinderopvang"),
+    ("Buurtsportcoach Zuid", "sportclub"),
+    ("POH-GGZ De Linie", "poh-ggz"),
+    ("Buurtzorg Team Lunetten", "wijkverpleging"),
+    ("Huurdersvereniging Lunetten", "huurdersorganisatie"),
+])
+def test_general_model_roles(name, role):
+    assert [r for r, _ in GENERAL.find(name)] == [role]
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    # the type word wins over the corporation's proper name inside it
+    ("Bewonerscommissie Mitros Lunetten", "huurdersorganisatie"),
+    ("Bewonerscommissie Portaal Hoograven", "huurdersorganisatie"),
+    ("Huisartsenpraktijk DOCKlaan", "huisarts"),  # not a proper name: DOCKlaan is one word
+    ("Jongerenwerk Stichting JOU", "jongerenwerk"),
+    # the longest phrase wins where phrases overlap
+    ("POH-GGZ Huisartsen Oost", "poh-ggz"),
+    ("Jeugd GGZ Oost", "jeugdhulp"),
+])
+def test_type_word_wins_over_brand_and_longest_phrase(name, role):
+    found = [r for r, _ in MATCHER.find(name)]
+    assert found[0] == role
+    assert "woningcorporatie" not in found and ("ggz" not in found)
+
+
+def test_brand_alone_still_recognised_and_utrecht_oost_extension():
+    assert MATCHER.find("Mitros") == [("woningcorporatie", "mitros")]
+    assert MATCHER.find("SSH Oost") == []  # student housing is Oost's, not every wijk's
+    oost = RoleMatcher(load_reference("utrecht-oost"))
+    assert oost.find("SSH Oost") == [("studentenhuisvesting", "ssh")]
+    assert oost.find("ROC Midden Nederland") == [("roc", "roc midden nederland")]
+
+
+def test_role_column_first_even_when_the_name_holds_another_brand():
+    n = net([{"name": "Mitros Bewonerscommissie", "role": "bewonerscommissie"},
+             {"name": "Bewonerscommissie Mitros Oost"}])
+    r = recognise_roles(n)
+    assert r.roles_of("Mitros Bewonerscommissie") == ("huurdersorganisatie",)
+    assert r.roles_of("Bewonerscommissie Mitros Oost") == ("huurdersorganisatie",)
+    frame = r.to_frame().set_index("actor")
+    assert frame.loc["Mitros Bewonerscommissie", "via"] == "role"
+    assert frame.loc["Bewonerscommissie Mitros Oost", "via"] == "name"
+
+
+def test_fit_is_the_share_of_actors_with_a_role():
+    n = net([{"name": "Huisarts Oost"}, {"name": "Buurtteam Oost"}, {"name": "Jan"},
+             {"name": "Piet"}, {"name": "Klaas"}])
+    r = recognise_roles(n)
+    assert (r.n_actors, r.n_matched) == (5, 2)
+    assert r.fit == pytest.approx(2 / 5)
+    assert r.to_dict()["fit"] == 0.4

@@ -51,7 +51,7 @@ def test_every_alias_read_from_a_file(tmp_path: Path, table: str, column: str,
     required = [c.name for c in TABLES[table] if c.required and c.name != column]
     header = [alias, *required]
     stem = {"actors": "actoren", "relations": "relaties", "meetings": "overleggen",
-            "participation": "deelnames"}[table]
+            "participation": "deelnames", "areas": "gebieden"}[table]
     write_table(tmp_path / f"{stem}.csv", [header, ["waarde"] * len(header)])
     if table != "actors":
         write_table(tmp_path / "actoren.csv", [["naam"], ["A"]])

@@ -40,7 +40,7 @@ def test_bundled_model_is_complete():
         assert role.why_nl and role.why_en and role.source
     for wanted in ("huisarts", "wijkagent", "apotheek", "ggz", "wijkverpleging", "buurtteam",
                    "sociaal-makelaar", "jongerenwerk", "woningcorporatie", "wijkbureau",
-                   "sportclub", "roc", "wijk-boa", "school", "bewonersinitiatief",
+                   "sportclub", "wijk-boa", "school", "bewonersinitiatief",
                    "buurtverbinder", "stadsbedrijven", "beheergroep", "buurtcentrum"):
         assert wanted in model.role_ids
     pairs = {frozenset(p.roles) for p in model.pairs}
@@ -124,3 +124,94 @@ def test_labels_in_both_languages():
     role = load_reference().role("huisarts")
     assert (role.label("nl"), role.label("en")) == ("huisarts", "general practitioner")
     assert load_reference().title("en")
+
+
+# --- the general model, extensions and composition ---------------------------------------
+
+#: What any Dutch wijk needs (issue 12): role ids of wijk-algemeen.
+GENERAL_ROLES = {
+    "huisarts", "poh-ggz", "apotheek", "fysiotherapeut", "wijkverpleging", "ggz", "buurtteam",
+    "sociaal-makelaar", "jongerenwerk", "ouderenadvies", "schuldhulp", "werk-inkomen",
+    "wijkagent", "wijk-boa", "woningcorporatie", "huurdersorganisatie", "school",
+    "kinderopvang", "bibliotheek", "buurtcentrum", "sportclub", "religieuze-organisatie",
+    "migrantenorganisatie", "voedselbank", "bewonersinitiatief"}
+#: Words that only make sense with the Utrecht Oost survey or Utrecht's own organisations.
+LOCAL_WORDS = ("peiling", "survey", "dock", "jou", "u-centraal", "ssh", "student", "utrecht",
+               "driehoek", "stadsbedrijven")
+
+
+def test_general_model_stands_on_its_own():
+    model = load_reference("wijk-algemeen")
+    assert set(model.role_ids) >= GENERAL_ROLES
+    assert model.parts == ("wijk-algemeen",) and not model.triads
+    for role in model.roles:
+        assert role.label_nl and role.label_en and role.domain and role.match and role.source
+        assert role.why_nl.endswith(".") and role.why_en.endswith("."), role.id
+        for text in (role.why_nl, role.why_en):
+            assert not any(w in text.casefold() for w in LOCAL_WORDS), (role.id, text)
+    known = set(model.role_ids)
+    for pair in model.pairs:
+        assert set(pair.roles) <= known and pair.why_nl and pair.why_en and pair.source
+        for text in (pair.why_nl, pair.why_en):
+            assert not any(w in text.casefold() for w in LOCAL_WORDS), (pair.roles, text)
+    assert not {"studentenhuisvesting", "studentenorganisatie", "stadsbedrijven"} & known
+
+
+def test_utrecht_basis_extends_the_general_model():
+    general, basis = load_reference("wijk-algemeen"), load_reference("utrecht-basis")
+    assert basis.parts == ("wijk-algemeen", "utrecht-basis")
+    assert basis.role_ids[:len(general.roles)] == general.role_ids  # same order, then Utrecht's
+    assert set(basis.role_ids) - set(general.role_ids) == {"buurtverbinder", "beheergroep",
+                                                           "stadsbedrijven"}
+    # refining a role adds words and names, and keeps the rest
+    maker = basis.role("sociaal-makelaar")
+    assert maker.names == ("DOCK",) and "smo" in maker.match
+    assert set(general.role("sociaal-makelaar").match) < set(maker.match)
+    assert maker.domain == "welzijn" and maker.source == general.role("sociaal-makelaar").source
+    assert basis.role("woningcorporatie").names[-2:] == ("Mitros", "Bo-Ex")
+    assert basis.role("wijkbureau").label_en == "district office"
+    assert [t.id for t in basis.triads] == ["driehoek"]
+    assert len(basis.pairs) == len(general.pairs) + 1
+
+
+def test_utrecht_oost_adds_the_survey_specifics_and_composes():
+    oost = load_reference("utrecht-oost")
+    assert oost.parts == ("wijk-algemeen", "utrecht-basis", "utrecht-oost")
+    extra = set(oost.role_ids) - set(load_reference("utrecht-basis").role_ids)
+    assert extra == {"studentenhuisvesting", "studentenorganisatie", "welcome-centre",
+                     "science-park", "roc"}
+    both = load_reference("wijk-algemeen,utrecht-oost")
+    assert both.role_ids == oost.role_ids and both.pairs == oost.pairs
+    assert both.name == "wijk-algemeen,utrecht-oost"
+
+
+def test_user_extension_file_beside_its_base(tmp_path):
+    (tmp_path / "stad.yaml").write_text(
+        "extends: wijk-algemeen\nname: stad\nthresholds: {min_ties: 2}\nroles:\n"
+        "  - id: huisarts\n    names: [Medisch Centrum Noord]\n"
+        "  - {id: taalcafe, label: taalcafé, domain: welzijn, match: [taalcafe]}\n"
+        "pairs:\n  - roles: [taalcafe, bibliotheek]\n", encoding="utf-8")
+    (tmp_path / "wijk.yaml").write_text("extends: stad.yaml\n", encoding="utf-8")
+    model = load_reference(str(tmp_path / "wijk.yaml"))
+    assert model.parts == ("wijk-algemeen", "stad", "wijk")
+    assert model.min_ties == 2 and model.role_ids[-1] == "taalcafe"
+    assert model.role("huisarts").names == ("Medisch Centrum Noord",)
+    assert frozenset(("taalcafe", "bibliotheek")) in {frozenset(p.roles) for p in model.pairs}
+
+
+def test_extension_errors_still_name_line_and_key():
+    with pytest.raises(ReferenceModelError) as info:
+        parse_reference("extends: wijk-algemene\n", file="m.yaml")
+    assert "Unknown reference model 'wijk-algemene'" in info.value.describe("en")
+    with pytest.raises(ReferenceModelError) as info:
+        parse_reference("extends: wijk-algemeen\npairs:\n  - roles: [huisarts, taalcafe]\n",
+                        file="m.yaml")
+    assert "line 3, key 'pairs[0].roles[1]': role 'taalcafe' is not listed" in \
+        info.value.describe("en")
+    # a new role (id not in the base) still needs domain and match
+    with pytest.raises(ReferenceModelError, match="'domain' is missing"):
+        parse_reference("extends: wijk-algemeen\nroles:\n  - {id: nieuw, match: [x]}\n")
+
+
+def test_none_is_a_model_without_roles():
+    assert load_reference("none").roles == () and load_reference("None").name == "none"

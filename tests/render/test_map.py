@@ -241,7 +241,7 @@ def test_dutch_map_writes_decimal_commas_and_plurals(oost, oost_analysis):
 
 
 def test_vis_network_found_without_importing_pyvis():
-    code = ("import sys; from wijkgraph.render.map import _vis_assets; js, css = _vis_assets(); "
+    code = ("import sys; from wijkgraph.render.map import vis_assets; js, css = vis_assets(); "
             "print(len(js) > 100_000, 'pyvis' in sys.modules, 'IPython' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()

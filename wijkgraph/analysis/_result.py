@@ -14,9 +14,10 @@ Examples
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,62 @@ class Result(Protocol):
     def explain(self, lang: str = "nl") -> str: ...
 
     def to_dict(self) -> dict[str, Any]: ...
+
+
+#: Rows a notebook shows of a result's table (`displayed`).
+DISPLAY_ROWS = 8
+#: The language of a result's notebook display (its explanation and headline numbers).
+DISPLAY_LANG = "nl"
+
+R = TypeVar("R", bound=type)
+
+
+def _result_repr(self: Any) -> str:
+    frame = self.to_frame()
+    numbers = []
+    try:
+        numbers = [f"{n.label} {n.value}" for n in self.summary(DISPLAY_LANG).numbers[:3]]
+    except Exception:  # noqa: BLE001 - a repr never fails
+        numbers = []
+    head = "; ".join(numbers)
+    return (f"<{type(self).__name__}{': ' + head if head else ''}; "
+            f"to_frame() {frame.shape[0]} x {frame.shape[1]}>")
+
+
+def _result_html(self: Any) -> str:
+    frame = self.to_frame()
+    summary = self.summary(DISPLAY_LANG)
+    parts = [f"<div><strong>{html.escape(summary.title)}</strong>",
+             f"<p>{html.escape(self.explain(DISPLAY_LANG))}</p>"]
+    if len(frame):
+        parts.append(frame.head(DISPLAY_ROWS).to_html(index=False, escape=True,
+                                                       max_cols=8, border=0))
+        if len(frame) > DISPLAY_ROWS:
+            parts.append(f"<p><code>to_frame()</code>: {len(frame)} x {frame.shape[1]}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def displayed(cls: R) -> R:
+    """Class decorator: a compact ``repr`` and a notebook ``_repr_html_`` for a result.
+
+    The repr is one line (class, the first headline numbers, the table's shape) instead of
+    the dataclass's every field; the HTML is the summary's title, `explain` and the first
+    `DISPLAY_ROWS` rows of `to_frame` (escaped). Put it above ``@dataclass``.
+
+    >>> from dataclasses import dataclass
+    >>> @displayed
+    ... @dataclass(frozen=True)
+    ... class Demo:
+    ...     x: int = 1
+    ...     def to_frame(self): return pd.DataFrame({"x": [self.x]})
+    ...     def summary(self, lang="nl"): raise RuntimeError
+    >>> repr(Demo())
+    '<Demo; to_frame() 1 x 1>'
+    """
+    cls.__repr__ = _result_repr  # type: ignore[assignment]
+    cls._repr_html_ = _result_html  # type: ignore[attr-defined]
+    return cls
 
 
 def jsonable(value: Any) -> Any:

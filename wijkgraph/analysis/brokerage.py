@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._result import displayed, jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, Table, generic_table
 from wijkgraph.analysis.centrality import actor_frame
 from wijkgraph.analysis.domains import UNKNOWN
@@ -78,6 +78,7 @@ ROLE_WORDS: dict[str, str] = {
 """Role -> its description (English msgid; `role_label` gives it in a language)."""
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class Brokerage:
     """Brokerage role counts per actor and for the network."""

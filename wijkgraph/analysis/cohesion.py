@@ -1,4 +1,5 @@
-"""Samenhang: how the network hangs together as a whole, in five numbers.
+"""Samenhang: how the network hangs together as a whole, in five numbers (six with
+directed relations).
 
 Where the key figures look at single actors, cohesion describes the whole network
 (unweighted: every tie counts as one, whatever its strength):
@@ -16,13 +17,19 @@ average clustering       the same per party, then averaged over all parties (a  
 average path length      how many steps (ties) two parties of the largest connected   >= 1
                          part are apart on average
 diameter                 the most steps between two parties of that part              >= 1
+reciprocity              directed data only: of the one-way relations (A refers to    0..1
+                         B), the share answered by one the other way (B to A):
+                         ``reciprocated arcs / arcs`` (networkx's
+                         ``overall_reciprocity``)
 =======================  ===========================================================  =======
 
 Undefined values are NaN (``null`` in analysis.json, "–" in the report): centralization
 with fewer than 3 actors, transitivity without any two-step path (no party has two
 partners; networkx returns 0 there), average clustering without actors, path length and
-diameter (None) when the largest part is a single actor. A network without ties but with
-3 or more actors has centralization 0 and average clustering 0.
+diameter (None) when the largest part is a single actor, reciprocity without any
+directed relation (undirected relations are mutual by definition and are not counted).
+A network without ties but with 3 or more actors has centralization 0 and average
+clustering 0.
 
 Path length and diameter are exact up to `EXACT_LIMIT` actors in the largest part; above,
 they are estimated from `SAMPLE_SOURCES` source actors drawn with ``random.Random(seed)``
@@ -48,19 +55,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Number, Summary, paragraphs
 from wijkgraph.analysis.engine import EXACT_LIMIT, SAMPLE_SOURCES, engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
 MEASURES = ("degree_centralization", "transitivity", "average_clustering",
-            "average_path_length", "diameter")
+            "average_path_length", "diameter", "reciprocity")
 """The codes of the measures, in the order of `Cohesion.to_frame`."""
 
 NAN = float("nan")
 
 
+@displayed
 @dataclass(frozen=True)
 class Cohesion:
     """Cohesion of the whole network (see the module docs for each measure)."""
@@ -73,6 +81,8 @@ class Cohesion:
     n_actors: int = 0
     largest_component: int = 0
     sampled: int | None = None
+    reciprocity: float = NAN
+    n_arcs: int = 0
 
     def to_frame(self) -> pd.DataFrame:
         """One row per measure: ``measure`` (its code, `MEASURES`) and ``value`` (NaN = undefined)."""
@@ -101,7 +111,13 @@ class Cohesion:
             "steps apart, at most {most}.", self.largest_component).format(
             n=t.number(self.largest_component), steps=t.number(self.average_path_length, 1),
             most=t.number(self.diameter))
-        return f"{first} {second}"
+        if not self.n_arcs:
+            return f"{first} {second}"
+        third = t.ngettext(
+            "Of {n} one-way relation, {share} is answered by one the other way.",
+            "Of {n} one-way relations, {share} are answered by one the other way.",
+            self.n_arcs).format(n=t.number(self.n_arcs), share=t.percent(self.reciprocity))
+        return f"{first} {second} {third}"
 
     def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
         """The report's cohesion section (id ``cohesion``): five numbers with their meaning.
@@ -112,11 +128,11 @@ class Cohesion:
         --------
         >>> from wijkgraph.sources.bundled import load_dataset
         >>> s = cohesion(load_dataset("driehoek")).summary("en")
-        >>> s.id, s.title, len(s.numbers)
-        ('cohesion', 'Cohesion', 5)
+        >>> s.id, s.title, len(s.numbers)  # directed data: reciprocity is the sixth
+        ('cohesion', 'Cohesion', 6)
         """
         t = translator(lang)
-        numbers = (
+        numbers: tuple[Number, ...] = (
             Number(t.number(self.degree_centralization), t.gettext("degree centralization"),
                    t.gettext("How much the ties gather around one party: 1 = a star in which "
                              "everybody works only through one hub, 0 = every party has as "
@@ -135,6 +151,10 @@ class Cohesion:
                 "The longest of the shortest routes in the largest connected part: this far "
                 "apart are the two parties furthest from each other.")),
         )
+        if self.n_arcs:
+            numbers += (Number(t.percent(self.reciprocity), t.gettext("reciprocity"), t.gettext(
+                "Of the one-way relations (one party refers to or informs another), the share "
+                "that is answered by a relation the other way.")),)
         notes: tuple[str, ...] = ()
         if self.sampled:
             notes = (t.gettext("Large network: path length and diameter were estimated from "
@@ -157,6 +177,32 @@ def degree_centralization(degrees: np.ndarray) -> float:
         return NAN
     d = np.asarray(degrees, dtype=float)
     return float((d.max() - d).sum() / ((n - 1) * (n - 2)))
+
+
+def reciprocity(network: WijkNetwork) -> tuple[float, int]:
+    """Share of directed relations answered by one the other way, and how many arcs.
+
+    Counted on distinct arcs of the directed relations (parallel relations in one
+    direction are one arc, self-loops are left out): ``reciprocated arcs / arcs``, as
+    ``networkx.overall_reciprocity`` and igraph's ``reciprocity()``. NaN without arcs.
+
+    >>> from wijkgraph.model.network import build_network
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> actors = pd.DataFrame({"name": list("ABC")})
+    >>> rel = pd.DataFrame({"source": list("ABAB"), "target": list("BACC"),
+    ...                     "directed": ["ja", "ja", "ja", "nee"]})
+    >>> reciprocity(build_network(tables_from_frames(actors, rel)))  # A->B, B->A, A->C
+    (0.6666666666666666, 3)
+    """
+    rel = network.tables.relations
+    if not len(rel):
+        return NAN, 0
+    directed = rel[rel["directed"].astype(bool) & (rel["source"] != rel["target"])]
+    arcs = set(zip(directed["source"].tolist(), directed["target"].tolist(), strict=True))
+    if not arcs:
+        return NAN, 0
+    answered = sum((b, a) in arcs for a, b in arcs)
+    return answered / len(arcs), len(arcs)
 
 
 def cohesion(network: WijkNetwork, *, seed: int = 0) -> Cohesion:
@@ -208,8 +254,9 @@ def cohesion(network: WijkNetwork, *, seed: int = 0) -> Cohesion:
     """
     eng = engine_for(network.graph)
     n = eng.n
+    recip, n_arcs = reciprocity(network)
     if n == 0:
-        return Cohesion(NAN, NAN, NAN, NAN, None)
+        return Cohesion(NAN, NAN, NAN, NAN, None, reciprocity=recip, n_arcs=n_arcs)
     g = eng.ig
     degrees = np.asarray(g.degree(), dtype=float)
     transitivity = float(g.transitivity_undirected())
@@ -238,4 +285,6 @@ def cohesion(network: WijkNetwork, *, seed: int = 0) -> Cohesion:
         n_actors=n,
         largest_component=size,
         sampled=sampled,
+        reciprocity=recip,
+        n_arcs=n_arcs,
     )

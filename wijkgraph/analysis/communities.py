@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Number, Summary, generic_table, paragraphs
 from wijkgraph.analysis.domains import UNKNOWN
 from wijkgraph.analysis.engine import engine_for
@@ -39,6 +39,7 @@ COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "labe
            "members"]
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class Communities:
     """Louvain communities with their profile; `membership` maps actor id -> community (1..).

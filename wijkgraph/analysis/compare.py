@@ -44,10 +44,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.errors import Problem, ValidationError
 from wijkgraph.i18n import MESSAGES, N_, register, translator
-from wijkgraph.model.names import MERGE_AT, key_score, maybe_abbreviation, normalise_name
+from wijkgraph.model.names import MERGE_AT, normalise_name, scored_pairs
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.tables import Tables
 
@@ -113,6 +113,7 @@ def simple_measures(network: WijkNetwork) -> dict[str, float]:
     }
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class Comparison:
     """What changed between two measurements.
@@ -322,30 +323,17 @@ def _possibly_same(lost: Mapping[str, str], added: Mapping[str, str],
                    aliased: set[str], threshold: float) -> pd.DataFrame:
     """Pairs (before-only actor, after-only actor) whose names score at least `threshold`.
 
-    Scored like `wijkgraph.model.names.NameMatcher` (same pre-filter, same score), so a
+    Scored by `wijkgraph.model.names.scored_pairs` (as `NameMatcher` scores), so a
     pair is listed exactly when the survey matcher would have merged the two names (with
     the default threshold). Names the alias table maps (its ``genoemd`` column) are left
     out: the user has already decided about them.
     """
-    import difflib
-
-    rows = []
-    olds = [(i, n, normalise_name(n)) for i, n in lost.items() if normalise_name(n) not in aliased]
-    news = [(i, n, normalise_name(n)) for i, n in added.items() if normalise_name(n) not in aliased]
-    sm = difflib.SequenceMatcher(None, autojunk=False)
-    for new_id, new_name, new_key in news:
-        sm.set_seq2(new_key)
-        for old_id, old_name, old_key in olds:
-            sm.set_seq1(old_key)
-            subset = set(old_key.split()) <= set(new_key.split()) or \
-                set(new_key.split()) <= set(old_key.split())
-            if (sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold) \
-                    and not subset and not maybe_abbreviation(new_key, old_key):
-                continue
-            score = key_score(old_key, new_key, old_name, new_name, sm.ratio())
-            if score >= threshold:
-                rows.append({"before_id": old_id, "before_name": old_name, "after_id": new_id,
-                             "after_name": new_name, "score": score})
+    olds = [(i, n) for i, n in lost.items() if normalise_name(n) not in aliased]
+    news = [(i, n) for i, n in added.items() if normalise_name(n) not in aliased]
+    rows = [{"before_id": olds[a][0], "before_name": olds[a][1], "after_id": news[b][0],
+             "after_name": news[b][1], "score": score}
+            for a, b, score in scored_pairs([n for _, n in olds], [n for _, n in news],
+                                            threshold)]
     frame = pd.DataFrame(rows, columns=POSSIBLY_SAME_COLUMNS)
     if frame.empty:
         return frame
@@ -567,6 +555,6 @@ def split_waves(network: WijkNetwork, waves: Sequence[str] | None = None
         part = t.participation[t.participation["actor"].isin(ids)]
         sub = Tables(actors.reset_index(drop=True), r.reset_index(drop=True),
                      t.meetings.reset_index(drop=True), part.reset_index(drop=True),
-                     t.warnings, t.source, t.extra_columns)
+                     t.warnings, t.source, t.extra_columns, t.areas)
         out.append(build_network(sub, meta={**network.meta, "wave": w}))
     return out[0], out[1], (waves[0], waves[1])

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._result import displayed, jsonable, sort_frame
 from wijkgraph.analysis._summary import (
     ChartSpec,
     Finding,
@@ -67,6 +67,7 @@ def ei_index(external: Any, internal: Any) -> Any:
     return float(out) if out.ndim == 0 else out
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class DomainMixing:
     """Ties within and between domains, E-I indices, densities and participation."""

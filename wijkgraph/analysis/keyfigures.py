@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     ChartSpec,
     Finding,
@@ -82,6 +82,7 @@ def share_of_max(values: pd.Series) -> pd.Series:
     return v / top if top > 0 else v * 0.0
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class KeyFigures:
     """The sleutelfiguren ranking.

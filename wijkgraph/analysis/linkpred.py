@@ -18,9 +18,9 @@ to `ALL_PAIRS_LIMIT` actors also score pairs further apart (an isolated actor ca
 linked through its themes, wijk and meetings); larger networks score the pairs at distance
 two and the pairs that share a meeting.
 
-`evaluate_link_prediction` hides a share of the ties, scores what is left, and measures
-how well each method finds the hidden ties again (AUC and precision at k), against plain
-Adamic-Adar.
+`wijkgraph.analysis.linkpred_evaluation` hides a share of the ties, scores what is left,
+and measures how well each method finds the hidden ties again (AUC and precision at k),
+against plain Adamic-Adar.
 
 Examples
 --------
@@ -54,7 +54,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.stats import rankdata
 
 from wijkgraph.analysis._result import jsonable
 from wijkgraph.analysis.roles import RoleAssignment
@@ -284,6 +283,50 @@ def combine(parts: Mapping[str, np.ndarray], weights: Weights) -> np.ndarray:
     return total
 
 
+MIN_TIES_TO_GATE = 20
+_GATE_SAMPLE = 20_000
+
+
+def informative_weights(feat: Features, weights: Weights, *, seed: int = 0) -> Weights:
+    """`weights` without the parts that carry no information on this network's own ties.
+
+    A part (themes, wijk, meetings, crossing domains, expected pair) is kept when it is
+    more common among the observed ties than among pairs drawn at random (`seed`); else
+    its weight becomes 0 and the score falls back to structure. So a network without wijk
+    data (no themes, one wijk, no roles matched), or where domains are crossed less than
+    by chance, is scored as plain Adamic-Adar. For the expected pair the test uses the
+    role pair itself (a tied pair is never "open"). Networks with fewer than
+    `MIN_TIES_TO_GATE` ties keep `weights` as given: too few ties to tell.
+
+    >>> import networkx as nx
+    >>> karate = prepare(nx.karate_club_graph())  # structure only: nothing else to weigh
+    >>> informative_weights(karate, Weights()) == ADAMIC_ADAR
+    True
+    """
+    adj = _upper(feat.adjacency)
+    if adj.nnz < MIN_TIES_TO_GATE:
+        return weights
+    coo = adj.tocoo()
+    tr, tc = coo.row.astype(np.int64), coo.col.astype(np.int64)
+    rng = np.random.default_rng(seed)
+    rr = rng.integers(0, feat.n, size=_GATE_SAMPLE)
+    rc = rng.integers(0, feat.n, size=_GATE_SAMPLE)
+    keep = rr != rc
+    rr, rc = rr[keep], rc[keep]
+    on_ties, at_random = score_parts(feat, tr, tc), score_parts(feat, rr, rc)
+
+    def role_pair(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(r), dtype=bool)
+        for has_a, has_b, _oa, _ob in feat.expected:
+            out |= (has_a[r] & has_b[c]) | (has_b[r] & has_a[c])
+        return out.astype(np.float64)
+
+    on_ties["expected"], at_random["expected"] = role_pair(tr, tc), role_pair(rr, rc)
+    changes = {key: 0.0 for key in on_ties if key != "structure"
+               and not on_ties[key].mean() > at_random[key].mean()}
+    return replace(weights, **changes)
+
+
 def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Unlinked pairs worth scoring (i < j): all of them for small networks, else the pairs
@@ -344,6 +387,8 @@ def reason_text(reasons: Iterable[tuple[str, Mapping[str, Any]]], lang: str = "n
             n = int(params["n"])
             text = t.ngettext("{n} shared partner ({names})", "{n} shared partners ({names})", n)
             out.append(text.format(**{**params, "n": t.number(n)}))
+        elif code == "why":  # the reference model's own text (why_nl / why_en), not a msgid
+            out.append(str(_params(params, lang).get("why", "")).rstrip("."))
         else:
             out.append(t.gettext(_REASONS[code]).format(**_params(params, lang)))
     return "; ".join(out)
@@ -415,6 +460,9 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
         ra, rb = set(roles.roles_of(a)), set(roles.roles_of(b))
         for pair in reference.pairs:
             x, y = pair.roles
+            if ((x in ra and y in rb) or (y in ra and x in rb)) and pair.why_nl:
+                out.append(("why", {"why_nl": pair.why_nl, "why_en": pair.why_en}))
+                break
             if (x in ra and y in rb) or (y in ra and x in rb):
                 out.append(("expected", {"a_nl": reference.role(x).label_nl,
                                          "a_en": reference.role(x).label_en,
@@ -489,8 +537,9 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     top : int
         How many suggestions.
     weights : Weights, optional
-        Weights of the score parts; `Weights()` by default, `ADAMIC_ADAR` for plain
-        Adamic-Adar.
+        Weights of the score parts, used as given; by default `Weights()` without the
+        parts that carry no information here (`informative_weights`). `ADAMIC_ADAR` for
+        plain Adamic-Adar.
     roles, reference : optional
         Role recognition and model, for the "closes an expected pair" part.
     features : Features, optional
@@ -502,8 +551,8 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     -------
     SuggestedLinks
     """
-    weights = weights or Weights()
     feat = features or prepare(network.graph, roles=roles, reference=reference)
+    weights = weights or informative_weights(feat, Weights())
     rows, cols = candidate_pairs(feat, all_pairs_limit=all_pairs_limit)
     parts = score_parts(feat, rows, cols)
     scores = combine(parts, weights)
@@ -520,189 +569,3 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
                                 explain_pair(network, feat, i, j, p, roles, reference, mnames),
                                 p))
     return SuggestedLinks(tuple(items), weights, len(rows))
-
-
-# --- evaluation ----------------------------------------------------------------------------------
-
-
-def auc(positive: np.ndarray, negative: np.ndarray) -> float:
-    """Probability that a random positive outscores a random negative (ties count half).
-
-    >>> auc(np.array([3.0, 2.0]), np.array([1.0, 2.0]))
-    0.875
-    """
-    if len(positive) == 0 or len(negative) == 0:
-        return float("nan")
-    ranks = rankdata(np.concatenate([positive, negative]))
-    n_pos, n_neg = len(positive), len(negative)
-    return float((ranks[:n_pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
-
-
-def precision_at_k(scores: np.ndarray, is_positive: np.ndarray, k: int, *,
-                   rng: np.random.Generator) -> float:
-    """Share of hidden ties among the `k` best-scored pairs (ties broken at random).
-
-    >>> precision_at_k(np.array([0.9, 0.5, 0.5, 0.1]), np.array([True, False, True, False]), 2,
-    ...                rng=np.random.default_rng(0)) in (0.5, 1.0)
-    True
-    """
-    if k <= 0 or len(scores) == 0:
-        return float("nan")
-    jitter = rng.random(len(scores))
-    order = np.lexsort((jitter, -scores))[:k]
-    return float(is_positive[order].mean())
-
-
-@dataclass(frozen=True)
-class LinkPredictionEvaluation:
-    """Hidden-tie evaluation of the combined score against plain Adamic-Adar."""
-
-    runs: pd.DataFrame  # one row per (repeat, method): auc, precision_at_k, k, n_hidden
-    fraction: float
-    repeats: int
-    seed: int
-    name: str = ""
-
-    def summary(self) -> pd.DataFrame:
-        """Mean and standard deviation of AUC and precision@k per method."""
-        g = self.runs.groupby("method", sort=False)
-        return pd.DataFrame({
-            "auc": g["auc"].mean(), "auc_sd": g["auc"].std(ddof=0),
-            "precision_at_k": g["precision_at_k"].mean(),
-            "precision_at_k_sd": g["precision_at_k"].std(ddof=0),
-            "k": g["k"].mean(),
-        }).reset_index()
-
-    def mean(self, method: str, metric: str) -> float:
-        runs = self.runs[self.runs["method"] == method]
-        return float(runs[metric].mean())
-
-    def to_frame(self) -> pd.DataFrame:
-        return self.summary()
-
-    def to_dict(self) -> dict[str, Any]:
-        return jsonable({"name": self.name, "fraction": self.fraction, "repeats": self.repeats,
-                         "seed": self.seed, "summary": self.summary(), "runs": self.runs})
-
-    def explain(self, lang: str = "nl") -> str:
-        t = translator(lang)
-        a_c, a_a = self.mean("combined", "auc"), self.mean("adamic_adar", "auc")
-        p_c, p_a = self.mean("combined", "precision_at_k"), self.mean("adamic_adar",
-                                                                       "precision_at_k")
-        return t.ngettext(
-            "With {share} of the ties hidden ({n} time), the combined score finds them back "
-            "with AUC {auc} (Adamic-Adar {auc_aa}) and precision@k {precision} (Adamic-Adar "
-            "{precision_aa}).",
-            "With {share} of the ties hidden ({n} times), the combined score finds them back "
-            "with AUC {auc} (Adamic-Adar {auc_aa}) and precision@k {precision} (Adamic-Adar "
-            "{precision_aa}).", self.repeats).format(
-            share=t.percent(self.fraction), n=t.number(self.repeats), auc=t.number(a_c, 3),
-            auc_aa=t.number(a_a, 3), precision=t.number(p_c, 3), precision_aa=t.number(p_a, 3))
-
-
-def evaluate_link_prediction(network: WijkNetwork, *, fraction: float = 0.1, repeats: int = 5,
-                             seed: int = 0, k: int | None = None, weights: Weights | None = None,
-                             negatives: int = 20, roles: RoleAssignment | None = None,
-                             reference: ReferenceModel | None = None,
-                             extra: Mapping[str, Weights] | None = None,
-                             all_pairs_limit: int = ALL_PAIRS_LIMIT) -> LinkPredictionEvaluation:
-    """Hide `fraction` of the ties, score what is left, and see who finds them back.
-
-    Parameters
-    ----------
-    network : WijkNetwork
-    fraction : float
-        Share of the ties hidden in each repeat.
-    repeats : int
-        Independent repeats (each with its own seeded sample).
-    seed : int
-        Seed of the samples.
-    k : int, optional
-        Precision is measured over the `k` best pairs; default the number of hidden ties.
-    weights : Weights, optional
-        The combined score's weights (default `Weights()`).
-    negatives : int
-        AUC compares the hidden ties with `negatives` times as many unlinked pairs, drawn
-        uniformly from all pairs that are not tied in the full network.
-    roles, reference : optional
-        For the expected-pair part.
-    extra : mapping, optional
-        More named weightings to evaluate alongside (ablations).
-    all_pairs_limit : int
-        Precision@k ranks all unlinked pairs up to this many actors, else the candidates
-        of `candidate_pairs` (the same set for every method).
-
-    Returns
-    -------
-    LinkPredictionEvaluation
-        Methods ``adamic_adar`` and ``combined`` (and those in `extra`).
-    """
-    methods: dict[str, Weights] = {"adamic_adar": ADAMIC_ADAR, "combined": weights or Weights()}
-    methods.update(extra or {})
-    g = network.graph
-    edges = [tuple(e) for e in g.edges if e[0] != e[1]]
-    n = g.number_of_nodes()
-    rng = np.random.default_rng(seed)
-    full_adj = prepare(g).adjacency
-    rows_out = []
-    for rep in range(repeats):
-        if len(edges) < 10 or n < 4:
-            break
-        n_hide = max(1, int(round(fraction * len(edges))))
-        hidden_idx = rng.choice(len(edges), size=n_hide, replace=False)
-        hidden = [edges[i] for i in hidden_idx]
-        train = nx.Graph()
-        train.add_nodes_from(g.nodes(data=True))
-        hidden_set = {frozenset(e) for e in hidden}
-        train.add_edges_from(e for e in edges if frozenset(e) not in hidden_set)
-        # roles do not depend on ties; the "open pair" flags are recomputed on `train`
-        feat = prepare(train, roles=roles, reference=reference)
-        pos_r = np.array([feat.index[a] for a, _ in hidden])
-        pos_c = np.array([feat.index[b] for _, b in hidden])
-        # negatives: uniform unlinked pairs of the full network
-        want = negatives * n_hide
-        neg_r: list[int] = []
-        neg_c: list[int] = []
-        tries = 0
-        while len(neg_r) < want and tries < 50:
-            tries += 1
-            cand_r = rng.integers(0, n, size=want * 2)
-            cand_c = rng.integers(0, n, size=want * 2)
-            ok = cand_r != cand_c
-            cand_r, cand_c = cand_r[ok], cand_c[ok]
-            ok = _lookup(full_adj, cand_r, cand_c) == 0
-            neg_r.extend(cand_r[ok].tolist())
-            neg_c.extend(cand_c[ok].tolist())
-        neg_r_a = np.array(neg_r[:want], dtype=np.int64)
-        neg_c_a = np.array(neg_c[:want], dtype=np.int64)
-        pos_parts = score_parts(feat, pos_r, pos_c)
-        neg_parts = score_parts(feat, neg_r_a, neg_c_a)
-        cand_r, cand_c = candidate_pairs(feat, all_pairs_limit=all_pairs_limit)
-        cand_parts = score_parts(feat, cand_r, cand_c)
-        lo, hi = np.minimum(cand_r, cand_c), np.maximum(cand_r, cand_c)
-        hidden_keys = {(min(feat.index[a], feat.index[b]), max(feat.index[a], feat.index[b]))
-                       for a, b in hidden}
-        is_pos = np.fromiter(((int(x), int(y)) in hidden_keys for x, y in zip(lo, hi,
-                                                                               strict=True)),
-                             dtype=bool, count=len(lo))
-        kk = k or n_hide
-        for method, w in methods.items():
-            rows_out.append({
-                "repeat": rep, "method": method,
-                "auc": auc(combine(pos_parts, w), combine(neg_parts, w)),
-                "precision_at_k": precision_at_k(combine(cand_parts, w), is_pos, kk,
-                                                 rng=np.random.default_rng(seed * 1000 + rep)),
-                "k": kk, "n_hidden": n_hide,
-            })
-    runs = pd.DataFrame(rows_out, columns=["repeat", "method", "auc", "precision_at_k", "k",
-                                           "n_hidden"])
-    return LinkPredictionEvaluation(runs, fraction, repeats, seed, network.name)
-
-
-def with_weights(weights: Weights, **changes: float) -> Weights:
-    """A copy of `weights` with some parts changed (for ablations).
-
-    >>> with_weights(Weights(), theme=0.0).theme
-    0.0
-    """
-    return replace(weights, **changes)

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, paragraphs, table_from_frame
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
@@ -57,6 +57,7 @@ class MeetingInfo:
         return len([d for d in self.domains if d]) >= 2
 
 
+@displayed
 @dataclass(frozen=True)
 class Meetings:
     """Who meets where (see module docs)."""

@@ -29,8 +29,10 @@ Examples
 >>> ml.to_frame()[["source_name", "target_name", "kind"]].values.tolist()
 [['Buurtteam Oost', 'Huisarts Oost', 'expected']]
 >>> ml.items[0].reason_text("nl")
-'verwacht paar huisarts - buurtteam; 1 gedeelde partner (DOCK Oost); beiden werken aan \
-gezondheid in Oost; verbindt welzijn met zorg'
+'Huisarts en buurtteam verwijzen bewoners naar elkaar door; 1 gedeelde partner (DOCK Oost); \
+beiden werken aan gezondheid in Oost; verbindt welzijn met zorg'
+>>> ml.summary("en").findings[0].text
+'Buurtteam Oost – Huisarts Oost: GP and neighbourhood team refer residents to each other.'
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     Finding,
     Summary,
@@ -62,12 +64,14 @@ from wijkgraph.analysis.linkpred import (
     explain_pair,
     meeting_names_of,
     prepare,
+    reason_text,
     score_parts,
     suggest_links,
 )
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.analysis.triads import Triads, triads
 from wijkgraph.i18n import NP_, translator
+from wijkgraph.model.areas import area_tree
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 
@@ -89,6 +93,7 @@ def kind_word(kind: str, lang: str = "nl") -> str:
     return translator(lang).pgettext("link", KIND_WORDS.get(kind, kind))
 
 
+@displayed
 @dataclass(frozen=True)
 class MissingLinks:
     """Triad gaps, expected pairs not linked, and predicted links (see module docs)."""
@@ -165,16 +170,26 @@ class MissingLinks:
                 shown, lang, caption=t.gettext("More connections to discuss"),
                 columns=["source_name", "target_name", "kind", "wijk", "score", "reasons"],
                 limit=40),)
-        findings: tuple[Finding, ...] = ()
-        if self.items:
-            best = self.items[0]
-            reasons = fmt_cell(best.reason_text(lang), lang)
-            findings = (Finding(
-                t.gettext("Suggested connection"),
-                f"{best.source_name} – {best.target_name}" + (f": {reasons}" if reasons else "")
-                + ".", tag="links", priority=50, actors=(best.source, best.target)),)
         return Summary("links", t.gettext("Suggested connections"), paragraphs(self.explain(lang)),
-                       items=items, tables=tables, findings=findings)
+                       items=items, tables=tables, findings=self._findings(lang))
+
+    def _findings(self, lang: str, n: int = 3) -> tuple[Finding, ...]:
+        """The glance's "Who should we talk to?": `n` links, the first of each kind before
+        the rest, each with its first reason (the model's why-text for an expected pair)."""
+        if not self.items:
+            return ()
+        t = translator(lang)
+        firsts = [next(i for i, s in enumerate(self.items) if s.kind == k) for k in KINDS
+                  if self.of_kind(k)]
+        chosen = sorted(list(dict.fromkeys([*firsts, *range(len(self.items))]))[:n])
+        picked = [self.items[i] for i in chosen]
+        shown = []
+        for s in picked:
+            why = fmt_cell(reason_text(s.reasons[:1], lang), lang)
+            shown.append(f"{s.source_name} – {s.target_name}" + (f": {why}" if why else ""))
+        actors = tuple(dict.fromkeys(a for s in picked for a in (s.source, s.target)))
+        return (Finding(t.gettext("Who should we talk to?"), "; ".join(shown) + ".",
+                        tag="links", priority=95, actors=actors),)
 
 
 def _pair_score(feat: Features, weights: Weights, pairs: list[tuple[int, int]]
@@ -271,8 +286,9 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     # --- expected role pairs, per wijk ------------------------------------------------------
     players = roles.by_role()
     n_open: dict[tuple[str, str], int] = {}
+    areas = area_tree(network)  # areas nest; the workbook's gebieden sheet counts too
     for wijk in wijken_in_scope(network):
-        here = {r: [a for a in acts if works_in(g.nodes[a].get("wijk", ()), wijk)]
+        here = {r: [a for a in acts if works_in(g.nodes[a].get("wijk", ()), wijk, areas)]
                 for r, acts in players.items()}
         for pair in model.pairs:
             ra, rb = pair.roles
@@ -280,8 +296,11 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             if not side_a or not side_b:
                 continue
             context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
-            first = ("expected", {"a_nl": model.role(ra).label_nl, "a_en": model.role(ra).label_en,
-                                  "b_nl": model.role(rb).label_nl, "b_en": model.role(rb).label_en})
+            # the model's own why-text is the first reason; without one, name the pair
+            first = (
+                ("why", {"why_nl": pair.why_nl, "why_en": pair.why_en}) if pair.why_nl else
+                ("expected", {"a_nl": model.role(ra).label_nl, "a_en": model.role(ra).label_en,
+                              "b_nl": model.role(rb).label_nl, "b_en": model.role(rb).label_en}))
             found: list[tuple[float, str, str, dict[str, float]]] = []
             for mine, other in ((side_a, side_b), (side_b, side_a)):
                 other_set = set(other)

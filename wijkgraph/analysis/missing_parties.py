@@ -32,19 +32,21 @@ Examples
 ['peripheral', 'peripheral', 'absent']
 >>> mp.table("nl").set_index("role").loc["huisarts", "reason"]
 'Huisarts Oost heeft 1 relatie, alleen binnen zorg (Apotheek Oost).'
->>> mp.summary("en").findings[0].text[:30]
-'No district nursing, physiothe'
+>>> mp.table("en").set_index("role").loc["ggz", "reason"]
+'No actor plays the role mental health care in Oost. Who could pick it up: Buurtteam Oost.'
+>>> mp.fit, mp.summary("en").findings[0].text[:30]
+(1.0, 'No practice nurse for mental h')
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     Finding,
     Number,
@@ -53,8 +55,15 @@ from wijkgraph.analysis._summary import (
     paragraphs,
     table_from_frame,
 )
-from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
+from wijkgraph.analysis.roles import (
+    FIT_THRESHOLD,
+    RoleAssignment,
+    recognise_roles,
+    wijken_in_scope,
+    works_in,
+)
 from wijkgraph.i18n import N_, NP_, Translator, translator
+from wijkgraph.model.areas import area_tree
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, in_lang, load_reference
 
@@ -74,9 +83,9 @@ STATUS_SENTENCES = {
     "present": N_("Roles that are there and take part in the network."),
 }
 FRAME_COLUMNS = ["role", "domain", "wijk", "status", "n_actors", "actors", "ties",
-                 "partner_domains", "source"]
+                 "partner_domains", "source", "pick_up"]
 TABLE_COLUMNS = ["role", "label", "domain", "wijk", "status", "status_label", "n_actors",
-                 "actors", "ties", "partner_domains", "reason", "why", "source"]
+                 "actors", "ties", "partner_domains", "reason", "why", "source", "pick_up"]
 
 
 def status_word(status: str, lang: str = "nl") -> str:
@@ -120,6 +129,8 @@ class PartyStatus:
     why_en: str = ""
     source: str = ""
     min_ties: int = 3
+    #: Names of the present actors the model pairs with this role: who should pick it up.
+    pick_up: tuple[str, ...] = ()
 
     def label(self, lang: str = "nl") -> str:
         """The role's label in `lang` (from the reference model)."""
@@ -140,9 +151,14 @@ class PartyStatus:
         best = self.best
         if best is None:
             if self.wijk:
-                return t.gettext("No actor plays the role {label} in {wijk}.").format(
+                text = t.gettext("No actor plays the role {label} in {wijk}.").format(
                     label=label, wijk=self.wijk)
-            return t.gettext("No actor plays the role {label}.").format(label=label)
+            else:
+                text = t.gettext("No actor plays the role {label}.").format(label=label)
+            if self.pick_up:
+                text += " " + t.gettext("Who could pick it up: {names}.").format(
+                    names=t.join(list(self.pick_up[:4])))
+            return text
         others = len(self.players) - 1
         who = best.name if not others else t.ngettext(
             "{name} (and {n} other)", "{name} (and {n} others)", others).format(
@@ -172,7 +188,7 @@ class PartyStatus:
             "actors": "; ".join(p.name for p in self.players),
             "ties": best.ties if best else 0,
             "partner_domains": "; ".join(sorted(set(best.partner_domains))) if best else "",
-            "source": self.source,
+            "source": self.source, "pick_up": "; ".join(self.pick_up),
         }
 
     def table_row(self, lang: str = "nl") -> dict[str, Any]:
@@ -183,6 +199,7 @@ class PartyStatus:
             "reason": self.reason(lang), "why": self.why(lang)}
 
 
+@displayed
 @dataclass(frozen=True)
 class MissingParties:
     """Status of every reference role per wijk (see module docs)."""
@@ -191,6 +208,31 @@ class MissingParties:
     reference: str
     wijken: tuple[str, ...]
     min_ties: int
+    #: How many actors were looked at, and how many play a role of the model.
+    n_actors: int = 0
+    n_matched: int = 0
+    #: False for ``--reference none``: the section says it was not analysed.
+    analysed: bool = True
+
+    @classmethod
+    def not_analysed(cls, reference: str = "none") -> MissingParties:
+        """The result for ``--reference none``: no model, so nothing is said to be missing.
+
+        >>> MissingParties.not_analysed().summary("en").intro[0][:40]
+        'Not analysed: no reference model was cho'
+        """
+        return cls((), reference, (), 0, analysed=False)
+
+    @property
+    def fit(self) -> float:
+        """The share of actors that play a role of the model (0 to 1; 1 with no actors)."""
+        return self.n_matched / self.n_actors if self.n_actors else 1.0
+
+    @property
+    def fits(self) -> bool:
+        """False when under a third of the actors play a role: the model does not describe
+        this network, and its absent roles say little (`FIT_THRESHOLD`)."""
+        return self.fit >= FIT_THRESHOLD
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (role, wijk), most urgent first: absent, isolated, peripheral, present.
@@ -226,14 +268,22 @@ class MissingParties:
             items.append(row)
         counts = Counter(i.status for i in self.items)
         return jsonable({"reference": self.reference, "wijken": list(self.wijken),
-                         "min_ties": self.min_ties,
+                         "min_ties": self.min_ties, "analysed": self.analysed,
+                         "fit": {"n_actors": self.n_actors, "n_matched": self.n_matched,
+                                 "share": round(self.fit, 4), "fits": self.fits,
+                                 "threshold": round(FIT_THRESHOLD, 4)} if self.analysed else None,
                          "counts": {s: counts.get(s, 0) for s in STATUSES}, "items": items})
 
     def explain(self, lang: str = "nl") -> str:
         """Who is missing, in a few sentences."""
         t = translator(lang)
+        if not self.analysed:
+            return t.gettext("Not analysed: no reference model was chosen (--reference none), so "
+                             "nothing is said to be missing.")
         if not self.items:
             return t.gettext("The reference model has no roles to check.")
+        if not self.fits:
+            return self._no_fit(t)
         multi = len(self.wijken) > 1
         parts = []
         for status in ("absent", "isolated", "peripheral"):
@@ -268,6 +318,21 @@ class MissingParties:
             head = t.gettext("Who is missing?")
         return " ".join([head, *parts])
 
+    def _no_fit(self, t: Translator) -> str:
+        if not self.n_matched:
+            return t.gettext(
+                "The reference model '{model}' does not fit this network: none of its {total} "
+                "actors plays one of the model's roles, so a list of absent roles would say "
+                "nothing. Choose a model that fits with --reference, or switch this section "
+                "off with --reference none.").format(model=self.reference,
+                                                     total=t.number(self.n_actors))
+        return t.gettext(
+            "The reference model '{model}' does not fit this network: only {n} of {total} actors "
+            "({share}) play one of its roles. Absent roles say little here. Choose a model "
+            "that fits with --reference, or switch this section off with --reference none."
+        ).format(model=self.reference, n=t.number(self.n_matched), total=t.number(self.n_actors),
+                 share=t.percent(self.fit))
+
     def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
         """The report's "Who is missing" section, and its finding for the glance."""
         del top  # every role is listed
@@ -278,13 +343,18 @@ class MissingParties:
         counts = Counter(i.status for i in self.items)
         total = len(self.items)
         if total:
-            for status in STATUSES:
+            for status in STATUSES if self.fits else ():  # no-fit: counts would mislead
                 n = counts.get(status, 0)
                 if n or status in ("absent", "present"):
                     numbers.append(Number(f"{t.number(n)} / {t.number(total)}",
                                           status_word(status, lang),
                                           t.gettext(STATUS_SENTENCES[status])))
-            for i in self.missing():  # items are sorted by status already
+            if self.n_actors:
+                numbers.append(Number(
+                    t.percent(self.fit), t.gettext("actors with a role of the model"),
+                    t.gettext("Share of the actors that play a role of the reference model; "
+                              "under a third, it does not fit.")))
+            for i in self.missing() if self.fits else ():  # sorted by status already
                 where = f" ({i.wijk})" if i.wijk else ""
                 text = " ".join(x for x in (fmt_cell(i.reason(lang), lang),
                                             fmt_cell(i.why(lang), lang)) if x)
@@ -302,7 +372,23 @@ class MissingParties:
 
     def _findings(self, lang: str) -> tuple[Finding, ...]:
         t = translator(lang)
-        absent = list(dict.fromkeys(i.label(lang) for i in self.items if i.status == "absent"))
+        if self.analysed and self.items and not self.fits:
+            if self.n_matched:
+                text = t.gettext("Only {n} of {total} actors ({share}) play a role of '{model}', "
+                                 "so absent roles say little here.")
+            else:
+                text = t.gettext("None of the {total} actors plays a role of '{model}', so "
+                                 "absent roles say nothing here.")
+            text += " " + t.gettext("Choose a model that fits (--reference) or switch this off "
+                                    "(--reference none).")
+            return (Finding(t.gettext("The reference model does not fit"), text.format(
+                n=t.number(self.n_matched), total=t.number(self.n_actors),
+                share=t.percent(self.fit), model=self.reference), tag="missing", priority=100),)
+        # "no X in the network" only when X is absent in every area in focus: a role is
+        # never both absent and at the margin
+        somewhere = {i.role for i in self.items if i.status != "absent"}
+        absent = list(dict.fromkeys(i.label(lang) for i in self.items
+                                    if i.status == "absent" and i.role not in somewhere))
         margin_items = [i for i in self.items if i.status in ("isolated", "peripheral")]
         margin = list(dict.fromkeys(i.label(lang) for i in margin_items))
         if not absent and not margin:
@@ -339,16 +425,21 @@ def missing_parties(network: WijkNetwork, *,
     Returns
     -------
     MissingParties
-        Items per (role, wijk), most urgent first. Wijken are those the data is about
-        (see `wijkgraph.analysis.roles.wijken_in_scope`); actors without a wijk count in
-        every wijk.
+        Items per (role, area), most urgent first. The areas are those the data is
+        about (see `wijkgraph.model.areas.focus_areas`): the most specific level that
+        holds most actors. Areas nest: a party in the wijk or city counts in each area
+        below it, a party in a buurt in the wijk above; actors without a wijk count
+        everywhere.
     """
     model = load_reference(reference)
+    if not model.roles:  # --reference none
+        return MissingParties.not_analysed(model.name)
     if roles is None or roles.reference is not model:
         roles = recognise_roles(network, reference=model)
     threshold = model.min_ties if min_ties is None else min_ties
     g = network.graph
     wijken = wijken_in_scope(network) if g.number_of_nodes() else ()
+    areas = area_tree(network)  # a party in a wijk or the city serves the buurten below
     players_of = roles.by_role()
     evidence: dict[tuple[str, str], PlayerEvidence] = {}
 
@@ -375,7 +466,7 @@ def missing_parties(network: WijkNetwork, *,
     for wijk in wijken:
         for role in model.roles:
             here = [player(a, role.domain) for a in players_of.get(role.id, ())
-                    if works_in(g.nodes[a].get("wijk", ()), wijk)]
+                    if works_in(g.nodes[a].get("wijk", ()), wijk, areas)]
             here.sort(key=lambda p: (-rank[p.status], -p.ties, p.name))
             status = here[0].status if here else "absent"
             items.append(PartyStatus(role.id, role.label_nl, role.label_en, role.domain, wijk,
@@ -383,4 +474,25 @@ def missing_parties(network: WijkNetwork, *,
                                      role.source, threshold))
     order = {r: i for i, r in enumerate(model.role_ids)}
     items.sort(key=lambda i: (rank[i.status], i.wijk.casefold(), order[i.role]))
-    return MissingParties(tuple(items), model.name, tuple(w for w in wijken), threshold)
+    return MissingParties(tuple(_with_pick_up(items, model)), model.name,
+                          tuple(w for w in wijken), threshold,
+                          n_actors=roles.n_actors, n_matched=roles.n_matched)
+
+
+def _with_pick_up(items: list[PartyStatus], model: ReferenceModel) -> list[PartyStatus]:
+    """Absent roles with the present actors of their partner roles in the same area (the
+    model's pairs): who should pick the role up."""
+    partners: dict[str, list[str]] = {}
+    for pair in model.pairs:
+        a, b = pair.roles
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    players = {(i.role, i.wijk): i.players for i in items}
+    out = []
+    for i in items:
+        if i.status == "absent" and i.role in partners:
+            names = [p.name for r in partners[i.role] for p in players.get((r, i.wijk), ())
+                     if p.status != "isolated"]
+            i = replace(i, pick_up=tuple(dict.fromkeys(names)))
+        out.append(i)
+    return out

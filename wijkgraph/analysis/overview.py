@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     ChartSpec,
     Finding,
@@ -36,6 +36,7 @@ UNKNOWN_DOMAIN = "onbekend"
 """The domain code of actors without a domain (a grey dot in charts and tables)."""
 
 
+@displayed
 @dataclass(frozen=True)
 class NetworkSummary:
     """Counts and simple shape measures of a wijk network."""
@@ -57,6 +58,7 @@ class NetworkSummary:
     relations_per_channel: dict[str, int] = field(default_factory=dict)
     relations_per_strength: dict[str, int] = field(default_factory=dict)
     wijken: tuple[str, ...] = ()
+    weights: dict[str, Any] = field(default_factory=dict)  # how weights became strengths
 
     def to_frame(self) -> pd.DataFrame:
         """One row per measure: `measure`, `value`."""
@@ -159,10 +161,18 @@ class NetworkSummary:
                        else str(k), t.number(v))
                       for k, v in sorted(self.relations_per_strength.items())),
                 len(self.relations_per_strength)))
+        notes: tuple[str, ...] = ()
+        if self.weights.get("method") == "quartiles":  # wijkgraph.io._weights
+            lowest = self.weights.get("lowest", {})
+            notes = (t.gettext(
+                "The file gave weights instead of depths 1-4; they were mapped onto 1-4 by "
+                "quarters of their order (a larger weight never a lower depth; depth 4 from "
+                "weight {w4}). The weight as written is kept in the column 'oorspronkelijk "
+                "gewicht'.").format(w4=t.number(lowest.get(4, lowest.get("4", 0)), 2)),)
         return Summary(
             "network", t.gettext("The network in numbers"), paragraphs(self.explain(lang)),
             tuple(numbers), charts=tuple(charts), tables=tuple(tables),
-            chart_data=tuple(chart_data), findings=self._findings(lang))
+            chart_data=tuple(chart_data), findings=self._findings(lang), notes=notes)
 
     def _findings(self, lang: str) -> tuple[Finding, ...]:
         t = translator(lang)
@@ -218,4 +228,5 @@ def summarise(network: WijkNetwork) -> NetworkSummary:
         relations_per_channel=counts("channel"),
         relations_per_strength=counts("strength"),
         wijken=tuple(sorted({w for _, ws in g.nodes(data="wijk") for w in ws})),
+        weights=dict(network.meta.get("weights") or {}),
     )

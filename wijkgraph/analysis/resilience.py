@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable, sort_frame
+from wijkgraph.analysis._result import displayed, jsonable, sort_frame
 from wijkgraph.analysis._summary import (
     ChartSpec,
     Finding,
@@ -52,6 +52,7 @@ N_STEPS = 50
 N_RANDOM = 10
 
 
+@displayed
 @dataclass(frozen=True, eq=False)
 class Resilience:
     """Cut points, bridges, per-actor cut-off counts and removal curves."""

@@ -35,7 +35,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Summary, Table, paragraphs, table_from_frame
 from wijkgraph.analysis.missing_parties import MissingParties, status_word
 from wijkgraph.analysis.roles import RoleMatcher
@@ -125,6 +125,7 @@ class MissedParty:
                                                    "reason": self.reason(lang)}
 
 
+@displayed
 @dataclass(frozen=True)
 class RespondentsAgreement:
     """The respondents' missed parties beside the network's missing-parties result."""

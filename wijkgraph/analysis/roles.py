@@ -7,7 +7,10 @@ addresses and other columns are never read, so a "Huisartsenlaan" in an address 
 make a huisarts. Words are whole words: "huisarts" matches "Huisarts Oost" and
 "huisartsen" matches "Huisartsen Lunetten", but neither matches "Huisartsenlaan".
 Write ``geen rol`` (or ``no role``) in the role column to stop name recognition for an
-actor.
+actor. In a name, a type word ("bewonerscommissie") wins over an organisation's proper
+name ("Mitros"), and a role found in the name alone is marked uncertain (``certain`` is
+False in `RoleAssignment.to_frame`; the report says "naam, onzeker"). `RoleAssignment.fit`
+is the share of actors that play a role: under `FIT_THRESHOLD` the model does not fit.
 
 Examples
 --------
@@ -31,29 +34,39 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, paragraphs, table_from_frame
 from wijkgraph.i18n import NP_, translator
+from wijkgraph.model.areas import AreaTree, bundled_tree, serves
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference, words
 
+#: Below this share of actors playing a role, the reference model does not fit the network.
+FIT_THRESHOLD = 1 / 3
 NO_ROLE = frozenset({"geen", "geenrol", "none", "norole", "nvt"})
 
-FRAME_COLUMNS = ["actor", "name", "role", "domain", "actor_domain", "wijk", "via", "evidence"]
-TABLE_COLUMNS = ["actor", "name", "role", "label", "domain", "actor_domain", "wijk", "via",
+FRAME_COLUMNS = ["actor", "name", "role", "domain", "actor_domain", "wijk", "via", "certain",
                  "evidence"]
-#: How a role was recognised (the ``via`` code) as people read it.
-VIA_WORDS = {"role": NP_("via", "role"), "name": NP_("via", "name")}
+TABLE_COLUMNS = ["actor", "name", "role", "label", "domain", "actor_domain", "wijk", "via",
+                 "certain", "evidence"]
+#: How a role was recognised (the ``via`` code) as people read it; a match in the name
+#: alone is uncertain (a name can mislead), a match in the role column is certain.
+VIA_WORDS = {"role": NP_("via", "role"), "name": NP_("via", "name, uncertain")}
 
 
 class RoleMatcher:
     """Finds reference roles in a text by whole words (and word sequences).
+
+    A type word (the role's ``match``: "bewonerscommissie", "huisartsenpraktijk") wins
+    over an organisation's proper name (the role's ``names``: "Mitros") in the same text;
+    proper names count only when no type word is found. The longest phrase wins where
+    phrases overlap: "POH-GGZ" is the practice nurse, not also the GGZ.
 
     >>> m = RoleMatcher(load_reference())
     >>> m.find("Gezondheidscentrum & Apotheek Lunetten")
@@ -62,30 +75,41 @@ class RoleMatcher:
     []
     >>> m.find("Sociaal makelaars DOCK")
     [('sociaal-makelaar', 'sociaal makelaars')]
+    >>> m.find("Bewonerscommissie Mitros Lunetten"), m.find("Mitros")
+    ([('huurdersorganisatie', 'bewonerscommissie')], [('woningcorporatie', 'mitros')])
+    >>> m.find("POH-GGZ Huisartsen Oost")
+    [('poh-ggz', 'poh ggz'), ('huisarts', 'huisartsen')]
     """
 
     def __init__(self, reference: ReferenceModel, *, with_ids: bool = False) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        # first word -> (phrase words, role id, is a proper name)
+        self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = defaultdict(list)
         for role in reference.roles:
-            phrases = list(role.match)
+            phrases = [(p, False) for p in role.match] + [(p, True) for p in role.names]
             if with_ids:
-                phrases += [role.id, role.label_nl, role.label_en]
-            for phrase in phrases:
+                phrases += [(role.id, False), (role.label_nl, False), (role.label_en, False)]
+            for phrase, proper in phrases:
                 toks = words(phrase)
                 if toks:
-                    self._index[toks[0]].append((toks, role.id, phrase))
-        for entries in self._index.values():  # longest phrase first
-            entries.sort(key=lambda e: -len(e[0]))
+                    self._index[toks[0]].append((toks, role.id, proper))
+        for entries in self._index.values():  # longest phrase first, type words before names
+            entries.sort(key=lambda e: (-len(e[0]), e[2]))
 
     def find(self, text: object) -> list[tuple[str, str]]:
-        """(role id, matched word) for every role found in `text`, in order of appearance."""
+        """(role id, matched words) for every role found in `text`, in order of appearance."""
         toks = words(text)
-        found: dict[str, str] = {}
-        for i, tok in enumerate(toks):
-            for phrase, role_id, word in self._index.get(tok, ()):
-                if role_id not in found and toks[i:i + len(phrase)] == phrase:
-                    found[role_id] = " ".join(phrase) if word != phrase else word
-        return list(found.items())
+        typed: dict[str, str] = {}
+        proper: dict[str, str] = {}
+        i = 0
+        while i < len(toks):
+            for phrase, role_id, is_name in self._index.get(toks[i], ()):
+                if toks[i:i + len(phrase)] == phrase:
+                    (proper if is_name else typed).setdefault(role_id, " ".join(phrase))
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+        return list((typed or proper).items())
 
 
 @dataclass(frozen=True)
@@ -97,7 +121,13 @@ class RoleMatch:
     via: str
     evidence: str
 
+    @property
+    def certain(self) -> bool:
+        """True when the role column says so; a match in the name alone is uncertain."""
+        return self.via == "role"
 
+
+@displayed
 @dataclass(frozen=True)
 class RoleAssignment:
     """Who plays which reference role, and the actors no role was found for."""
@@ -106,6 +136,24 @@ class RoleAssignment:
     matches: tuple[RoleMatch, ...]
     unassigned: tuple[str, ...]
     actor_info: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    @property
+    def n_actors(self) -> int:
+        """How many actors were looked at."""
+        return len(self.actor_info) or len({m.actor for m in self.matches}) + len(self.unassigned)
+
+    @property
+    def n_matched(self) -> int:
+        """How many actors play at least one role of the model."""
+        return len(self._by_actor)
+
+    @property
+    def fit(self) -> float:
+        """The share of actors that play a role of the model (0 to 1; 0 for no actors).
+
+        Under `FIT_THRESHOLD` the model does not describe this network.
+        """
+        return self.n_matched / self.n_actors if self.n_actors else 0.0
 
     def actors_of(self, role: str) -> tuple[str, ...]:
         """Ids of the actors playing `role`."""
@@ -131,7 +179,8 @@ class RoleAssignment:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (actor, role): actor, name, role, domain (of the role), actor_domain,
-        wijk, via (``role`` or ``name``), evidence (the matched words).
+        wijk, via (``role`` or ``name``), certain (False for a match in the name alone),
+        evidence (the matched words).
 
         Sorted by role id, then name. The role's label is in `table`.
         """
@@ -147,7 +196,7 @@ class RoleAssignment:
                          "label": role.label(lang), "domain": role.domain,
                          "actor_domain": info.get("domain", ""),
                          "wijk": "; ".join(info.get("wijk", ())), "via": m.via,
-                         "evidence": m.evidence})
+                         "certain": m.certain, "evidence": m.evidence})
         frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
         if frame.empty:
             return frame
@@ -167,6 +216,7 @@ class RoleAssignment:
         """The ``roles`` section of analysis.json (labels in Dutch)."""
         return jsonable({
             "reference": self.reference.to_dict(),
+            "n_actors": self.n_actors, "n_matched": self.n_matched, "fit": round(self.fit, 4),
             "assignments": self.table("nl"),
             "unassigned": self.unassigned_frame(),
         })
@@ -174,6 +224,9 @@ class RoleAssignment:
     def explain(self, lang: str = "nl") -> str:
         """How many actors play how many roles, and how they were recognised."""
         t = translator(lang)
+        if not self.reference.roles:
+            return t.gettext("No reference model was chosen (--reference none): roles are not "
+                             "recognised.")
         n_roles = len({m.role for m in self.matches})
         n_actors = len({m.actor for m in self.matches})
         by_name = sum(1 for m in self.matches if m.via == "name")
@@ -186,7 +239,9 @@ class RoleAssignment:
             n=t.number(by_name))
         others = t.count(len(self.unassigned), "{n} actor has no reference role.",
                          "{n} actors have no reference role.")
-        return (f"{players} {recognised}; {others} "
+        uncertain = t.gettext(
+            "A role found in the name alone is uncertain: check it.") + " " if by_name else ""
+        return (f"{players} {recognised}; {others} {uncertain}"
                 + t.gettext("Correct a role through the role column."))
 
     def summary(self, lang: str = "nl", *, top: int = 10) -> Summary:
@@ -270,26 +325,22 @@ def wijken_in_scope(network: WijkNetwork) -> tuple[str, ...]:
     >>> wijken_in_scope(net)
     ('Oost',)
     """
+    from wijkgraph.model.areas import area_tree, focus_areas
+
+    tree = area_tree(network)  # areas nest: the focus is the most specific busy level
     if network.meta.get("wijk"):
-        return (str(network.meta["wijk"]),)
-    local: dict[str, str] = {}
-    for _, ws in network.graph.nodes(data="wijk"):
-        if ws and len(ws) == 1:
-            local.setdefault(fold(ws[0]), ws[0])
-    if not local:
-        return ("",)
-    return tuple(sorted(local.values(), key=fold))
+        return (tree.place(str(network.meta["wijk"])) or str(network.meta["wijk"]),)
+    return focus_areas(tree, (ws for _, ws in network.graph.nodes(data="wijk")))
 
 
-def works_in(actor_wijken: tuple[str, ...], wijk: str) -> bool:
+def works_in(actor_wijken: tuple[str, ...], wijk: str, tree: AreaTree | None = None) -> bool:
     """True when an actor with wijken `actor_wijken` counts for `wijk`.
 
     Actors without a wijk count everywhere; ``wijk == ""`` means the whole network.
+    Areas nest (`wijkgraph.model.areas.serves`): a city-wide party counts in every wijk,
+    a party in a buurt counts in its wijk. `tree` defaults to the bundled areas.
     """
     if not wijk or not actor_wijken:
         return True
-    wanted = _cfold(wijk)
-    return any(_cfold(w) == wanted for w in actor_wijken)
+    return serves(tree or bundled_tree(), actor_wijken, wijk)
 
-
-_cfold = lru_cache(maxsize=65536)(fold)

@@ -13,12 +13,13 @@ True
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from wijkgraph._version import __version__
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import DISPLAY_LANG, jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
 from wijkgraph.analysis.cohesion import Cohesion, cohesion
 from wijkgraph.analysis.communities import Communities, communities
@@ -85,6 +86,26 @@ class Analysis:
     def __repr__(self) -> str:
         names = ", ".join(name for name, _ in self.sections())
         return f"<Analysis of {self.overview.n_actors} actors: {names}>"
+
+    def __dir__(self) -> list[str]:
+        """The sections first-class in tab completion (``analysis.<TAB>``)."""
+        return sorted(set(super().__dir__()) | set(self.section_names()))
+
+    def _repr_html_(self) -> str:
+        """For a notebook: one row per section, its title and the first sentence it says
+        (in `DISPLAY_LANG`); show a section itself (``analysis.cohesion``) for its table."""
+        import html
+
+        from wijkgraph.analysis._summary import sentences
+
+        rows = []
+        for name, result in self.sections():
+            summary = result.summary(DISPLAY_LANG)
+            first = next(iter(sentences(result.explain(DISPLAY_LANG))), "")
+            rows.append(f"<tr><td><code>.{html.escape(name)}</code></td>"
+                        f"<td>{html.escape(summary.title)}</td><td>{html.escape(first)}</td></tr>")
+        return (f"<div><code>{html.escape(repr(self))}</code><table>{''.join(rows)}"
+                "</table></div>")
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The content of ``analysis.json`` (schema: docs/analysis-json.md)."""
@@ -177,10 +198,13 @@ def analyse(
         "name": network.meta.get("name", ""),
         "title_nl": network.meta.get("title_nl", ""),
         "title_en": network.meta.get("title_en", ""),
-        "source": network.meta.get("source", ""),
+        # the file name only: a full path can hold the user's name
+        "source": os.path.basename(str(network.meta.get("source", "")).rstrip("/\\")),
         "wijk": network.meta.get("wijk", ""),
         "seed": seed,
         "top": top,
         "reference": reference,
     }
+    if network.meta.get("weights"):  # how foreign weights became strengths (io._weights)
+        meta["weights"] = dict(network.meta["weights"])
     return Analysis(overview=summary, **sections, meta=meta, warnings=tuple(network.warnings))

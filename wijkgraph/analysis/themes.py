@@ -37,7 +37,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, fmt_cell, paragraphs, table_from_frame
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.i18n import translator
@@ -81,6 +81,7 @@ class DuplicateRisk:
     common_partners: int
 
 
+@displayed
 @dataclass(frozen=True)
 class Themes:
     """Per theme who works on it, the gaps per wijk and the duplicate-effort risks."""

@@ -38,7 +38,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     Finding,
     Summary,
@@ -89,6 +89,8 @@ class TriadStatus:
     hub_kind: str
     corners: tuple[Corner, ...]
     unlinked: tuple[tuple[int, int], ...]  # corner positions with no tie between them
+    why_nl: str = ""  # why the triad matters, from the reference model
+    why_en: str = ""
 
     @property
     def complete(self) -> bool:
@@ -130,6 +132,7 @@ class TriadStatus:
         return {c: row.get(c) for c in TABLE_COLUMNS} | {"missing": "; ".join(self.gaps(lang))}
 
 
+@displayed
 @dataclass(frozen=True)
 class Triads:
     """Every hub's triad (see module docs)."""
@@ -206,7 +209,8 @@ class Triads:
                 t.pgettext("triad", "complete") if done else t.pgettext("triad", "incomplete"),
                 actors=(s.hub, *(c.member for c in s.corners if c.member))))
         table = table_from_frame(self.table(lang).drop(columns=["triad", "hub"]), lang, limit=60)
-        return Summary("triads", title, paragraphs(self.explain(lang)), items=tuple(items),
+        why = tuple(dict.fromkeys(w for s in self.items if (w := in_lang(s, "why", lang))))
+        return Summary("triads", title, paragraphs(self.explain(lang)) + why, items=tuple(items),
                        tables=(table,), findings=self._findings(lang))
 
     def _findings(self, lang: str) -> tuple[Finding, ...]:
@@ -289,6 +293,6 @@ def triads(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_RE
                              and not g.has_edge(corners[i].member, corners[j].member))
             items.append(TriadStatus(triad.id, triad.label_nl, triad.label_en, hub,
                                      network.label(hub), "; ".join(hub_wijk), triad.hub_kind,
-                                     tuple(corners), unlinked))
+                                     tuple(corners), unlinked, triad.why_nl, triad.why_en))
     items.sort(key=lambda t: (t.complete, t.hub_name.casefold()))
     return Triads(tuple(items))

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from wijkgraph.errors import InputError, OutputError, Problem
 from wijkgraph.io import csvdir, gephi, gexf, graphml, kumu, nodelink, survey, workbook
-from wijkgraph.io._cells import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from wijkgraph.io._cells import CSV_SUFFIXES, WORKBOOK_SUFFIXES, check_regular
 from wijkgraph.io._format import Format
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,6 +101,7 @@ def identify(path: str | Path) -> Format:
     path = Path(path)
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
+    check_regular(path)  # a named pipe would make a sniffer wait for ever
     for fmt in _SNIFF_ORDER:
         if fmt.sniff(path):
             return fmt
@@ -143,6 +144,7 @@ def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
     path = Path(path)
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
+    check_regular(path)
     if path.is_dir():
         return csvdir.read_raw_folder(path)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:

@@ -1,18 +1,18 @@
 """Bytes to cells, the same way for every reader: size, encoding, delimiter, workbooks.
 
 Every reader of `wijkgraph.io` gets its text and cells here: `decode_text` (BOMs, UTF-8,
-UTF-16, Windows-1252; binary files refused), `sniff_delimiter`, `read_csv`,
-`open_workbook` (every way an .xlsx can be unreadable becomes one `InputError`),
-`workbook_cells` and `read_json`. Cells are cleaned with `squash_cell` and shown with
-`cell_text` (both from `wijkgraph.model.tables`, which cleans DataFrame cells the same way).
-Nothing here lets a parser's own exception escape.
+UTF-16, Windows-1252, line by line when a file mixes UTF-8 and Windows-1252; binary files
+refused), `sniff_delimiter`, `read_csv`, `open_workbook` (every way an .xlsx can be
+unreadable becomes one `InputError`), `workbook_cells` and `read_json`. Cells are cleaned
+with `squash_cell` (control, invisible and bidirectional-control characters go: one policy,
+`clean_text` from `wijkgraph.model.text`) and shown with `cell_text` (both from
+`wijkgraph.model.tables`, which cleans DataFrame cells the same way). Nothing here lets a
+parser's own exception escape.
 
-Examples
---------
->>> decode_text("naam;domein\\nZoë;zorg\\n".encode("cp1252"), "a.csv").splitlines()[1]
-'Zoë;zorg'
->>> sniff_delimiter("naam;domein\\nZoë;zorg\\n")
-';'
+Bounded (limits and checks in `wijkgraph.io._limits`): every input is a regular file of
+at most `MAX_FILE_MB`, a workbook unpacks to at most `MAX_UNPACKED_MB`; sheets are streamed
+row by row whatever size they declare (`sheet_rows`), empty rows are counted rather than
+kept, and data beyond `MAX_ROWS` rows or `MAX_COLUMNS` columns is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import codecs
 import contextlib
 import csv
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from functools import lru_cache
@@ -28,16 +29,30 @@ from pathlib import Path
 from typing import Any
 
 from wijkgraph.errors import InputError, Problem, ValidationError
+from wijkgraph.io._limits import (
+    MAX_COLUMNS,
+    MAX_FILE_MB,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_DIGITS,
+    MAX_ROWS,
+    MAX_UNPACKED_MB,
+    LongNumber,
+    check_json_shape,
+    check_regular,
+    check_size,
+    check_unpacked,
+)
 from wijkgraph.model.schema import fold, squash
 from wijkgraph.model.tables import cell_text, squash_cell
+from wijkgraph.model.text import clean_text
 
-__all__ = ["CSV_SUFFIXES", "DELIMITERS", "EXCEL_ERRORS", "HEADER_SEARCH_ROWS", "MAX_FILE_MB",
-           "WORKBOOK_SUFFIXES", "binary_kind", "cell_text", "check_size", "decode_text",
-           "excel_column", "open_workbook", "read_csv", "read_csv_cells", "read_json",
-           "read_sheets", "sheet_names", "sniff_delimiter", "squash_cell", "table_records",
+__all__ = ["CSV_SUFFIXES", "DELIMITERS", "EXCEL_ERRORS", "HEADER_SEARCH_ROWS", "MAX_COLUMNS",
+           "MAX_FILE_MB", "MAX_ROWS", "MAX_UNPACKED_MB", "WORKBOOK_SUFFIXES", "binary_kind",
+           "cell_text", "check_regular", "check_size", "clean_text", "decode_text", "excel_column",
+           "open_workbook", "read_csv", "read_csv_cells", "read_json", "read_sheets",
+           "sheet_names", "sheet_rows", "sniff_delimiter", "squash_cell", "table_records",
            "workbook_cells"]
 
-MAX_FILE_MB = 64
 HEADER_SEARCH_ROWS = 10
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".tab"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -47,14 +62,6 @@ EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM
 
 # csv's default field limit (128 KiB) is below what a 64 MB file may hold in one cell.
 csv.field_size_limit(MAX_FILE_MB * 1024 * 1024)
-
-
-def check_size(file: Path) -> None:
-    """Raise InputError when `file` is larger than `MAX_FILE_MB`."""
-    size = file.stat().st_size
-    if size > MAX_FILE_MB * 1024 * 1024:
-        raise InputError(Problem("problem.file_too_large", file=file.name, params={
-            "size_mb": round(size / 1024 / 1024), "limit_mb": MAX_FILE_MB}))
 
 
 # --- text files -------------------------------------------------------------------------
@@ -160,8 +167,41 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _has_utf8_beyond_ascii(data):  # lines pasted from two programs: each its own way
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
     # Windows-1252; the five bytes it leaves undefined are read as Latin-1 would.
     return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _has_utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether some line of `data` is valid UTF-8 with letters beyond ASCII.
+
+    >>> _has_utf8_beyond_ascii("Zoë\\n".encode() + "Zoë\\n".encode("cp1252"))
+    True
+    >>> _has_utf8_beyond_ascii("Zoë\\n".encode("cp1252"))
+    False
+    """
+    for line in data.splitlines():
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def _decode_line(line: bytes) -> str:
+    """One line as UTF-8 when it is, else as Windows-1252.
+
+    >>> _decode_line("Zoë".encode()), _decode_line("Zoë".encode("cp1252"))
+    ('Zoë', 'Zoë')
+    """
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors=_LATIN1_FALLBACK)
 
 
 def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -224,16 +264,47 @@ def sniff_delimiter(text: str) -> str:
 def read_json(path: Path, fmt: str = "JSON") -> Any:
     """The parsed content of a JSON file (any encoding `decode_text` knows).
 
-    Raises InputError ``problem.exchange_unreadable`` (with the line) for invalid JSON.
+    Checked before parsing: size (`MAX_FILE_MB`), nesting (`MAX_JSON_DEPTH`) and the number
+    of objects and lists (`MAX_JSON_CONTAINERS`); while parsing: numbers of more than
+    `MAX_NUMBER_DIGITS` digits. Raises InputError ``problem.exchange_unreadable`` (with the
+    line) for invalid JSON, and one of ``problem.json_*`` for JSON beyond those limits.
+
+    >>> import tempfile
+    >>> deep = Path(tempfile.mkdtemp()) / "deep.json"
+    >>> _ = deep.write_text("[" * 5000 + "]" * 5000)
+    >>> try:
+    ...     read_json(deep)
+    ... except InputError as exc:
+    ...     print(exc.problem.code)
+    problem.json_too_deep
     """
     import json
 
+    check_size(path)
     text = decode_text(path.read_bytes(), path.name)
+    check_json_shape(text, path.name)
+
+    def parse_int(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+            raise LongNumber(len(digits.lstrip("-")))
+        return int(digits)
+
+    def parse_float(number: str) -> float:
+        if len(number) > MAX_NUMBER_DIGITS + 10:
+            raise LongNumber(sum(c.isdigit() for c in number))
+        return float(number)
+
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=parse_int, parse_float=parse_float)
     except json.JSONDecodeError as exc:
         raise InputError(Problem("problem.exchange_unreadable", file=path.name, row=exc.lineno,
                                  params={"format": fmt, "reason": exc.msg})) from exc
+    except LongNumber as exc:
+        raise InputError(Problem("problem.json_long_number", file=path.name, params={
+            "n": exc.args[0], "limit": MAX_NUMBER_DIGITS})) from exc
+    except RecursionError as exc:  # nesting that the shape check did not see (in strings)
+        raise InputError(Problem("problem.json_too_deep", file=path.name,
+                                 params={"limit": MAX_JSON_DEPTH})) from exc
 
 
 # --- workbooks --------------------------------------------------------------------------
@@ -267,13 +338,16 @@ def open_workbook(path: Path, *, data_only: bool = True) -> Iterator[Any]:
         if kind is None:
             raise InputError(Problem("problem.not_a_workbook", file=path.name))
         raise InputError(Problem("problem.binary_file", file=path.name, params={"kind": kind}))
+    check_unpacked(path)
     import openpyxl  # only here: importing it costs a tenth of a second
     from openpyxl.utils.exceptions import InvalidFileException
 
     wb = None
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-        yield wb
+        with warnings.catch_warnings():  # openpyxl's notes on styles or extensions it drops
+            warnings.simplefilter("ignore", UserWarning)
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+            yield wb
     except (InputError, ValidationError):
         raise
     except zipfile.BadZipFile as exc:
@@ -288,9 +362,77 @@ def open_workbook(path: Path, *, data_only: bool = True) -> Iterator[Any]:
             wb.close()
 
 
-def workbook_cells(ws: Any) -> list[list[str]]:
-    """The cells of a worksheet as the text a person sees (see `cell_text`)."""
-    return [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+def sheet_rows(ws: Any, *, file: str = "", sheet: str | None = None
+               ) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of a worksheet that hold a value: (row number, values up to the last one).
+
+    Streams the sheet's XML whatever dimension it declares (``A1:XFD1048576`` is common
+    in files other programs wrote): empty rows and formatted empty cells are skipped
+    without being made, so a million of them cost time but no memory. A value beyond
+    `MAX_ROWS` rows or `MAX_COLUMNS` columns raises InputError.
+
+    >>> import openpyxl
+    >>> wb = openpyxl.Workbook()
+    >>> wb.active.append(["naam"]); wb.active.append([]); wb.active.append([None, "x"])
+    >>> list(sheet_rows(wb.active))
+    [(1, ['naam']), (3, [None, 'x'])]
+    """
+    for r, values in _row_values(ws):
+        if not values:
+            continue
+        if r > MAX_ROWS:
+            raise InputError(Problem("problem.too_many_rows", file=file, sheet=sheet, row=r,
+                                     params={"row": r, "limit": MAX_ROWS}))
+        last = max(c for c, _v in values)
+        if last > MAX_COLUMNS:
+            raise InputError(Problem("problem.too_many_columns", file=file, sheet=sheet, row=r,
+                                     params={"column": excel_column(last - 1), "n": last,
+                                             "limit": MAX_COLUMNS}))
+        row: list[Any] = [None] * last
+        for c, v in values:
+            row[c - 1] = v
+        yield r, row
+
+
+def _row_values(ws: Any) -> Iterator[tuple[int, list[tuple[int, Any]]]]:
+    """(row number, [(column number, value), ...]) of every row the sheet's XML holds.
+
+    A read-only worksheet is parsed here with openpyxl's own sheet parser (what its
+    `iter_rows` uses), without the padding to the declared dimension and without keeping
+    the row formats it collects; any other worksheet is walked with `iter_rows`.
+    """
+    source = getattr(ws, "_get_source", None)
+    parser_class: Any = None
+    if source is not None:
+        with contextlib.suppress(ImportError):  # openpyxl moved it: walk iter_rows instead
+            from openpyxl.worksheet._reader import WorkSheetParser
+
+            parser_class = WorkSheetParser
+    if source is None or parser_class is None:
+        for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield r, [(c, v) for c, v in enumerate(row, start=1) if v is not None]
+        return
+    wb = ws.parent
+    with source() as src:
+        parser = parser_class(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
+                              date_formats=wb._date_formats,
+                              timedelta_formats=wb._timedelta_formats)
+        for r, cells in parser.parse():
+            parser.row_dimensions.clear()  # a formatted row would be remembered here
+            yield r, [(c["column"], c["value"]) for c in cells if c["value"] is not None]
+
+
+def workbook_cells(ws: Any, *, file: str = "", sheet: str | None = None) -> list[list[str]]:
+    """The cells of a worksheet as the text a person sees (see `cell_text`).
+
+    Rows without values in between are empty lists (row numbers stay as Excel shows
+    them); empty rows at the end are left out. Bounded as `sheet_rows` is.
+    """
+    cells: list[list[str]] = []
+    for r, row in sheet_rows(ws, file=file, sheet=sheet):
+        cells.extend([] for _ in range(r - 1 - len(cells)))
+        cells.append([cell_text(v) for v in row])
+    return cells
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -330,7 +472,8 @@ def has_sheets(path: Path, *names: str) -> bool:
 def read_sheets(path: Path) -> dict[str, list[list[str]]]:
     """The cells of every sheet of a workbook, by sheet name."""
     with open_workbook(path) as wb:
-        return {name: workbook_cells(wb[name]) for name in wb.sheetnames}
+        return {name: workbook_cells(wb[name], file=path.name, sheet=name)
+                for name in wb.sheetnames if hasattr(wb[name], "iter_rows")}
 
 
 def excel_column(index: int) -> str:

@@ -25,13 +25,21 @@ import pandas as pd
 
 from wijkgraph.errors import InputError, Problem, ValidationError, Words
 from wijkgraph.i18n import MESSAGES, N_, register
-from wijkgraph.io._cells import DELIMITERS, HEADER_SEARCH_ROWS, excel_column, squash_cell
+from wijkgraph.io._cells import (
+    DELIMITERS,
+    HEADER_SEARCH_ROWS,
+    MAX_COLUMNS,
+    check_size,
+    excel_column,
+    squash_cell,
+)
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.schema import (
     REQUIRED_TABLES,
     TABLE_ALIASES,
     TABLES,
     canonical_column,
+    column_private,
     split_multi,
     squash,
 )
@@ -46,6 +54,12 @@ if "problem.exchange_unreadable" not in MESSAGES:
             'The file cannot be read as {format} ({reason}). Export it again from the program it came from.'),
         "problem.exchange_missing_part": N_("The {format} file lacks '{part}'. {hint}"),
         "problem.exchange_unknown_format": N_("Unknown output format '{format}'. Choose from: {known}."),
+        "problem.too_wide": N_(
+            "The table has {n} columns; wijkgraph reads at most {limit} columns per table. "
+            "Delete the columns you do not need."),
+        "problem.reserved_column": N_(
+            "The column '{column}' has a name wijkgraph uses for its own results. Give the "
+            "column another name."),
         "problem.exchange_no_format": N_(
             "The name '{path}' does not say which format you want. Use one of the suffixes {suffixes} or "
             'give --to ({known}).'),
@@ -128,16 +142,20 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
         problems.append(Problem("problem.header_moved", file=file, sheet=sheet,
                                 row=header_index + 1, params={"row": header_index + 1},
                                 severity="warning"))
-    header = [squash(h) for h in cells[header_index]]
+    header = [squash(squash_cell(h)) for h in cells[header_index]]
     columns: list[str] = []
     headers: dict[str, str] = {}
     keep: list[int] = []
     unnamed: list[int] = []
+    merged: list[tuple[int, int]] = []  # (cell index, position in keep) of private columns
     for i, h in enumerate(header):
         if not h:
             unnamed.append(i)
             continue
         canon = canonical_column(table, h) or h
+        if canon in headers and column_private(table, canon):  # telefoon and e-mail: joined
+            merged.append((i, columns.index(canon)))
+            continue
         if canon in headers:
             if canonical_column(table, h):
                 problems.append(Problem("problem.duplicate_column", file=file, sheet=sheet,
@@ -154,6 +172,9 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
     n_header = max((i + 1 for i, h in enumerate(header) if h), default=0)
     for r, row in enumerate(cells[header_index + 1:], start=header_index + 2):
         values = [squash_cell(row[i]) if i < len(row) else "" for i in keep]
+        for i, pos in merged:
+            more = squash_cell(row[i]) if i < len(row) else ""
+            values[pos] = "; ".join(v for v in (values[pos], more) if v)
         if not any(values):
             if delimiter and _other_delimiter(row, delimiter, n_header):
                 problems.append(_mixed(file, r, row, delimiter))
@@ -184,6 +205,7 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
                                     "column": col.name,
                                     "aliases": ", ".join(col.aliases[1:4]),
                                     "found": ", ".join(headers.values()) or "-"}))
+    problems.extend(header_problems(table, file, sheet, headers, header_index + 1))
     return RawTable(table, file, sheet, frame, rows, headers, problems)
 
 
@@ -249,20 +271,55 @@ def records_to_raw(table: str, file: str, sheet: str | None,
         out: dict[str, str] = {}
         # exact canonical names first, so "strength" wins over its alias "weight"
         for key in sorted(rec, key=lambda k: 0 if str(k) in exact else 1):
-            if key in skip:
+            name = squash(squash_cell(key))  # keys are cleaned as headers are
+            if key in skip or not name:
                 continue
-            canon = canonical_column(table, key) or str(key)
+            canon = canonical_column(table, name) or name
+            if canon in out and column_private(table, canon):  # several contact columns
+                out[canon] = "; ".join(v for v in (out[canon], record_cell(rec[key])) if v)
+                continue
             if canon in out:
-                canon = str(key)  # an alias of a column already given: keep it as extra
+                canon = name  # an alias of a column already given: keep it as extra
                 if canon in out:
                     continue
-            headers.setdefault(canon, str(key))
+            headers.setdefault(canon, name)
             out[canon] = record_cell(rec[key])
         mapped.append(out)
+    problems = header_problems(table, file, sheet, headers, None)
+    if any(p.code == "problem.too_wide" for p in problems):
+        return RawTable(table, file, sheet, pd.DataFrame(), [], {}, problems)
     columns = list(headers)
     frame = pd.DataFrame([[m.get(c, "") for c in columns] for m in mapped], columns=columns,
                          dtype=object) if columns else pd.DataFrame()
-    return RawTable(table, file, sheet, frame, list(rows), headers)
+    return RawTable(table, file, sheet, frame, list(rows), headers, problems)
+
+
+#: Column names wijkgraph uses for its own results and bookkeeping (compared casefolded):
+#: a column of the input with one of these names would clash with them.
+RESERVED_COLUMNS = {
+    "actors": frozenset({"_file", "_sheet", "_row"}),
+    "relations": frozenset({"_file", "_sheet", "_row", "source_name", "target_name"}),
+    "meetings": frozenset({"_file", "_sheet", "_row"}),
+    "participation": frozenset({"_file", "_sheet", "_row"}),
+}
+
+
+def header_problems(table: str, file: str, sheet: str | None, headers: Mapping[str, str],
+                    row: int | None) -> list[Problem]:
+    """Errors of a table's columns: a name wijkgraph reserves, more than `MAX_COLUMNS`.
+
+    >>> [p.code for p in header_problems("relations", "r.csv", None,
+    ...                                  {"source": "van", "source_name": "source_name"}, 1)]
+    ['problem.reserved_column']
+    """
+    problems = [Problem("problem.reserved_column", file=file, sheet=sheet, row=row,
+                        column=written, params={"column": written})
+                for canon, written in headers.items()
+                if canon.casefold() in RESERVED_COLUMNS.get(table, frozenset())]
+    if len(headers) > MAX_COLUMNS:
+        problems.append(Problem("problem.too_wide", file=file, sheet=sheet, row=row,
+                                params={"n": len(headers), "limit": MAX_COLUMNS}))
+    return problems
 
 
 def record_cell(value: Any) -> str:
@@ -279,28 +336,7 @@ def record_cell(value: Any) -> str:
         return ";".join(record_cell(v) for v in value if record_cell(v))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return squash(str(value)) if "\n" not in str(value) else str(value).strip()
-
-
-def weight_to_strength(rec: dict[str, Any]) -> None:
-    """Use ``weight`` as strength only when there is no strength and it is 1-4.
-
-    >>> rec = {"weight": "7.5"}; weight_to_strength(rec); rec
-    {'oorspronkelijk gewicht': '7.5'}
-    """
-    if "weight" not in rec:
-        return
-    weight = rec.pop("weight")
-    if "strength" in rec:
-        return
-    try:
-        number = float(str(weight).replace(",", "."))
-    except ValueError:
-        number = float("nan")
-    if number.is_integer() and 1 <= number <= 4:
-        rec["strength"] = int(number)
-    else:
-        rec["oorspronkelijk gewicht"] = weight  # keep a foreign weight as an attribute
+    return squash_cell(value)
 
 
 def nodes_edges_raw(path: Path, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
@@ -356,6 +392,7 @@ def parse_xml(path: Path, fmt: str) -> ET.Element:
     import xml.etree.ElementTree as ET
 
     # xml.etree does not resolve external entities; expat >= 2.4.1 limits entity expansion.
+    check_size(path)
     try:
         return ET.fromstring(path.read_bytes())
     except ET.ParseError as exc:

@@ -16,7 +16,10 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -122,8 +125,102 @@ def attribute_columns(records: list[dict[str, Any]], skip: Iterable[str]) -> lis
     return list(cols)
 
 
+#: How text that a spreadsheet would take for a formula starts (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The created/modified time of every workbook wijkgraph writes, and its zip entries' time:
+#: the same input gives byte-identical files.
+FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+
+
+def looks_like_formula(value: Any) -> bool:
+    """Whether a spreadsheet would read the text `value` as a formula.
+
+    >>> [looks_like_formula(v) for v in ("=HYPERLINK(x)", "@SUM(A1)", "-3", "DOCK", 3)]
+    [True, True, True, False, False]
+    """
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def csv_safe(value: str) -> str:
+    """A CSV cell Excel will not run: formula-like text gets a leading ``'`` (numbers stay).
+
+    `csv_unprotect` takes the quote off again when wijkgraph reads the file back.
+
+    >>> csv_safe("=cmd|' /C calc'!A0"), csv_safe("-3"), csv_safe("+31 6 1234 5678")
+    ("'=cmd|' /C calc'!A0", '-3', "'+31 6 1234 5678")
+    """
+    if looks_like_formula(value) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def csv_unprotect(value: str) -> str:
+    """The cell `csv_safe` protected, as it was.
+
+    >>> csv_unprotect("'=1+1"), csv_unprotect("'t Hoekje")
+    ('=1+1', "'t Hoekje")
+    """
+    if value.startswith("'") and looks_like_formula(value[1:]):
+        return value[1:]
+    return value
+
+
+def save_workbook(wb: Any) -> bytes:
+    """An openpyxl workbook as .xlsx bytes, byte-reproducible.
+
+    openpyxl stamps the current time into the document properties and the zip entries;
+    here both are `FIXED_TIME`, so the same workbook gives the same bytes.
+
+    >>> import openpyxl
+    >>> wb = openpyxl.Workbook(); wb.active["A1"] = "x"
+    >>> first = save_workbook(wb)
+    >>> import time; time.sleep(1.1)
+    >>> save_workbook(wb) == first
+    True
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    wb.properties.creator = wb.properties.lastModifiedBy = "wijkgraph"
+    first = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(first, "w", zipfile.ZIP_DEFLATED)).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(first) as source, zipfile.ZipFile(out, "w") as archive:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, source.read(entry))
+    return out.getvalue()
+
+
+def protect_formulas(ws: Any) -> None:
+    """Store every text cell of `ws` that looks like a formula as text, quote-prefixed.
+
+    Excel shows such a cell as text and does not evaluate it, also not after someone
+    edits it (the protection tables.xlsx has too).
+    """
+    for row in ws.iter_rows():
+        for cell in row:
+            if looks_like_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
 def workbook_bytes(sheets: Mapping[str, list[list[Any]]]) -> bytes:
-    """An .xlsx with one sheet per entry; strings are never turned into formulas."""
+    """An .xlsx with one sheet per entry; strings are never turned into formulas.
+
+    Byte-reproducible (`save_workbook`); formula-like text is quote-prefixed text.
+
+    >>> import openpyxl
+    >>> sheets = {"s": [["naam"], ["=HYPERLINK(1)"]]}
+    >>> data = workbook_bytes(sheets)
+    >>> cell = openpyxl.load_workbook(io.BytesIO(data))["s"]["A2"]
+    >>> cell.data_type, cell.quotePrefix, data == workbook_bytes(sheets)
+    ('s', True, True)
+    """
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -136,8 +233,9 @@ def workbook_bytes(sheets: Mapping[str, list[list[Any]]]) -> bytes:
             for c, value in enumerate(row, start=1):
                 cell = ws.cell(row=r, column=c)
                 cell.value = value
-                if isinstance(value, str) and value.startswith("="):
+                if looks_like_formula(value):
                     cell.data_type = "s"  # keep text that looks like a formula as text
+                    cell.quotePrefix = True
                 if r == 1:
                     cell.font = Font(bold=True)
         if rows:
@@ -146,6 +244,4 @@ def workbook_bytes(sheets: Mapping[str, list[list[Any]]]) -> bytes:
                 width = max([len(str(head))] + [len(str(row[c - 1])) for row in rows[1:50]
                                                 if c - 1 < len(row)])
                 ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return save_workbook(wb)

@@ -2,7 +2,9 @@
 
 ``edges.csv`` has Source, Target, Type (Directed/Undirected), Id and Weight (the
 strength), then every other attribute. Files are UTF-8 with commas; several values in a
-cell are joined with ``;``.
+cell are joined with ``;``. People open these files in Excel with a double click: text
+that Excel would run as a formula (``=HYPERLINK(...)``, ``@SUM``, ``+31 6 ...``) is
+written with a leading ``'`` (`wijkgraph.io._records.csv_safe`), which reading takes off.
 
 Examples
 --------
@@ -24,8 +26,15 @@ from typing import Any
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.io._cells import read_csv_cells, table_records
 from wijkgraph.io._format import Format
-from wijkgraph.io._raw import network_from_raw, records_to_raw, weight_to_strength
-from wijkgraph.io._records import attribute_columns, attribute_text, export_records
+from wijkgraph.io._raw import network_from_raw, records_to_raw
+from wijkgraph.io._records import (
+    attribute_columns,
+    attribute_text,
+    csv_safe,
+    csv_unprotect,
+    export_records,
+)
+from wijkgraph.io._weights import weights_to_strengths, with_weights
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 
@@ -34,7 +43,7 @@ def _csv_text(rows: list[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        writer.writerow([attribute_text(v) for v in row])
+        writer.writerow([csv_safe(attribute_text(v)) for v in row])
     return buffer.getvalue()
 
 
@@ -88,7 +97,7 @@ def read_gephi(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
 
     def read(name: str) -> tuple[list[dict[str, str]], list[int]]:
         _header, records, rows = table_records(read_csv_cells(files[name]))
-        return records, rows
+        return [{csv_unprotect(k): csv_unprotect(v) for k, v in r.items()} for r in records], rows
 
     node_records, node_rows = read("nodes.csv")
     nodes = []
@@ -111,12 +120,13 @@ def read_gephi(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
                 edge["weight"] = v
             else:
                 edge[k] = v
-        weight_to_strength(edge)
         edges.append(edge)
+    weights = weights_to_strengths(edges)
     raw = {"actors": records_to_raw("actors", files["nodes.csv"].name, None, nodes, node_rows),
            "relations": records_to_raw("relations", files["edges.csv"].name, None, edges,
                                        edge_rows)}
-    return network_from_raw(raw, path, "gephi", meeting_ties=meeting_ties)
+    return with_weights(network_from_raw(raw, path, "gephi", meeting_ties=meeting_ties),
+                        weights)
 
 
 FORMAT = Format("gephi", (), sniff=is_gephi_folder, read=read_gephi, write=write_gephi,

@@ -30,9 +30,9 @@ from wijkgraph.io._raw import (
     nodes_edges_raw,
     records_to_raw,
     unreadable,
-    weight_to_strength,
 )
 from wijkgraph.io._records import export_records
+from wijkgraph.io._weights import weights_to_strengths, with_weights
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.tables import Tables
 
@@ -103,10 +103,10 @@ def read_node_link(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwo
         if not isinstance(e, Mapping):
             raise unreadable(path, "node-link JSON", N_("a link is not an object"))
         rec = {str(k): v for k, v in e.items() if k != "key"}
-        weight_to_strength(rec)
         if "directed" not in rec:
             rec["directed"] = bool(data.get("directed", False))
         link_records.append(rec)
+    weights = weights_to_strengths(link_records)
     raw = nodes_edges_raw(path, node_records, link_records, edge_sheet="links")
     graph = data.get("graph") if isinstance(data.get("graph"), Mapping) else {}
     meetings = graph.get("meetings") if graph else None
@@ -114,7 +114,7 @@ def read_node_link(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwo
         raw["meetings"] = records_to_raw("meetings", path.name, "graph.meetings",
                                          [m for m in meetings if isinstance(m, Mapping)],
                                          list(range(1, len(meetings) + 1)))
-    return network_from_raw(raw, path, "json", meeting_ties=meeting_ties)
+    return with_weights(network_from_raw(raw, path, "json", meeting_ties=meeting_ties), weights)
 
 
 def _is_json(path: Path) -> bool:

@@ -11,12 +11,12 @@ Examples
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from wijkgraph._files import atomic_write
 from wijkgraph.errors import OutputError, Problem
 from wijkgraph.i18n import N_, translator
+from wijkgraph.io._records import protect_formulas, save_workbook
 from wijkgraph.model.schema import STRENGTH_NAMES, ActorType, Channel, Domain, RelationKind
 
 SHEETS = {
@@ -66,7 +66,7 @@ def write_template(path: str | Path, *, force: bool = False, lang: str = "nl") -
     """Write the empty input workbook to `path` (refuses to overwrite unless `force`).
 
     The instructions are in `lang`; sheet and column names are Dutch in every language
-    (wijkgraph reads English ones too).
+    (wijkgraph reads English ones too). The same `lang` gives byte-identical files.
     """
     import openpyxl
     from openpyxl.styles import Font
@@ -119,6 +119,6 @@ def write_template(path: str | Path, *, force: bool = False, lang: str = "nl") -
     dropdown("relaties", "D", "kanaal")
     dropdown("relaties", "E", "sterkte")
     dropdown("relaties", "H", "gericht")
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    atomic_write(path, buffer.getvalue())
+    for sheet in wb.worksheets:
+        protect_formulas(sheet)
+    atomic_write(path, save_workbook(wb))

@@ -20,24 +20,27 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from wijkgraph._files import atomic_write
 from wijkgraph.errors import Problem
+from wijkgraph.i18n import MESSAGES, N_, register
 from wijkgraph.io._cells import (
     EXCEL_ERRORS,
+    HEADER_SEARCH_ROWS,
     WORKBOOK_SUFFIXES,
     cell_text,
     excel_column,
     open_workbook,
+    sheet_rows,
 )
 from wijkgraph.io._format import Format
 from wijkgraph.io._raw import cells_to_raw, file_meta, finish_raw
 from wijkgraph.io._records import attribute_columns, export_records, joined, workbook_bytes
 from wijkgraph.model.network import WijkNetwork, build_network
-from wijkgraph.model.schema import canonical_table
+from wijkgraph.model.schema import canonical_table, squash
 from wijkgraph.model.tables import (
     ACTOR_COLUMNS,
     MEETING_COLUMNS,
@@ -47,6 +50,18 @@ from wijkgraph.model.tables import (
     Tables,
     validate,
 )
+
+if "problem.hidden_sheet" not in MESSAGES:
+    register({
+        "problem.hidden_sheet": N_(
+            "This sheet is hidden in Excel; it is read as table '{table}'. Show it in Excel "
+            "(right-click a sheet tab, Unhide) to check what it holds."),
+        "problem.hidden_duplicate": N_(
+            "This hidden sheet is table '{table}' too; the visible sheet '{used}' is read."),
+        "problem.boolean_name": N_(
+            "'{value}' was a yes/no value (TRUE/FALSE) in Excel, not a name. Set the column "
+            "to 'Text' in Excel and type the value again."),
+    })
 
 # Dutch headers of the wijkgraph workbook (what `wijkgraph template` uses too).
 NL_HEADERS = {
@@ -87,47 +102,63 @@ def read_workbook(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwor
 
 def _read_sheets(path: Path, wb_values: Any, wb_formulas: Any,
                  ) -> tuple[dict[str, RawTable], list[Problem], list[str]]:
+    """Read the sheet of every table; a visible sheet wins over a hidden one of that table."""
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     used: dict[str, str] = {}
     sheetnames = list(wb_values.sheetnames)
-    for sheet in sheetnames:
+    hidden = {name for name in sheetnames
+              if getattr(wb_values[name], "sheet_state", "visible") != "visible"}
+    for sheet in sorted(sheetnames, key=lambda name: name in hidden):  # visible first
         table = canonical_table(sheet)
         if table is None:
             continue
         if table in tables:
-            problems.append(Problem("problem.duplicate_table", file=path.name, sheet=sheet,
-                                    severity="warning",
+            code = "problem.hidden_duplicate" if sheet in hidden else "problem.duplicate_table"
+            problems.append(Problem(code, file=path.name, sheet=sheet, severity="warning",
                                     params={"table": table, "used": used[table]}))
             continue
         ws_values, ws_formulas = wb_values[sheet], wb_formulas[sheet]
         if not hasattr(ws_values, "iter_rows"):  # a chart sheet
             continue
-        cells, cell_problems = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
+        cells, cell_problems, booleans = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
         raw = cells_to_raw(table, path.name, sheet, cells)
         if cell_problems:  # rows emptied by formulas are not 'no relations'
             raw.problems = [p for p in raw.problems if p.code != "problem.no_relations"]
         raw.problems.extend(cell_problems)
+        raw.problems.extend(_boolean_names(raw, cells, booleans))
+        if sheet in hidden:
+            raw.problems.append(Problem("problem.hidden_sheet", file=path.name, sheet=sheet,
+                                        severity="warning", params={"table": table}))
         tables[table] = raw
         used[table] = sheet
     return tables, problems, sheetnames
 
 
-def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str,
-                 sheet: str) -> tuple[list[list[str]], list[Problem]]:
+def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str, sheet: str
+                 ) -> tuple[list[list[str]], list[Problem], set[tuple[int, int]]]:
+    """Cells (as text), the problems of single cells, and where Excel booleans are.
+
+    Values and formulas come from two readings of the sheet (`sheet_rows`), joined by
+    row number; booleans are (row number, 0-based column) pairs.
+    """
     cells: list[list[str]] = []
     problems: list[Problem] = []
+    booleans: set[tuple[int, int]] = set()
     header: list[str] = []  # the first row with text: names the columns in messages
 
     def where(c: int) -> str:
         name = header[c].strip() if c < len(header) else ""
         return f"{name} ({excel_column(c)})" if name else excel_column(c)
 
-    for r, (vrow, frow) in enumerate(zip(ws_values.iter_rows(values_only=True),
-                                         ws_formulas.iter_rows(values_only=True), strict=False),
-                                     start=1):
+    formulas = sheet_rows(ws_formulas, file=file, sheet=sheet)
+    pending: tuple[int, list[Any]] | None = next(formulas, None)
+    for r, (vrow, frow) in _joined_rows(sheet_rows(ws_values, file=file, sheet=sheet),
+                                        formulas, pending):
         row = []
-        for c, (v, f) in enumerate(zip(vrow, frow, strict=False)):
+        for c in range(max(len(vrow), len(frow))):
+            v = vrow[c] if c < len(vrow) else None
+            f = frow[c] if c < len(frow) else None
             if v is None and isinstance(f, str) and f.startswith("="):
                 problems.append(Problem("problem.formula", file=file, sheet=sheet, row=r,
                                         column=where(c), params={"value": f[:40]}))
@@ -135,11 +166,60 @@ def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str,
                 problems.append(Problem("problem.excel_error", file=file, sheet=sheet, row=r,
                                         column=where(c), params={"value": v.strip()}))
                 v = None
+            elif isinstance(v, bool):
+                booleans.add((r, c))
             row.append(cell_text(v))
+        cells.extend([] for _ in range(r - 1 - len(cells)))
         cells.append(row)
         if not header and any(x.strip() for x in row):
             header = row
-    return cells, problems
+    return cells, problems, booleans
+
+
+def _joined_rows(values: Iterator[tuple[int, list[Any]]],
+                 formulas: Iterator[tuple[int, list[Any]]],
+                 pending: tuple[int, list[Any]] | None,
+                 ) -> Iterator[tuple[int, tuple[list[Any], list[Any]]]]:
+    """Rows of two readings of one sheet joined by row number (either may lack a row).
+
+    >>> list(_joined_rows(iter([(1, ["a"]), (3, ["c"])]), iter([(3, ["=C"])]), (2, ["=B"])))
+    [(1, (['a'], [])), (2, ([], ['=B'])), (3, (['c'], ['=C']))]
+    """
+    for r, vrow in values:
+        while pending is not None and pending[0] < r:
+            yield pending[0], ([], pending[1])
+            pending = next(formulas, None)
+        if pending is not None and pending[0] == r:
+            yield r, (vrow, pending[1])
+            pending = next(formulas, None)
+        else:
+            yield r, (vrow, [])
+    while pending is not None:
+        yield pending[0], ([], pending[1])
+        pending = next(formulas, None)
+
+
+def _boolean_names(raw: RawTable, cells: list[list[str]],
+                   booleans: set[tuple[int, int]]) -> list[Problem]:
+    """A warning for every Excel boolean (TRUE/FALSE) read as an actor's name or id."""
+    if not booleans or raw.table != "actors":
+        return []
+    problems = []
+    for column in ("name", "id"):
+        written = raw.headers.get(column)
+        if written is None:
+            continue
+        header_row = next((i for i, row in enumerate(cells[:HEADER_SEARCH_ROWS])
+                           if written in (squash(c) for c in row)), None)
+        if header_row is None:
+            continue
+        c = [squash(x) for x in cells[header_row]].index(written)
+        for r in raw.rows:
+            if (r, c) in booleans:
+                problems.append(Problem("problem.boolean_name", file=raw.file, sheet=raw.sheet,
+                                        row=r, column=written, severity="warning",
+                                        params={"value": cells[r - 1][c]}))
+    return problems
 
 
 # --- writing ------------------------------------------------------------------------------

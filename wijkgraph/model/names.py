@@ -9,15 +9,21 @@ groups the names it is given, in order, into actors. Each name gets a status and
 * ``samengevoegd``: close enough to merge (score >= `merge_at`);
 * ``controleren``: similar to an actor (score >= `review_at`) but not enough to be
   sure: it stays its own actor and is listed for review, with the suggestion;
-* ``nieuw``: a new actor.
+* ``nieuw``: a new actor;
+* ``deelnaam``: a short mention whose words all occur in exactly one other actor's name
+  ("Bibliotheek" when "Bibliotheek Oost" is the only library): merged into it by
+  `NameMatcher.resolve_short_mentions`, which lists the ambiguous ones (words in several
+  names) for review without a suggestion, never with a wrong party.
 
 Nothing is dropped: every name the matcher saw is in `NameMatcher.matches()`.
 
-Why difflib and not rapidfuzz: names are short and a survey has tens to a few hundred
-distinct names; `difflib.SequenceMatcher` with a `real_quick_ratio` pre-filter matches
-500 distinct names in about a second even when they all look alike (measured in
-``tests/io/test_survey.py``), and the normalisation below matters far more than the
-edit-distance flavour.
+One matcher for the whole tool: the survey import (`NameMatcher`), comparing two waves
+(`wijkgraph.analysis.compare`) and the duplicate check of `validate`
+(`wijkgraph.model.duplicates`) all score with `key_score` on `normalise_name` keys. Edit
+similarity is rapidfuzz's indel ratio (``2 * LCS / total length``, the ratio difflib
+approximates) through `ratio` and `ratios_within`; a whole block of names is scored at
+once by `rapidfuzz.process.cdist`. ``benchmarks/bench_names.py`` measures it against
+difflib on 30,000 names.
 
 Examples
 --------
@@ -26,21 +32,27 @@ Examples
 ['Buurtteam Oost', 'Buurtteam Oost', 'Buurtteam Oost']
 >>> m.add("Stichting Studenten Huisvesting").status, m.add("SSH").status
 ('nieuw', 'samengevoegd')
->>> r = m.add("Buurtteam Noord")
+>>> r = m.add("Buurtteam Oost Utrecht")
 >>> r.status, r.suggestion
 ('controleren', 'Buurtteam Oost')
+>>> m.add("Wijkagent Oost").suggestion  # shares "oost" with "Buurtteam Oost", no more
+''
+>>> m.add("buurtteam").status, m.resolve_short_mentions()
+('controleren', {'buurtteam': 'ambiguous'})
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 MERGE_AT = 0.9
 REVIEW_AT = 0.75
@@ -116,6 +128,34 @@ def is_non_name(text: str) -> bool:
     return folded in NON_NAMES or folded.replace(" ", "") in NON_NAMES
 
 
+def ratio(a: str, b: str) -> float:
+    """Edit similarity of two keys, 0-1: ``2 * LCS / (len(a) + len(b))`` (indel ratio).
+
+    >>> ratio("buurtteam oost", "buurtteam oots")
+    0.9286
+    """
+    return round(Indel.normalized_similarity(a, b), 4)
+
+
+def ratios_within(keys: list[str], cutoff: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair ``i < j`` of `keys` whose `ratio` is at least `cutoff`, scored at once.
+
+    Returns the arrays ``(i, j, ratio)``; one `rapidfuzz.process.cdist` call scores the
+    whole block (uint8 percentages, so a block of 5,000 keys takes 25 MB).
+
+    >>> i, j, r = ratios_within(["dock oost", "dock ost", "buurtteam"], 0.9)
+    >>> i.tolist(), j.tolist(), r.tolist()
+    ([0], [1], [0.94])
+    """
+    if len(keys) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    matrix = process.cdist(keys, keys, scorer=fuzz.ratio, dtype=np.uint8,
+                           score_cutoff=int(np.floor(cutoff * 100)))
+    i, j = np.nonzero(np.triu(matrix, k=1))
+    return i.astype(np.int64), j.astype(np.int64), matrix[i, j] / 100.0
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two names are, 0-1, after normalising; abbreviations count as 0.92.
 
@@ -135,8 +175,8 @@ def similarity(a: str, b: str) -> float:
 def key_score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> float:
     """`similarity` of two names `a`, `b` whose keys (`normalise_name`) are `ka`, `kb`.
 
-    `ratio` is their `difflib.SequenceMatcher` ratio when the caller already has it (a
-    matcher reused over many pairs); otherwise it is computed.
+    `ratio` is their `ratio` (indel similarity of the keys) when the caller already has
+    it (a block scored at once); otherwise it is computed.
 
     >>> key_score("dock", "dock", "DOCK", "Dock")
     1.0
@@ -154,15 +194,29 @@ def key_score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> f
             and len(long_.split()) >= 2:
         return 0.92
     if ratio is None:
-        ratio = difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+        ratio = Indel.normalized_similarity(ka, kb)
     if re.findall(r"\d+", ka) != re.findall(r"\d+", kb):
         ratio = min(ratio, MERGE_AT - 0.01)
     if min(len(compact_a), len(compact_b)) < 6:
         ratio = min(ratio, MERGE_AT - 0.01)
-    # one name's words all in the other ("DOCK" in "DOCK Oost"): similar, never certain
     wa, wb = set(ka.split()), set(kb.split())
+    if wa and wa == wb:  # the same words in another order ("Oost Buurtteam")
+        return 0.95
+    # one name's words all in the other ("DOCK" in "DOCK Oost"): similar, never certain
     if wa and wb and (wa <= wb or wb <= wa):
         ratio = max(min(ratio, MERGE_AT - 0.01), REVIEW_AT)
+    elif wa & wb:
+        # shared words do not make two names alike: the words that differ must be alike
+        # themselves ("wijkagent oost" is no "wijkcentrum oost", "oots" may be "oost")
+        rest_a = " ".join(_stem(w) for w in ka.split() if w not in wb)
+        rest_b = " ".join(_stem(w) for w in kb.split() if w not in wa)
+        numbers = rest_a.replace(" ", "").isdigit() or rest_b.replace(" ", "").isdigit()
+        typo = Indel.distance(rest_a, rest_b) <= max(2, round(0.15 * (len(rest_a)
+                                                                      + len(rest_b))))
+        if not numbers and Indel.normalized_similarity(rest_a, rest_b) < REVIEW_AT:
+            ratio = min(ratio, REVIEW_AT - 0.01)
+        elif not numbers and not typo:  # "wijkverpleging" / "wijkoverleg": ask, never merge
+            ratio = min(ratio, MERGE_AT - 0.01)
     return round(ratio, 4)
 
 
@@ -172,7 +226,7 @@ class Match:
 
     written: str
     actor: str
-    status: str  # gelijk, samengevoegd, controleren, nieuw, alias
+    status: str  # gelijk, samengevoegd, controleren, nieuw, alias, deelnaam
     score: float
     suggestion: str = ""
 
@@ -239,17 +293,7 @@ class NameMatcher:
         elif key in self._groups:
             match = Match(written, self._groups[key], "gelijk", 1.0)
         else:
-            best, best_score = "", 0.0
-            sm = difflib.SequenceMatcher(None, autojunk=False)
-            sm.set_seq2(key)  # difflib caches the second sequence: set it once
-            for actor, akey in self._actor_keys.items():
-                sm.set_seq1(akey)
-                if (sm.real_quick_ratio() < self.review_at or sm.quick_ratio() < self.review_at) \
-                        and not maybe_abbreviation(key, akey):
-                    continue
-                score = key_score(key, akey, written, actor, sm.ratio())
-                if score > best_score:
-                    best, best_score = actor, score
+            best, best_score = self._best(written, key)
             if best_score >= self.merge_at:
                 self._groups[key] = best
                 match = Match(written, best, "samengevoegd", best_score)
@@ -261,6 +305,80 @@ class NameMatcher:
                 match = Match(written, actor, "nieuw", round(best_score, 4), "")
         self._seen[written] = match
         return match
+
+    def resolve_short_mentions(self, protect: Iterable[str] = ()) -> dict[str, str]:
+        """Merge each short mention into the one actor whose name holds all its words.
+
+        A name that became its own actor (``nieuw`` or ``controleren``) and whose words
+        all occur in exactly one other actor's name (with more words) is merged into it,
+        status ``deelnaam``. When its words occur in several names it stays, status
+        ``controleren`` without a suggestion (the user chooses), and so does a mention
+        whose only holder is itself in review. A name that another name is reviewed against
+        stays as it is, and so do actors in `protect`
+        (e.g. respondents' own organisations) are left alone.
+
+        Returns
+        -------
+        dict
+            Written name -> the actor it was merged into, or ``"ambiguous"``.
+
+        >>> m = NameMatcher(["Bibliotheek Oost", "Buurtteam Oost", "Buurtteam Zuid"])
+        >>> _ = [m.add(x) for x in ("Bibliotheek", "buurtteams")]
+        >>> m.resolve_short_mentions()
+        {'Bibliotheek': 'Bibliotheek Oost', 'buurtteams': 'ambiguous'}
+        >>> m.add("Bibliotheek").status, m.actors
+        ('deelnaam', ['Bibliotheek Oost', 'Buurtteam Oost', 'Buurtteam Zuid', 'buurtteams'])
+        """
+        protected = set(protect)
+        words = {actor: set(key.split()) for actor, key in self._actor_keys.items()}
+        # an actor still in review (maybe the same as another) is no target
+        doubtful = {m.actor for m in self._seen.values() if m.status == "controleren"}
+        anchors = {m.suggestion for m in self._seen.values() if m.suggestion}
+        out: dict[str, str] = {}
+        for written, match in list(self._seen.items()):
+            if match.status not in ("nieuw", "controleren") or match.actor in protected \
+                    or match.actor != written:
+                continue
+            mine = words.get(match.actor)
+            if not mine:
+                continue
+            holders = [a for a, ws in words.items() if a != match.actor and mine < ws
+                       and a in self._actor_keys]
+            if match.actor in anchors:
+                continue
+            if any(a in doubtful for a in holders):
+                holders += [""] if len(holders) == 1 else []  # doubtful: never merge
+            if len(holders) == 1:
+                target = holders[0]
+                del self._actor_keys[match.actor]
+                key = normalise_name(written)
+                self._groups[key] = target
+                self._seen[written] = Match(written, target, "deelnaam", REVIEW_AT)
+                out[written] = target
+            elif len(holders) > 1:
+                self._seen[written] = Match(written, match.actor, "controleren",
+                                            max(match.score, REVIEW_AT), "")
+                out[written] = "ambiguous"
+        return out
+
+    def _best(self, written: str, key: str) -> tuple[str, float]:
+        """The known actor most like `key` and its score ("", 0.0 when none is near)."""
+        actors = list(self._actor_keys)
+        if not actors:
+            return "", 0.0
+        keys = list(self._actor_keys.values())
+        # one vectorised pass: the indel ratio of `key` against every actor's key
+        ratios = process.cdist([key], keys, scorer=fuzz.ratio, dtype=np.uint8)[0] / 100.0
+        best, best_score = "", 0.0
+        for k in range(len(actors)):
+            if ratios[k] < self.review_at and not maybe_abbreviation(key, keys[k]) \
+                    and not _words_within(key, keys[k]):
+                continue
+            score = key_score(key, keys[k], written, actors[k],
+                              Indel.normalized_similarity(key, keys[k]))
+            if score > best_score:
+                best, best_score = actors[k], score
+        return best, best_score
 
     def matches(self) -> pd.DataFrame:
         """Every written name: ``genoemd``, ``aantal``, ``actor``, ``status``, ``score``,
@@ -284,3 +402,41 @@ def maybe_abbreviation(key: str, other: str) -> bool:
     compact = key.replace(" ", "")
     return (2 <= len(compact) <= 6 and " " not in key) or (
         2 <= len(other.replace(" ", "")) <= 6 and " " not in other)
+
+
+def _words_within(key: str, other: str) -> bool:
+    """Whether the words of one key all occur in the other ("dock" in "dock oost")."""
+    wa, wb = set(key.split()), set(other.split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def scored_pairs(left: list[str], right: list[str], threshold: float
+                 ) -> list[tuple[int, int, float]]:
+    """Pairs (i, j) of a name of `left` and one of `right` that `similarity` puts at
+    `threshold` or more, with their score; one vectorised pass over the keys, then
+    `key_score` on the pairs the edit ratio, a shared set of words or an abbreviation
+    leaves in (as `NameMatcher` does).
+
+    >>> scored_pairs(["DOCK Oost", "Buurtteam"], ["Dock oost", "Wijkbureau"], 0.9)
+    [(0, 0, 1.0)]
+    """
+    if not left or not right:
+        return []
+    lkeys = [normalise_name(x) for x in left]
+    rkeys = [normalise_name(x) for x in right]
+    ratios = process.cdist(lkeys, rkeys, scorer=fuzz.ratio, dtype=np.uint8) / 100.0
+    out = []
+    for i, lk in enumerate(lkeys):
+        for j, rk in enumerate(rkeys):
+            if ratios[i, j] < threshold and not maybe_abbreviation(lk, rk) \
+                    and not _words_within(lk, rk) and set(lk.split()) != set(rk.split()):
+                continue
+            score = key_score(lk, rk, left[i], right[j])
+            if score >= threshold:
+                out.append((i, j, score))
+    return out
+
+
+def _stem(word: str) -> str:
+    """`word` without a plural-like ending, so "vleut" (from Vleuten) meets "vluten"."""
+    return word[:-2] if word.endswith("en") and len(word) > 4 else word

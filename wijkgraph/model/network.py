@@ -46,7 +46,7 @@ from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE, Tables
 CO_PARTICIPATION = RelationKind.GEDEELD_OVERLEG.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WijkNetwork:
     """A validated wijk network: graphs, tables and metadata. Do not mutate its graphs."""
 
@@ -92,6 +92,44 @@ class WijkNetwork:
     def label(self, actor: str) -> str:
         """The display name of an actor id."""
         return str(self.graph.nodes[actor].get("name", actor))
+
+    # --- notebooks and other tools (wijkgraph.model.plain) -------------------------------
+    def __repr__(self) -> str:
+        from wijkgraph.model.plain import network_repr
+
+        return network_repr(self)
+
+    def _repr_html_(self) -> str:
+        from wijkgraph.model.plain import network_html
+
+        return network_html(self)
+
+    def to_networkx(self, *, relations: bool = False) -> nx.Graph:
+        """A plain networkx graph that networkx's writers accept (no private columns).
+
+        ``relations=False``: the analysis view, one edge per linked pair; True: one edge
+        per declared relation (MultiDiGraph). See `wijkgraph.model.plain.plain_graph`.
+        """
+        from wijkgraph.model.plain import plain_graph
+
+        return plain_graph(self, relations=relations)
+
+    def ego(self, actor: str, *, radius: int = 1) -> WijkNetwork:
+        """The network of `actor` (id or exact name), the actors within `radius` ties
+        (0: the actor alone) and every relation among them; ``meta`` gains ``ego`` and
+        ``radius``. See `wijkgraph.model.plain.ego_tables`; raises `UnknownActorError`
+        for an unknown actor.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> net = load_dataset("driehoek")
+        >>> net.ego("dock-utrecht").n_actors == net.graph.degree("dock-utrecht") + 1
+        True
+        """
+        from wijkgraph.model.plain import ego_tables
+
+        centre, tables = ego_tables(self, actor, radius=radius)
+        return build_network(tables, meta={**self.meta, "ego": centre, "radius": radius},
+                             meeting_ties=bool(self.meta.get("meeting_ties", False)))
 
     # --- other views -----------------------------------------------------------------
     def directed_graph(self) -> nx.DiGraph:
@@ -148,17 +186,20 @@ class WijkNetwork:
         return bg
 
     def subnetwork(self, *, wijk: str) -> WijkNetwork:
-        """The network of one wijk: its actors (by their `wijk` column) and their ties.
+        """The network of one area: the actors that work in it, in an area inside it or in
+        an area it lies in (a city-wide party serves every wijk), and their ties.
 
-        Matching ignores case and accents. Raises `UnknownWijkError` when no actor works
-        in that wijk.
+        Areas nest as `wijkgraph.model.areas` places them; matching ignores case and
+        accents. Raises `UnknownWijkError` when no actor works in or below that area.
         """
         from wijkgraph.errors import Problem, UnknownWijkError
-        from wijkgraph.model.schema import fold
+        from wijkgraph.model.areas import area_tree
 
-        wanted = fold(wijk)
-        keep = self.actors[self.actors["wijk"].map(lambda ws: any(fold(w) == wanted for w in ws))]
-        if keep.empty:
+        tree = area_tree(self)
+        area = tree.place(wijk) or wijk
+        inside = self.actors["wijk"].map(lambda ws: any(tree.covers(area, w) for w in ws))
+        keep = self.actors[self.actors["wijk"].map(lambda ws: any(tree.related(w, area) for w in ws))]
+        if not inside.any():
             known = sorted({w for ws in self.actors["wijk"] for w in ws})
             raise UnknownWijkError(Problem("problem.unknown_wijk",
                                            params={"wijk": wijk, "known": ", ".join(known) or "-"}))
@@ -169,7 +210,7 @@ class WijkNetwork:
         meetings = t.meetings[t.meetings["id"].isin(set(part["meeting"]))]
         sub = Tables(keep.reset_index(drop=True), rel.reset_index(drop=True),
                      meetings.reset_index(drop=True), part.reset_index(drop=True),
-                     t.warnings, t.source, t.extra_columns)
+                     t.warnings, t.source, t.extra_columns, t.areas)
         return build_network(sub, meta={**self.meta, "wijk": wijk},
                              meeting_ties=bool(self.meta.get("meeting_ties", False)))
 

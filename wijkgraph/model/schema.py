@@ -61,6 +61,29 @@ class Column:
     private: bool = False  # never shown in shared outputs (contact details)
 
 
+#: Headers of contact details: the private column ``contact`` of the actors table. Several
+#: of them in one sheet (``telefoon`` and ``e-mail``) are joined into it. In the relations
+#: table the same words may name a channel (a ja/nee column ``telefoon``), so they stay
+#: ordinary columns there. A website is not private (organisations publish theirs).
+PRIVATE_HEADERS = (
+    "contact", "contactpersoon", "contactgegevens", "contact details", "contactinformatie",
+    "email", "e-mail", "e-mailadres", "emailadres", "e-mail address", "email address", "mail",
+    "mailadres", "telefoon", "telefoonnummer", "telefoonnr", "tel", "tel.", "telnr", "tel.nr",
+    "telephone", "phone", "phone number", "mobiel", "mobiel nummer", "mobielnummer", "mobile",
+    "gsm", "06-nummer", "whatsappnummer",
+)
+_PRIVATE_KEYS = frozenset(fold(h) for h in PRIVATE_HEADERS)
+
+
+def is_private_header(header: object) -> bool:
+    """True when a header names contact details (in any table; see `PRIVATE_HEADERS`).
+
+    >>> [is_private_header(h) for h in ("Telefoonnummer", "E-mailadres", "GSM", "website")]
+    [True, True, True, False]
+    """
+    return fold(str(header)) in _PRIVATE_KEYS
+
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "actors": (
         Column("id", ("id", "code", "sleutel", "key")),
@@ -75,8 +98,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
                           "onderwerpen", "tags"), multi=True),
         Column("description", ("description", "omschrijving", "beschrijving", "toelichting",
                                "notes", "opmerkingen")),
-        Column("contact", ("contact", "contactpersoon", "email", "e-mail", "telefoon",
-                           "phone", "contactgegevens"), private=True),
+        Column("contact", PRIVATE_HEADERS, private=True),
     ),
     "relations": (
         Column("source", ("source", "bron", "van", "from", "actor 1", "actor1"),
@@ -104,6 +126,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
                          "name", "naam"), required=True),
         Column("meeting", ("meeting", "overleg", "netwerk", "bijeenkomst"), required=True),
     ),
+    # optional: which area lies in which (wijkgraph.model.areas)
+    "areas": (
+        Column("name", ("name", "naam", "gebied", "area"), required=True),
+        Column("parent", ("parent", "ligt in", "part of", "valt onder", "within")),
+    ),
 }
 
 TABLE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -113,6 +140,7 @@ TABLE_ALIASES: dict[str, tuple[str, ...]] = {
     "meetings": ("meetings", "overleggen", "overleg", "netwerken", "bijeenkomsten"),
     "participation": ("participation", "deelnames", "deelname", "deelnemers",
                       "participants"),
+    "areas": ("areas", "gebieden", "wijkindeling", "area hierarchy"),
 }
 REQUIRED_TABLES = ("actors", "relations")
 
@@ -133,6 +161,15 @@ def canonical_table(name: str) -> str | None:
         if key in {fold(a) for a in aliases}:
             return table
     return None
+
+
+def column_private(table: str, name: str) -> bool:
+    """True when canonical column `name` of `table` is private (several headers join).
+
+    >>> column_private("actors", "contact"), column_private("actors", "name")
+    (True, False)
+    """
+    return any(col.private for col in TABLES[table] if col.name == name)
 
 
 def column_spec(table: str, name: str) -> Column:

@@ -28,17 +28,21 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.errors import Problem, ValidationError
+from wijkgraph.model.areas import validate_areas
+from wijkgraph.model.duplicates import duplicate_warnings
 from wijkgraph.model.schema import (
     TABLE_ALIASES,
     TABLES,
     VOCABULARIES,
     canonical_column,
+    column_private,
     fold,
     parse_boolean,
     parse_strength,
     split_multi,
     squash,
 )
+from wijkgraph.model.text import clean_text, needs_cleaning
 
 MAX_NAME_LENGTH = 300
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
@@ -97,16 +101,17 @@ _NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f]|\s\s|^\s|\s$|[^\S ]")
 def squash_cell(value: object) -> str:
     """Strip a cell; keep inner line breaks (they separate values); drop control chars.
 
+    Invisible and bidirectional-control characters go too (`wijkgraph.model.text`).
+
     Every reader cleans its cells with this (and `tables_from_frames` too).
 
     >>> squash_cell("  Buurt\\x00team\\r\\n Oost  ")
     'Buurtteam\\nOost'
     """
     text = str(value)
-    if not _NEEDS_CLEANING.search(text):
+    if not _NEEDS_CLEANING.search(text) and not needs_cleaning(text):
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
@@ -129,6 +134,8 @@ class Tables:
     warnings: tuple[Problem, ...] = ()
     source: str = ""
     extra_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the optional ``gebieden`` sheet: name, parent (see `wijkgraph.model.areas`)
+    areas: pd.DataFrame | None = None
 
 
 def tables_from_frames(
@@ -160,13 +167,20 @@ def tables_from_frames(
 def _raw_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
     headers: dict[str, str] = {}
     keep: list[int] = []
+    merged: list[tuple[int, int]] = []  # several contact columns are joined
     for i, column in enumerate(frame.columns):
         written = squash(column)
         canon = canonical_column(table, written) or written
         if canon and canon not in headers:
             headers[canon] = written
             keep.append(i)
+        elif canon and column_private(table, canon):
+            merged.append((i, list(headers).index(canon)))
     columns = [_frame_column(frame.iloc[:, i].tolist()) for i in keep]
+    for i, pos in merged:
+        more = _frame_column(frame.iloc[:, i].tolist())
+        columns[pos] = ["; ".join(v for v in pair if v)
+                        for pair in zip(columns[pos], more, strict=True)]
     cells = [list(row) for row in zip(*columns, strict=True)] if columns else [
         [] for _ in range(len(frame))]
     data = [row for row in cells if any(row)]
@@ -253,6 +267,10 @@ def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
         if "participation" in raw and not {"meetings", "participation"} & broken
         else _empty(PARTICIPATION_COLUMNS)
     )
+    areas, area_problems = validate_areas(raw.get("areas"), actors,
+                                          wijk_header=raw["actors"].headers.get("wijk", "wijk"))
+    col.problems.extend(area_problems)
+    col.problems.extend(duplicate_warnings(actors, areas=() if areas is None else areas["name"]))
     if any(p.severity == "error" for p in col.problems):
         raise ValidationError(col.problems)
     extra = {
@@ -261,7 +279,7 @@ def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
                            if c not in RELATION_COLUMNS + PROVENANCE),
     }
     warnings = tuple(sorted(col.problems, key=lambda p: (p.file or "", p.row or 0)))
-    return Tables(actors, relations, meetings, participation, warnings, source, extra)
+    return Tables(actors, relations, meetings, participation, warnings, source, extra, areas)
 
 
 def _empty(columns: tuple[str, ...]) -> pd.DataFrame:

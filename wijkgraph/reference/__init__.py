@@ -3,18 +3,25 @@
 A reference model is a YAML file (format: ``docs/reference-models.md``) listing **roles**
 (huisarts, wijkagent, buurtteam, ...) with the words that recognise them in an actor's
 ``role`` or ``name``, the **pairs** of roles expected to work together, and **triads**
-such as the Driehoek of every buurtcentrum. wijkgraph ships ``utrecht-basis``, built from
-the seed documents; users pass their own file with ``--reference FILE``.
+such as the Driehoek of every buurtcentrum. wijkgraph ships ``wijk-algemeen`` (what any
+Dutch wijk needs), ``utrecht-basis`` (``wijk-algemeen`` plus Utrecht's organisations and
+the Driehoek; the default) and ``utrecht-oost`` (plus the specifics of the Utrecht Oost
+survey). A model can ``extends:`` another, and ``"a,b"`` composes models left to right;
+users pass their own file with ``--reference FILE``, and ``none`` switches the model off.
 
 Examples
 --------
 >>> model = load_reference("utrecht-basis")
 >>> model.role("huisarts").domain
 'zorg'
->>> "wijkagent" in model.role_ids
+>>> "wijkagent" in model.role_ids and "moskee" not in model.role_ids
 True
+>>> model.parts
+('wijk-algemeen', 'utrecht-basis')
 >>> model.triads[0].roles
 ('stadsbedrijven', 'sociaal-makelaar', 'beheergroep')
+>>> "studentenhuisvesting" in load_reference("wijk-algemeen,utrecht-oost").role_ids
+True
 >>> parse_reference("roles: []", file="leeg.yaml")
 Traceback (most recent call last):
 ...
@@ -28,7 +35,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,19 +45,28 @@ import yaml
 from wijkgraph.errors import Problem, WijkgraphError, Words
 from wijkgraph.i18n import MESSAGES, N_, check_lang, register
 from wijkgraph.model.schema import normalise_domain, normalise_kind
+from wijkgraph.reference._checker import Checker, found
 
 FORMAT = "wijkgraph-reference/1"
 DEFAULT_REFERENCE = "utrecht-basis"
+#: The model of what any Dutch wijk needs (the base of the bundled Utrecht models).
+GENERAL_REFERENCE = "wijk-algemeen"
+#: ``--reference none``: no reference model, the missing-parties section is switched off.
+NO_REFERENCE = "none"
 DEFAULT_MIN_TIES = 3
 
 __all__ = [
     "DEFAULT_REFERENCE",
+    "GENERAL_REFERENCE",
+    "NO_REFERENCE",
     "ReferenceModel",
     "ReferenceModelError",
     "Role",
     "RolePair",
     "Triad",
+    "compose",
     "in_lang",
+    "is_no_reference",
     "load_reference",
     "parse_reference",
     "reference_names",
@@ -139,6 +155,9 @@ class Role:
     why_nl: str = ""
     why_en: str = ""
     source: str = ""
+    #: Proper names of organisations that play the role (DOCK, Mitros); in an actor's name
+    #: they count only when no `match` word (a type word) is found there.
+    names: tuple[str, ...] = ()
 
     def label(self, lang: str = "nl") -> str:
         return in_lang(self, "label", lang)
@@ -198,6 +217,8 @@ class ReferenceModel:
     title_en: str = ""
     source: str = ""
     path: str = ""
+    #: The models this one is built from, base first (itself last).
+    parts: tuple[str, ...] = ()
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -217,6 +238,7 @@ class ReferenceModel:
         """JSON-ready summary: name, title, source, thresholds and counts."""
         return {"name": self.name, "title_nl": self.title_nl, "title_en": self.title_en,
                 "source": self.source, "path": self.path, "min_ties": self.min_ties,
+                "parts": list(self.parts or (self.name,)),
                 "n_roles": len(self.roles), "n_pairs": len(self.pairs),
                 "n_triads": len(self.triads)}
 
@@ -238,14 +260,25 @@ def reference_names() -> list[str]:
     return sorted(_bundled())
 
 
+def is_no_reference(reference: object) -> bool:
+    """True for ``None`` and ``"none"`` (``--reference none``): no reference model.
+
+    >>> is_no_reference("None"), is_no_reference("utrecht-basis")
+    (True, False)
+    """
+    return reference is None or (isinstance(reference, str)
+                                 and reference.strip().casefold() == NO_REFERENCE)
+
+
 def load_reference(reference: str | Path | ReferenceModel = DEFAULT_REFERENCE) -> ReferenceModel:
     """Load a bundled reference model by name, or a user's YAML file by path.
 
     Parameters
     ----------
     reference : str, Path or ReferenceModel
-        ``"utrecht-basis"`` (bundled), a path to a ``.yaml`` file, or an already loaded
-        model (returned as is).
+        ``"utrecht-basis"`` (bundled), a path to a ``.yaml`` file, an already loaded
+        model (returned as is), or several of these joined by commas
+        (``"wijk-algemeen,mijn-extra.yaml"``), composed left to right with `compose`.
 
     Returns
     -------
@@ -256,11 +289,21 @@ def load_reference(reference: str | Path | ReferenceModel = DEFAULT_REFERENCE) -
     ReferenceModelError
         Unknown name, unreadable file, or a file with problems (all of them listed, each
         with its line and key and what to do).
+
+    Notes
+    -----
+    ``"none"`` gives a model without roles: missing parties are then not analysed.
     """
     if isinstance(reference, ReferenceModel):
         return reference
+    if not isinstance(reference, Path) and is_no_reference(reference):
+        return ReferenceModel(name=NO_REFERENCE, roles=())  # sections that need roles say so
     bundled = _bundled()
     text_ref = str(reference)
+    if (not isinstance(reference, Path) and "," in text_ref and text_ref not in bundled
+            and not Path(text_ref).is_file()):
+        names = [n.strip() for n in text_ref.split(",") if n.strip()]
+        return compose(*(load_reference(n) for n in names))
     if not isinstance(reference, Path) and text_ref in bundled:
         path = bundled[text_ref]
         return parse_reference(path.read_text(encoding="utf-8"), file=path.name, path=str(path))
@@ -276,100 +319,12 @@ def load_reference(reference: str | Path | ReferenceModel = DEFAULT_REFERENCE) -
     return parse_reference(text, file=path.name, path=str(path))
 
 
-_TOP_KEYS = ("format", "name", "title", "source", "description", "thresholds", "roles",
-             "pairs", "triads")
-_ROLE_KEYS = ("id", "label", "domain", "match", "why", "source")
+_TOP_KEYS = ("format", "name", "title", "source", "description", "extends", "thresholds",
+             "roles", "pairs", "triads")
+_ROLE_KEYS = ("id", "label", "domain", "match", "names", "why", "source")
 _PAIR_KEYS = ("roles", "why", "source")
 _TRIAD_KEYS = ("id", "label", "hub", "hub_kind", "roles", "why", "source")
 _THRESHOLD_KEYS = ("min_ties",)
-
-
-class _Checker:
-    """Walks the parsed YAML next to its node tree, so every problem has a line number."""
-
-    def __init__(self, file: str, root: yaml.Node | None) -> None:
-        self.file = file
-        self.root = root
-        self.problems: list[Problem] = []
-
-    def line(self, path: tuple[Any, ...]) -> int:
-        node = self.root
-        best = node.start_mark.line + 1 if node is not None else 1
-        for step in path:
-            child = None
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if k.value == step:
-                        child = v
-                        break
-            elif (isinstance(node, yaml.SequenceNode) and isinstance(step, int)
-                  and 0 <= step < len(node.value)):
-                child = node.value[step]
-            if child is None:
-                break
-            node = child
-            best = node.start_mark.line + 1
-        return best
-
-    def add(self, code: str, path: tuple[Any, ...], **params: Any) -> None:
-        params.setdefault("key", _keypath(path))
-        params.setdefault("line", self.line(path))
-        self.problems.append(Problem(code, file=self.file, params=params))
-
-    def keys(self, data: Mapping[str, Any], allowed: tuple[str, ...], path: tuple[Any, ...]) -> None:
-        for key in data:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                self.add("problem.reference_unknown_key", (*path, key), key=_keypath((*path, key)),
-                         allowed=", ".join(allowed), suggestion=close[0] if close else None)
-
-    def text(self, value: Any, path: tuple[Any, ...], *, required: bool = True) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add("problem.reference_type", path, expected=Words(N_("text")),
-                     **_found(value))
-            return ""
-        return str(value).strip()
-
-    def bilingual(self, value: Any, path: tuple[Any, ...]) -> tuple[str, str]:
-        """A text, or a mapping with `nl` and `en`; missing English falls back to Dutch."""
-        if isinstance(value, Mapping):
-            self.keys(value, ("nl", "en"), path)
-            nl = self.text(value.get("nl"), (*path, "nl"))
-            en = self.text(value.get("en"), (*path, "en"))
-            return nl or en, en or nl
-        text = self.text(value, path)
-        return text, text
-
-    def listing(self, value: Any, path: tuple[Any, ...]) -> list[Any]:
-        if value is None:
-            return []
-        if isinstance(value, str):
-            return [value]
-        if not isinstance(value, list):
-            self.add("problem.reference_type", path, expected=Words(N_("a list")),
-                     **_found(value))
-            return []
-        return value
-
-
-def _keypath(path: tuple[Any, ...]) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out or "/"
-
-
-def _found(value: Any) -> dict[str, Words | str]:
-    """What was found instead (for `problem.reference_type`): words, or the value quoted."""
-    if isinstance(value, Mapping):
-        return {"found": Words(N_("keys"))}
-    if isinstance(value, list):
-        return {"found": Words(N_("a list"))}
-    if value is None:
-        return {"found": Words(N_("nothing"))}
-    return {"found": f"'{value}'"}
 
 
 def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> ReferenceModel:
@@ -401,9 +356,9 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
         reason = str(getattr(exc, "problem", "") or type(exc).__name__)
         raise ReferenceModelError([Problem("problem.reference_yaml", file=file,
                                            params={"line": line, "reason": reason})]) from None
-    ck = _Checker(file, root)
+    ck = Checker(file, root)
     if not isinstance(data, Mapping):
-        ck.add("problem.reference_not_mapping", (), **_found(data))
+        ck.add("problem.reference_not_mapping", (), **found(data))
         raise ReferenceModelError(ck.problems)
     ck.keys(data, _TOP_KEYS, ())
     fmt = data.get("format", FORMAT)
@@ -415,12 +370,13 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
     title_nl, title_en = ck.bilingual(data.get("title"), ("title",))
     source = ck.text(data.get("source"), ("source",))
 
-    min_ties = DEFAULT_MIN_TIES
+    base = _parse_extends(ck, data, path)
+    min_ties = base.min_ties if base is not None else DEFAULT_MIN_TIES
     thresholds = data.get("thresholds")
     if thresholds is not None:
         if not isinstance(thresholds, Mapping):
             ck.add("problem.reference_type", ("thresholds",), expected=Words(N_("keys")),
-                   **_found(thresholds))
+                   **found(thresholds))
         else:
             ck.keys(thresholds, _THRESHOLD_KEYS, ("thresholds",))
             value = thresholds.get("min_ties", DEFAULT_MIN_TIES)
@@ -431,24 +387,85 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
             else:
                 min_ties = value
 
-    roles = _parse_roles(ck, data)
-    known = [r.id for r in roles]
+    roles = _parse_roles(ck, data, base)
+    known = list(dict.fromkeys([*(base.role_ids if base else ()), *(r.id for r in roles)]))
     pairs = _parse_pairs(ck, data, known)
     triads = _parse_triads(ck, data, known)
     if ck.problems:
         raise ReferenceModelError(ck.problems)
-    return ReferenceModel(name=name, roles=tuple(roles), pairs=tuple(pairs),
-                          triads=tuple(triads), min_ties=min_ties, title_nl=title_nl,
-                          title_en=title_en, source=source, path=path)
+    own = ReferenceModel(name=name, roles=tuple(roles), pairs=tuple(pairs),
+                         triads=tuple(triads), min_ties=min_ties, title_nl=title_nl,
+                         title_en=title_en, source=source, path=path, parts=(name,))
+    if base is None:
+        return own
+    merged = compose(base, own)
+    return replace(merged, name=name, min_ties=min_ties, title_nl=title_nl or base.title_nl,
+                   title_en=title_en or base.title_en, source=source or base.source, path=path)
 
 
-def _parse_roles(ck: _Checker, data: Mapping[str, Any]) -> list[Role]:
+def _parse_extends(ck: Checker, data: Mapping[str, Any], path: str) -> ReferenceModel | None:
+    """The base model named by ``extends:`` (bundled name, or a file next to this one)."""
+    if data.get("extends") is None:
+        return None
+    names = [ck.text(v, ("extends", j)) for j, v in
+             enumerate(ck.listing(data.get("extends"), ("extends",)))]
+    bases = []
+    for name in (n for n in names if n):
+        beside = Path(path).parent / name if path else None
+        try:
+            bases.append(load_reference(beside if beside is not None and beside.is_file()
+                                        else name))
+        except ReferenceModelError as exc:
+            ck.problems.extend(exc.problems)
+    return compose(*bases) if bases else None
+
+
+def compose(*models: ReferenceModel) -> ReferenceModel:
+    """One model made of several, left to right: a later role, pair (same two roles) or
+    triad (same id) replaces an earlier one in its place; new ones are added at the end.
+
+    The threshold, title and path are the last model's; `ReferenceModel.parts` lists
+    every model it was built from.
+
+    >>> both = compose(load_reference("wijk-algemeen"), load_reference("utrecht-oost"))
+    >>> both.parts
+    ('wijk-algemeen', 'utrecht-basis', 'utrecht-oost')
+    >>> both.role("sociaal-makelaar").names[:1]
+    ('DOCK',)
+    """
+    if not models:
+        raise ValueError("compose() needs at least one model")
+    if len(models) == 1:
+        return models[0]
+    roles: dict[str, Role] = {}
+    pairs: dict[frozenset[str], RolePair] = {}
+    triads: dict[str, Triad] = {}
+    parts: dict[str, None] = {}
+    for m in models:
+        roles.update((r.id, r) for r in m.roles)
+        pairs.update((frozenset(p.roles), p) for p in m.pairs)
+        triads.update((t.id, t) for t in m.triads)
+        parts.update(dict.fromkeys(m.parts or (m.name,)))
+    last = models[-1]
+    return replace(last, name=",".join(m.name for m in models), roles=tuple(roles.values()),
+                   pairs=tuple(pairs.values()), triads=tuple(triads.values()),
+                   source="; ".join(dict.fromkeys(m.source for m in models if m.source)),
+                   parts=tuple(parts))
+
+
+def _parse_roles(ck: Checker, data: Mapping[str, Any], base: ReferenceModel | None
+                 ) -> list[Role]:
+    """The roles of the file; a role whose id the base model has refines it: missing keys
+    come from the base, and its `match` and `names` are added to the base's."""
+    inherited = {r.id: r for r in base.roles} if base is not None else {}
+    if "roles" not in data and base is not None:
+        return []
     if "roles" not in data:
         ck.add("problem.reference_missing_key", (), missing="roles",
                hint=Words(N_("List the roles a wijk should have under 'roles:'.")))
         return []
     items = ck.listing(data["roles"], ("roles",))
-    if not items and isinstance(data["roles"], list | type(None)):
+    if not items and isinstance(data["roles"], list | type(None)) and base is None:
         ck.add("problem.reference_empty", ("roles",),
                hint=Words(N_("Add at least one role with id, label, domain and match.")))
     roles: list[Role] = []
@@ -457,10 +474,12 @@ def _parse_roles(ck: _Checker, data: Mapping[str, Any]) -> list[Role]:
         path: tuple[Any, ...] = ("roles", i)
         if not isinstance(item, Mapping):
             ck.add("problem.reference_type", path,
-                   expected=Words(N_("keys (id, label, domain, match)")), **_found(item))
+                   expected=Words(N_("keys (id, label, domain, match)")), **found(item))
             continue
         ck.keys(item, _ROLE_KEYS, path)
-        missing = [k for k in ("id", "domain", "match") if k not in item]
+        old = inherited.get(str(item.get("id", "")))
+        missing = [k for k in ("id", "domain", "match") if k not in item
+                   and (old is None or k == "id")]
         for k in missing:
             ck.add("problem.reference_missing_key", path, missing=k,
                    hint=Words(N_("Every role has id, domain and match.")))
@@ -486,14 +505,23 @@ def _parse_roles(ck: _Checker, data: Mapping[str, Any]) -> list[Role]:
         if "match" in item and not match:
             ck.add("problem.reference_empty", (*path, "match"),
                    hint=Words(N_("Give the words that recognise the role in a name or role column.")))
+        names = [w for j, n in enumerate(ck.listing(item.get("names"), (*path, "names")))
+                 if (w := ck.text(n, (*path, "names", j))) and words(w)]
         why_nl, why_en = ck.bilingual(item.get("why"), (*path, "why"))
+        role_source = ck.text(item.get("source"), (*path, "source"))
+        if old is not None:
+            label_nl, label_en = label_nl or old.label_nl, label_en or old.label_en
+            domain, why_nl, why_en = domain or old.domain, why_nl or old.why_nl, why_en or old.why_en
+            role_source = role_source or old.source
+            match = list(dict.fromkeys([*old.match, *match]))
+            names = list(dict.fromkeys([*old.names, *names]))
         roles.append(Role(id=role_id, label_nl=label_nl or role_id, label_en=label_en or role_id,
                           domain=domain, match=tuple(match), why_nl=why_nl, why_en=why_en,
-                          source=ck.text(item.get("source"), (*path, "source"))))
+                          source=role_source, names=tuple(names)))
     return roles
 
 
-def _role_ref(ck: _Checker, value: Any, path: tuple[Any, ...], known: list[str]) -> str:
+def _role_ref(ck: Checker, value: Any, path: tuple[Any, ...], known: list[str]) -> str:
     role_id = ck.text(value, path)
     if role_id and known and role_id not in known:
         close = difflib.get_close_matches(role_id, known, n=1)
@@ -502,13 +530,13 @@ def _role_ref(ck: _Checker, value: Any, path: tuple[Any, ...], known: list[str])
     return role_id
 
 
-def _parse_pairs(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> list[RolePair]:
+def _parse_pairs(ck: Checker, data: Mapping[str, Any], known: list[str]) -> list[RolePair]:
     out: list[RolePair] = []
     for i, item in enumerate(ck.listing(data.get("pairs"), ("pairs",))):
         path: tuple[Any, ...] = ("pairs", i)
         if not isinstance(item, Mapping):
             ck.add("problem.reference_type", path, expected=Words(N_("keys (roles, why)")),
-                   **_found(item))
+                   **found(item))
             continue
         ck.keys(item, _PAIR_KEYS, path)
         ids = ck.listing(item.get("roles"), (*path, "roles"))
@@ -526,13 +554,13 @@ def _parse_pairs(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> lis
     return out
 
 
-def _parse_triads(ck: _Checker, data: Mapping[str, Any], known: list[str]) -> list[Triad]:
+def _parse_triads(ck: Checker, data: Mapping[str, Any], known: list[str]) -> list[Triad]:
     out: list[Triad] = []
     for i, item in enumerate(ck.listing(data.get("triads"), ("triads",))):
         path: tuple[Any, ...] = ("triads", i)
         if not isinstance(item, Mapping):
             ck.add("problem.reference_type", path, expected=Words(N_("keys (id, hub, roles)")),
-                   **_found(item))
+                   **found(item))
             continue
         ck.keys(item, _TRIAD_KEYS, path)
         for k in ("id", "hub", "roles"):

@@ -34,6 +34,8 @@ from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.analysis._summary import localise_columns
 from wijkgraph.analysis.compare import MEASURE_LABELS, Comparison
 from wijkgraph.i18n import NP_, Translator, translator
+from wijkgraph.model.text import clean_text
+from wijkgraph.render.report import md_escape
 
 ADDED = "#228833"
 LOST = "#CC3311"
@@ -168,14 +170,20 @@ def render_html(comparison: Comparison, *, lang: str = "nl", seed: int = 0) -> s
 
 
 def _md_cell(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    """Text from the input (names, wave names, labels) made safe in Markdown, as in report.md.
+
+    >>> _md_cell("<img src=x onerror=alert(1)> [a](http://x) \u202e|")
+    '&lt;img src=x onerror=alert(1)&gt; \\\\[a\\\\](http://x) \\\\|'
+    """
+    return md_escape(clean_text(str(value)))
 
 
 def render_markdown(comparison: Comparison, *, lang: str = "nl") -> str:
     """The difference report as Markdown (for a wiki or an e-mail)."""
     t = translator(lang)
-    b, a = comparison.labels
-    lines = [f"# {t.gettext('What changed?')} {b} → {a}", "", comparison.explain(lang), "",
+    b, a = (_md_cell(label) for label in comparison.labels)
+    lines = [f"# {t.gettext('What changed?')} {b} → {a}", "", _md_cell(comparison.explain(lang)),
+             "",
              f"## {t.gettext('The figures')}", "",
              f"| {t.pgettext('column', 'measure')} | {b} | {a} | "
              f"{t.pgettext('compare', 'change')} |",

@@ -5,10 +5,11 @@
 
 What is in the file, and why:
 
-* vis-network 9.1.2's JavaScript and CSS, read from the installed pyvis package and inlined
-  with their licence header. Nothing else is loaded: a Content-Security-Policy meta tag
-  forbids every request to anywhere (``default-src 'none'``), there are no web fonts, and
-  the page works from ``file://`` with the network cable pulled.
+* vis-network 9.1.2's JavaScript and CSS, vendored in ``wijkgraph/render/vendor`` (with its
+  MIT licence) and inlined with their licence header. Nothing else is loaded: a
+  Content-Security-Policy meta tag forbids every request to anywhere
+  (``default-src 'none'``), there are no web fonts, and the page works from ``file://``
+  with the network cable pulled.
 * The data as JSON in a ``<script type="application/json">`` block, written through
   jinja2's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``), so ``</script>`` in a
   name cannot end the block. The page's own script shows every string of the data with
@@ -18,10 +19,11 @@ What is in the file, and why:
   so the map draws at once. Above `OVERVIEW_LIMIT` actors the map opens on an overview of
   wijken (or communities) and shows a group's actors with one click.
 
-pyvis itself is not used to build the page (nor imported: its folder is found with
-`importlib.util.find_spec`): its template loads Bootstrap from a CDN, writes headings and
-option names unescaped, and ``from_nx`` is quadratic and mutates the caller's graph. Node
-and edge lists are built directly from the `WijkNetwork` (`wijkgraph.render.mapdata`).
+pyvis is not used to build the page (nor needed: it is the optional extra
+``wijkgraph[pyvis]`` for `wijkgraph.render.pyvis_network.to_pyvis`): its template loads
+Bootstrap from a CDN, writes headings and option names unescaped, and ``from_nx`` is
+quadratic and mutates the caller's graph. Node and edge lists are built directly from the
+`WijkNetwork` (`wijkgraph.render.mapdata`).
 
 The same network, analysis, language and seed always give a byte-identical file.
 
@@ -41,10 +43,9 @@ True
 from __future__ import annotations
 
 import html as html_lib
-import importlib.util
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,7 +90,7 @@ class MapDocument:
     True
     """
 
-    html: str
+    html: str = field(repr=False)  # the page is stored once in a notebook: as text/html
     title: str
     n_actors: int
     lang: str = "nl"
@@ -116,23 +117,16 @@ class MapDocument:
 
 
 @lru_cache(maxsize=1)
-def _vis_folder() -> Path:
-    """The folder of vis-network's files inside the installed pyvis package.
-
-    Found with `importlib.util.find_spec`, which locates the package without running its
-    ``__init__`` (importing pyvis imports IPython and jinja2 templates: slow and not needed).
-    """
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("The map needs the pyvis package (for vis-network's files); "
-                                  "install wijkgraph with its dependencies.", name="pyvis")
-    return Path(next(iter(spec.submodule_search_locations))) / "lib" / f"vis-{VIS_VERSION}"
+def vis_folder() -> Path:
+    """The folder of vis-network's files, vendored in ``wijkgraph/render/vendor`` with its
+    licence (MIT, vis.js is dual Apache-2.0/MIT): the map needs no pyvis installed."""
+    return Path(str(resources.files("wijkgraph.render"))) / "vendor" / f"vis-network-{VIS_VERSION}"
 
 
 @lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS (with its licence header) and CSS, from the installed pyvis."""
-    folder = _vis_folder()
+def vis_assets() -> tuple[str, str]:
+    """vis-network's JS (with its licence header) and CSS (vendored, `vis_folder`)."""
+    folder = vis_folder()
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
     js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", js)  # devtools would fetch it
@@ -158,7 +152,7 @@ def _style_safe(code: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _environment(lang: str) -> jinja2.Environment:
+def template_environment(lang: str) -> jinja2.Environment:
     """The template environment of `lang`: autoescape on, the page's words as ``_("...")``
     through the catalogue (jinja2's i18n extension)."""
     env = jinja2.Environment(
@@ -279,10 +273,10 @@ def render_map(network: WijkNetwork, analysis: Analysis | None = None, *, lang: 
                           overview_limit=overview_limit)
     if title:
         data["title"] = str(title)
-    vis_js, vis_css = _vis_assets()
+    vis_js, vis_css = vis_assets()
     own_js, own_css = _own_assets()
     n_meeting_actors = len(network.meetings)
-    template = _environment(lang).get_template("map.html.j2")
+    template = template_environment(lang).get_template("map.html.j2")
     page = template.render(
         lang=lang,
         title=data["title"],

@@ -51,16 +51,23 @@ def write_outputs(
     formats: Iterable[str] = FORMATS,
     lang: str = "nl",
     force: bool = False,
+    inputs: Iterable[str | Path] = (),
 ) -> list[Path]:
     """Write the chosen outputs into `folder`, replacing it atomically.
 
     The folder is built next to the target and swapped in only when every file is
-    complete; a folder wijkgraph did not write is refused unless `force`.
+    complete; a folder wijkgraph did not write, or one holding a file it did not write,
+    is refused unless `force`. A folder that is or holds an input (`inputs` and the
+    network's own ``meta["source"]``) is always refused. Raises ValueError when no
+    known format is asked for (that would replace the report with an empty folder).
     Returns the paths of the written files, in `FORMATS` order.
     """
     wanted = [f for f in FORMATS if f in set(formats) and f in WRITERS]
+    if not wanted:
+        raise ValueError(f"no output format among {list(formats)}; choose from {FORMATS}")
+    inputs = [*inputs, network.meta.get("source") or ""]
     written: dict[str, str] = {}
-    with output_folder(folder, force=force) as tmp:
+    with output_folder(folder, force=force, inputs=inputs) as tmp:
         # The map first: the report links to map.html only when it is there.
         for fmt in sorted(wanted, key=lambda f: f != "map"):
             written[fmt] = WRITERS[fmt](network, analysis, tmp, lang).name

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+MAX_COLUMNS = 16_384  # Excel's limit per sheet
 _FORMULA_START = ("=", "+", "-", "@")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -412,6 +413,7 @@ def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
     titles = _section_titles(analysis, lang)
     sheets = []
     for key, frame in workbook_tables(network, analysis, lang):
+        frame = frame.iloc[:, :MAX_COLUMNS]  # Excel drops what lies beyond (readers refuse it)
         headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
         xml = _sheet_xml(frame, headers, lang)
         ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"

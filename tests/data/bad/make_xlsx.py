@@ -137,6 +137,63 @@ def hostile_strings(path: Path) -> None:
     wb.save(path)
 
 
+def _bombs() -> object:
+    """benchmarks/bench_bombs.py, whose builders write hostile workbooks quickly."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_bombs.py"
+    spec = importlib.util.spec_from_file_location("bench_bombs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def dimension_bomb(path: Path) -> None:
+    """Declares A1:XFD1048576; 50,000 formatted empty rows with a styled cell in XFD."""
+    _bombs().dimension_bomb(path, empty_rows=50_000)  # type: ignore[attr-defined]
+
+
+def deflate_bomb(path: Path) -> None:
+    """A sheet of 64 MB whitespace packed into some 70 KB (the benchmark has 1 GiB)."""
+    _bombs().deflate_bomb(path, mib=64)  # type: ignore[attr-defined]
+
+
+def named_pipe(path: Path) -> None:
+    """A named pipe called .xlsx: opening it would wait for a writer for ever."""
+    import os
+
+    os.mkfifo(path)
+
+
+def very_hidden_sheet(path: Path) -> None:
+    """A veryHidden sheet 'actoren' before the visible sheet 'Actors'."""
+    wb = _book({"relaties": RELATIONS, "actoren": [("naam",), ("Oude lijst",)],
+                "Actors": ACTORS})
+    wb["actoren"].sheet_state = "veryHidden"
+    wb.save(path)
+
+
+def only_hidden_sheet(path: Path) -> None:
+    """The actors are on a hidden sheet only."""
+    wb = _book({"actoren": ACTORS, "relaties": RELATIONS})
+    wb["actoren"].sheet_state = "hidden"
+    wb.save(path)
+
+
+def booleans_as_names(path: Path) -> None:
+    """TRUE and FALSE in the name column (Excel turned 'ja'/'nee' or WAAR into booleans)."""
+    _book({"actoren": [*ACTORS, (True, "zorg"), (False, "zorg")],
+           "relaties": RELATIONS}).save(path)
+
+
+def data_far_right(path: Path) -> None:
+    """A value in column ALM (1,001): beyond the 1,000 columns wijkgraph reads."""
+    wb = _book({"actoren": ACTORS, "relaties": RELATIONS})
+    wb["actoren"].cell(row=3, column=1001, value="opmerking")
+    wb.save(path)
+
+
 CASES: dict[str, Callable[[Path], None]] = {
     "xlsx-wrong-sheets": wrong_sheets,
     "xlsx-missing-relations-sheet": missing_relations_sheet,
@@ -157,6 +214,13 @@ CASES: dict[str, Callable[[Path], None]] = {
     "xlsx-really-csv": csv_named_xlsx,
     "xlsx-truncated": truncated_xlsx,
     "xlsx-empty-file": empty_xlsx,
+    "xlsx-dimension-bomb": dimension_bomb,
+    "xlsx-deflate-bomb": deflate_bomb,
+    "xlsx-named-pipe": named_pipe,
+    "xlsx-very-hidden-sheet": very_hidden_sheet,
+    "xlsx-only-hidden-sheet": only_hidden_sheet,
+    "xlsx-booleans-as-names": booleans_as_names,
+    "xlsx-data-far-right": data_far_right,
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from wijkgraph.errors import InputError, Problem
-from wijkgraph.io._cells import WORKBOOK_SUFFIXES, read_csv_cells, read_sheets, table_records
+from wijkgraph.io.aliases import read_alias_entries
 from wijkgraph.io.survey.forms import (
     AND_WORDS,
     ANSWER_SEPARATORS,
@@ -36,39 +36,16 @@ from wijkgraph.model.tables import tables_from_frames
 
 
 def read_aliases(source: str | Path | Mapping[str, str]) -> dict[str, str]:
-    """Written name -> actor, from a corrected review sheet, a CSV or a dict.
+    """Written name -> actor, from a corrected review sheet, an aliases table or a dict.
 
-    Reads the sheet ``controle`` (or ``aliassen``/``aliases``, else the first sheet) of a
-    workbook, or a CSV; columns ``genoemd`` (or ``alias``, ``naam``, ``name``) and
-    ``koppel aan`` (or ``actor``). Rows with an empty ``koppel aan`` are skipped.
+    The format of `wijkgraph.io.aliases`: the sheet ``controle`` (or ``aliassen``/
+    ``aliases``, else the first sheet) of a workbook, or a CSV; columns ``genoemd`` (or
+    ``naam``, ``alias``, ``name``) and ``koppel aan`` (or ``zelfde als``, ``actor``). Rows
+    with an empty second cell are skipped.
     """
     if isinstance(source, Mapping):
         return {str(k): str(v) for k, v in source.items() if str(v).strip()}
-    path = Path(source)
-    if not path.exists():
-        raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
-    if path.suffix.casefold() in WORKBOOK_SUFFIXES:
-        sheets = read_sheets(path)
-        by_fold = {fold(n): n for n in sheets}
-        name = next((by_fold[k] for k in ("controle", "aliassen", "aliases", "alias")
-                     if k in by_fold), next(iter(sheets), None))
-        cells = sheets[name] if name else []
-        sheet = name
-    else:
-        cells = read_csv_cells(path)
-        sheet = None
-    header, records, _rows_ = table_records(cells)
-    folded = {fold(h): h for h in header}
-    src = next((folded[k] for k in ("genoemd", "alias", "naam", "name", "written")
-                if k in folded), None)
-    dst = next((folded[k] for k in ("koppelaan", "actor", "koppelen", "mapto", "target")
-                if k in folded), None)
-    if src is None or dst is None:
-        raise InputError(Problem("problem.survey_bad_aliases", file=path.name, sheet=sheet,
-                                 params={"column": "genoemd" if src is None else "koppel aan",
-                                         "found": ", ".join(header)}))
-    return {r[src]: r[dst] for r in records if r.get(src) and r.get(dst)}
-
+    return {e.name: e.same_as for e in read_alias_entries(source)}
 
 
 def import_survey(
@@ -103,6 +80,10 @@ def import_survey(
     """
     path = Path(path)
     export = read_export(path)
+    if anonymous:  # contact details typed into answers (see .anonymous)
+        from wijkgraph.io.survey.anonymous import scrub_answers
+
+        export = scrub_answers(export)
     proposed = mapping is None
     used = propose_mapping(export.headers) if mapping is None else read_mapping(mapping)
     if anonymous:
@@ -172,6 +153,8 @@ def import_survey(
             first_seen.setdefault(name, len(first_seen))
     for name in sorted(mention_count, key=lambda x: (-mention_count[x], first_seen[x])):
         matcher.add(name)
+    # "Bibliotheek" when "Bibliotheek Oost" is the only library: merged, listed for review
+    matcher.resolve_short_mentions(protect={p["actor"] for p in people if p["actor"]})
     for p in people:
         if p["actor"] is None:
             p["actor"] = matcher._new(f"Respondent {p['nr']}", f"respondent {p['nr']}")
@@ -244,7 +227,7 @@ def import_survey(
         names = pd.concat([names, pd.DataFrame(
             [(w, n, "", "genegeerd", 0.0, "") for w, n in ignored.items()],
             columns=names.columns)], ignore_index=True)
-    order = {"controleren": 0, "samengevoegd": 1, "alias": 2}
+    order = {"controleren": 0, "deelnaam": 1, "samengevoegd": 2, "alias": 3}
     review = names[names["status"].isin(order)].copy()
     review["_o"] = review["status"].map(order)
     review = review.sort_values(["_o", "score", "genoemd"], ascending=[True, False, True],

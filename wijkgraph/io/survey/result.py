@@ -94,7 +94,8 @@ class SurveyImport:
         """Two or three sentences: what was read, what was merged, what to check."""
         t = translator(lang)
         status = Counter(self.names["status"])
-        merged = status.get("samengevoegd", 0) + status.get("gelijk", 0)
+        merged = (status.get("samengevoegd", 0) + status.get("gelijk", 0)
+                  + status.get("deelnaam", 0))
         review = status.get("controleren", 0)
         n_missed = len(self.missed_by_respondents())
         sentences = [

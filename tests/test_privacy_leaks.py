@@ -1,0 +1,206 @@
+"""Leak scanner: with --pseudonymise no name, e-mail, phone number or input path gets out.
+
+Generated people data (persons with names, e-mail addresses and phone numbers in several
+private columns, in roles, themes, descriptions, relation notes, meeting ids, themes and
+areas, written the ways people write them) is run through ``wijkgraph analyse
+--pseudonymise`` with every output format, ``wijkgraph map --pseudonymise`` and
+``wijkgraph convert --pseudonymise`` to every format. Every byte of every file written is
+scanned for every secret: workbooks are unzipped, JSON escapes (``\\u0027``) and HTML
+entities are decoded, and file names are checked too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner, Result
+
+from wijkgraph.cli import cli
+
+# name, role as typed (with contact details), private columns, a text about them
+PEOPLE = [
+    ("Jan Smit", "wijkagent jan.smit@politie.nl 06\u201112983457", "0612983457",
+     "jan.smit@politie.nl", "06 1298 3457"),
+    ("Annelies van Duijvenbode", "buurtverbinder (annelies [at] buurt.nl)", "030\u00a0298\u00a03461",
+     "annelies@buurt.nl", ""),
+    ("Wouter Kwakernaak", "huisarts", "+31 (0)30 2983465", "w.kwakernaak(at)praktijk(dot)nl",
+     "06\u221229834666"),
+    ("Bo", "vrijwilliger", "", "bo at vrijwilligers.nl", "0629834677"),
+    ("Fatima Zahraoui-Bakkali", "", "", "", ""),
+    ("Kees", "buurtverbinder", "", "", ""),
+]
+SECRET_NAMES = ["Jan Smit", "Annelies van Duijvenbode", "Duijvenbode", "Wouter Kwakernaak",
+                "Kwakernaak", "Fatima Zahraoui-Bakkali", "Zahraoui"]
+SHORT_NAMES = ["Bo", "Kees"]  # checked as whole words, with their own case
+SECRET_TEXT = ["jan.smit@politie.nl", "annelies [at] buurt.nl", "annelies@buurt.nl",
+               "w.kwakernaak", "bo at vrijwilligers.nl", "vrijwilligers.nl", "politie.nl",
+               "praktijk(dot)nl", "home-ajvduijvenbode", "netwerk-van-jan"]
+SECRET_PHONES = ["0612983457", "0302983461", "31302983465", "0629834666", "0629834677"]
+FORMATS = ["xlsx", "kumu", "kumu-json", "gexf", "graphml", "json", "gephi"]
+SUFFIX = {"xlsx": ".xlsx", "kumu": ".kumu.xlsx", "kumu-json": ".kumu.json", "gexf": ".gexf",
+          "graphml": ".graphml", "json": ".json", "gephi": ""}
+
+
+def write_people_workbook(path: Path) -> None:
+    """A workbook of persons and organisations with personal data everywhere."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actoren"
+    ws.append(["id", "naam", "type", "rol", "domein", "wijk", "thema's", "omschrijving",
+               "Telefoonnummer", "E-mailadres", "Mobiel", "notities Jan Smit"])
+    for k, (name, role, phone, mail, mobile) in enumerate(PEOPLE):
+        ident = name if k % 2 else ""  # some persons have their name as id, some none
+        ws.append([ident, name, "persoon", role, "inwoners", "Oost",
+                   f"{name}'s moestuin; eenzaamheid", f"Bereikbaar via {mail or 'DOCK'}",
+                   phone, mail, mobile, f"privé: {name}"])
+    ws.append(["", "DOCK", "organisatie", "sociaal makelaar", "welzijn", "Oost",
+               "eenzaamheid", "Contact: Jan Smit, tel. 06\u201112983457 of "
+               "jan.smit[at]politie[dot]nl", "030 298 3400", "info@dock.nl", "",
+               "Wouter Kwakernaak komt elke dinsdag"])
+    ws.append(["", "Praktijk Kwakernaak", "organisatie", "huisartsenpraktijk", "zorg", "Oost",
+               "gezondheid", "", "", "", "", ""])
+    ws.append(["", "Buurtteam Oost", "team", "buurtteam", "welzijn",
+               "Hofje van Wouter Kwakernaak", "armoede",
+               "", "", "", "", ""])
+    rel = wb.create_sheet("relaties")
+    rel.append(["van", "naar", "sterkte", "thema", "omschrijving", "afspraak"])
+    names = [p[0] for p in PEOPLE]
+    for k, name in enumerate(names):
+        rel.append([name, "DOCK", 1 + k % 4, f"moestuin van {name}",
+                    f"{name} belt 030\u2010298\u20103461", f"met {name} ({PEOPLE[k][3]})"])
+    rel.append(["Jan Smit", "Annelies van Duijvenbode", 2, "", "", ""])
+    rel.append(["Bo", "Praktijk Kwakernaak", 1, "", "Bo: 06 2983 4677", ""])
+    rel.append(["DOCK", "Buurtteam Oost", 3, "", "", ""])
+    meet = wb.create_sheet("overleggen")
+    meet.append(["id", "naam", "thema", "wijk", "omschrijving"])
+    meet.append(["Overleg bij Jan Smit", "Tafel van Jan Smit", "tuin van Annelies van Duijvenbode",
+                 "Straat van Wouter Kwakernaak", "Bel Bo: 06-2983-4677"])
+    meet.append(["wijktafel", "Wijktafel Oost", "armoede", "Oost", ""])
+    areas = wb.create_sheet("gebieden")
+    areas.append(["naam", "ligt in"])
+    areas.append(["Hofje van Wouter Kwakernaak", "Oost"])
+    part = wb.create_sheet("deelnames")
+    part.append(["actor", "overleg"])
+    for actor, meeting in (("Jan Smit", "Overleg bij Jan Smit"), ("DOCK", "Overleg bij Jan Smit"),
+                           ("Kees", "wijktafel"), ("DOCK", "wijktafel"),
+                           ("Buurtteam Oost", "wijktafel")):
+        part.append([actor, meeting])
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def people_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("home-ajvduijvenbode")
+    path = folder / "netwerk-van-jan.xlsx"
+    write_people_workbook(path)
+    return path
+
+
+def invoke(*args: str) -> Result:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+_CODE = re.compile(r"<script>.*?</script>", re.DOTALL)  # the page's own (minified) code
+
+
+def texts_of(path: Path) -> list[tuple[str, bool]]:
+    """Every text in the file at `path` (xlsx unzipped), raw and with escapes decoded.
+
+    Each comes with whether short names are looked for in it: not in the page's own
+    minified script (where ``Bo=Nt`` is code), but in its data and everything else.
+    """
+    data = path.read_bytes()
+    parts = [data]
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(path) as zf:
+            parts = [zf.read(name) for name in zf.namelist()] + [
+                name.encode() for name in zf.namelist()]
+    out = []
+    for part in parts:
+        text = part.decode("utf-8", errors="replace")
+        decoded = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+        decoded = html.unescape(decoded.replace("\\/", "/"))
+        out += [(text, False), (decoded, False), (html.unescape(decoded), False)]
+        out += [(_CODE.sub("", t), True) for t in (text, decoded)]
+    return out
+
+
+def leaks(text: str, input_path: Path, *, short: bool = True) -> list[str]:
+    """The secrets found in `text` (names of two letters only when `short`)."""
+    found = [s for s in SECRET_NAMES + SECRET_TEXT + [str(input_path), input_path.name]
+             if s.casefold() in text.casefold()]
+    if short:
+        found += [s for s in SHORT_NAMES if re.search(rf"(?<!\w){s}(?!\w)", text)]
+    for phone in SECRET_PHONES:  # digits with any separators between them
+        if re.search(r"\D{0,3}".join(phone[-8:]), text):
+            found.append(phone)
+    return found
+
+
+def scan(folder: Path, input_path: Path) -> dict[str, list[str]]:
+    found = {}
+    for path in sorted(p for p in folder.rglob("*")):
+        hits = leaks(str(path.relative_to(folder)), input_path)
+        if path.is_file():
+            for text, short in texts_of(path):
+                hits += leaks(text, input_path, short=short)
+        if hits:
+            found[str(path.relative_to(folder))] = sorted(set(hits))
+    return found
+
+
+def test_the_scanner_finds_what_it_looks_for(people_input: Path, tmp_path: Path) -> None:
+    invoke("convert", str(people_input), "-o", str(tmp_path / "plain.xlsx"), "--include-private")
+    found = scan(tmp_path, people_input)["plain.xlsx"]
+    assert {"Jan Smit", "jan.smit@politie.nl", "0612983457", "Bo"} <= set(found)
+
+
+def test_no_secret_in_any_byte_of_any_output(people_input: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    result = invoke("analyse", str(people_input), "--pseudonymise", "-o", str(out / "rapport"),
+                    "--format", "html,md,map,xlsx,json")
+    assert sorted(p.name for p in (out / "rapport").iterdir()) == [
+        ".wijkgraph", "analysis.json", "map.html", "report.html", "report.md", "tables.xlsx"]
+    invoke("map", str(people_input), "--pseudonymise", "-o", str(out / "kaart.html"))
+    for fmt in FORMATS:
+        invoke("convert", str(people_input), "--pseudonymise", "--to", fmt,
+               "-o", str(out / f"omgezet-{fmt}{SUFFIX[fmt]}"))
+    assert scan(out, people_input) == {}
+    assert not leaks(result.output, people_input), result.output
+    meta = json.loads((out / "rapport" / "analysis.json").read_text("utf-8"))["meta"]
+    assert meta["source"] == ""
+
+
+def test_pseudonyms_are_built_from_the_cleaned_role(people_input: Path, tmp_path: Path) -> None:
+    out = tmp_path / "n.json"
+    invoke("convert", str(people_input), "--pseudonymise", "--to", "json", "-o", str(out))
+    data = json.loads(out.read_text("utf-8"))
+    persons = {n["name"] for n in data["nodes"] if n.get("type") == "persoon"}
+    assert persons == {"Wijkagent 1", "Buurtverbinder 1", "Buurtverbinder 2", "Huisarts 1",
+                       "Vrijwilliger 1", "Persoon 1"}
+    others = {n["name"] for n in data["nodes"] if n.get("type") != "persoon"}
+    assert others == {"DOCK", "Praktijk Huisarts 1", "Buurtteam Oost"}
+    assert "[contact verwijderd]" in out.read_text("utf-8")
+
+
+def test_without_pseudonymise_the_private_columns_stay_out(people_input: Path,
+                                                           tmp_path: Path) -> None:
+    """Telefoonnummer, E-mailadres and Mobiel are the private column 'contact'."""
+    out = tmp_path / "rapport"
+    invoke("analyse", str(people_input), "-o", str(out), "--format", "xlsx,json")
+    invoke("convert", str(people_input), "-o", str(tmp_path / "n.gexf"))
+    for path in (out / "tables.xlsx", tmp_path / "n.gexf"):
+        text = "".join(t for t, _short in texts_of(path))
+        for column_value in ("0612983457", "030\u00a0298\u00a03461", "06 1298 3457"):
+            assert column_value not in text
+    meta = json.loads((out / "analysis.json").read_text("utf-8"))["meta"]
+    assert meta["source"] == "netwerk-van-jan.xlsx"
