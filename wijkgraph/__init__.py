@@ -28,6 +28,7 @@ _PUBLIC: dict[str, str] = {
     "load_dataset": "wijkgraph.sources.bundled",
     "synthetic": "wijkgraph.sources.bundled",
     "load": "wijkgraph.sources.loading",
+    "apply_corrections": "wijkgraph.sources.corrections",
     "InputError": "wijkgraph.errors",
     "OutputError": "wijkgraph.errors",
     "Problem": "wijkgraph.errors",
@@ -70,6 +71,7 @@ __all__ = [
     "WijkgraphError",
     "__version__",
     "analyse",
+    "apply_corrections",
     "build_network",
     "compare",
     "export_gexf",
@@ -127,4 +129,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from wijkgraph.render.pyvis_network import pyvis_html, pyvis_page, to_pyvis
     from wijkgraph.render.report import render_report
     from wijkgraph.sources.bundled import list_datasets, load_dataset, synthetic
+    from wijkgraph.sources.corrections import apply_corrections
     from wijkgraph.sources.loading import load

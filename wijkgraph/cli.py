@@ -177,6 +177,22 @@ def _print_warnings(network: WijkNetwork, limit: int = 5) -> None:
                      "... and {n} more warnings (see analysis.json)."))
 
 
+_CORRECTIONS = N_("Corrections workbook (from the map's 'Download corrections'): new ties, "
+                  "ended ties, new parties and notes; the input stays as it is.")
+
+
+def _corrected(network: WijkNetwork, corrections: Path | None) -> WijkNetwork:
+    """`network` with the corrections of ``--aanvullingen`` applied (and what changed shown)."""
+    if corrections is None:
+        return network
+    from wijkgraph.sources.corrections import apply_corrections, describe_corrections
+
+    network = apply_corrections(network, corrections)
+    for line in describe_corrections(network.meta["corrections"], lang=_lang()):
+        echo(line)
+    return network
+
+
 _FORCE_FOLDER = N_("Replace an existing folder that wijkgraph did not make.")
 _PSEUDONYMISE = N_("Replace persons by their role and a number; no contact details.")
 
@@ -214,10 +230,15 @@ _REFERENCE = N_("Reference model: name or YAML file (wijk-algemeen, utrecht-basi
 @click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
               help=_PSEUDONYMISE)
 @click.option("--aliases", type=PathType(path_type=Path), default=None, help=_ALIASES)
+@click.option("--titel", "--title", "title", type=Text(), default=None,
+              help=N_("Title of the report and map (default: the info sheet, else the area)."))
+@click.option("--aanvullingen", "--corrections", "corrections", type=PathType(path_type=Path),
+              default=None, help=_CORRECTIONS)
 @common_options
 def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, reference: str,
             wijk: str | None, formats: str, pseudonymise: bool,
-            aliases: Path | None = None) -> None:
+            aliases: Path | None = None, title: str | None = None,
+            corrections: Path | None = None) -> None:
     """Analyse INPUT and write the report (``wijkgraph analyse``)."""
     _igraph_without_pyplot()
     from wijkgraph.render.outputs import FORMATS
@@ -235,11 +256,16 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     from wijkgraph.analysis.run import analyse as run_analysis
     from wijkgraph.render.outputs import write_outputs
 
-    check_output_folder(output, force=force, inputs=[x for x in (input, aliases) if x])
-    network = _load(input, aliases)
+    check_output_folder(output, force=force,
+                        inputs=[x for x in (input, aliases, corrections) if x])
+    network = _corrected(_load(input, aliases), corrections)
     if wijk:
         network = network.subnetwork(wijk=wijk)
     network = _pseudonymised(network, pseudonymise)
+    if title and title.strip():
+        from wijkgraph.model.info import with_info
+
+        network = with_info(network, title=title)
     _print_warnings(network)
     progress = _progress(network.n_actors)
     result = run_analysis(network, reference=reference, seed=seed, top=top, progress=progress)
@@ -486,10 +512,12 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
               help=N_("Alias table: sheet 'controle' or a CSV genoemd;koppel aan (same "
                       "actor)."))
 @click.option("--force", is_flag=True, help=_FORCE_FOLDER)
+@click.option("--aanvullingen", "--corrections", "corrections", type=PathType(path_type=Path),
+              default=None, help=N_("Compare INPUT before and after these corrections."))
 @common_options
 def compare(before: str, after: str | None, output: Path, waves: str | None,
             labels: str | None, reference: str, seed: int, aliases: Path | None,
-            force: bool) -> None:
+            force: bool, corrections: Path | None = None) -> None:
     """Compare two waves (``wijkgraph compare``)."""
     _igraph_without_pyplot()
     t = _t()
@@ -504,13 +532,20 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
     from wijkgraph.render.compare import write_compare
 
     check_output_folder(output, force=force,
-                        inputs=[x for x in (before, after, aliases) if x is not None])
+                        inputs=[x for x in (before, after, aliases, corrections)
+                                if x is not None])
     alias_map = None
     if aliases is not None:
         from wijkgraph.io.survey import read_aliases
 
         alias_map = read_aliases(aliases)
-    if after is None:
+    if corrections is not None and (after is not None or waves):
+        raise click.BadParameter(t.gettext("takes one input"), param_hint=["--aanvullingen"])
+    if corrections is not None:
+        net0 = _load(before)
+        net1 = _corrected(net0, corrections)
+        names = (Path(before).stem, Path(corrections).stem)
+    elif after is None:
         wanted = [w.strip() for w in waves.split(",") if w.strip()] if waves else None
         net0, net1, names = split_waves(_load(before), wanted)
     else:

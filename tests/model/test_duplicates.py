@@ -77,13 +77,15 @@ def test_validation_warns_naming_both_rows_and_the_score():
     warnings = [w for w in _tables().warnings if w.code == "problem.likely_duplicate"]
     assert len(warnings) == 1
     w = warnings[0]
-    assert (w.row, w.column, w.params["other_row"], w.params["score"]) == (4, "name", 2, "0.98")
+    assert (w.row, w.column, w.params["other_row"], w.params["score"].text("en")) == (
+        4, "naam", 2, "0.98")
     assert w.describe("en") == (
-        "Warning: actors, row 4, column 'name': 'Gezondheids centrum X' is probably the same "
+        "Warning: actors, row 4, column 'naam': 'Gezondheids centrum X' is probably the same "
         "party as 'Gezondheidscentrum X' in row 2 (score 0.98). Merge them in one row, or "
         "list the one as the other in an aliases sheet ('naam', 'zelfde als'); list a name "
         "as itself to keep both.")
-    assert "waarschijnlijk dezelfde partij" in w.describe("nl")
+    assert "waarschijnlijk dezelfde partij als 'Gezondheidscentrum X' in rij 2 (score 0,98)" \
+        in w.describe("nl")
 
 
 def test_merge_moves_ties_drops_the_self_tie_and_the_warning():
@@ -136,7 +138,7 @@ def test_cli_validate_warns_then_the_aliases_sheet_merges(tmp_path):
     plain = _workbook(tmp_path / "plain.xlsx")
     result = runner.invoke(cli, ["validate", str(plain), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert ("plain.xlsx, sheet 'actoren', row 4, column 'name': 'Gezondheids centrum X' is "
+    assert ("plain.xlsx, sheet 'actoren', row 4, column 'naam': 'Gezondheids centrum X' is "
             "probably the same party as 'Gezondheidscentrum X' in row 2 (score 0.98)"
             in result.output)
     assert "Valid: 4 actors" in result.output

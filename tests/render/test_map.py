@@ -100,10 +100,12 @@ def test_hostile_strings_never_appear_as_markup():
     for payload in PAYLOADS:
         if "<" in payload:
             assert payload not in html
-    # no script element other than ours: the JSON block, vis-network, our code
+    # no script element other than ours: the JSON block, vis-network, our code, and the
+    # edit mode's words and code (corrections.html.j2)
     assert [a for t, a in tags(html) if t == "script"] == [
-        {"type": "application/json", "id": "wijkgraph-data"}, {}, {}]
-    assert len(re.findall(r"</script", html, re.I)) == 3
+        {"type": "application/json", "id": "wijkgraph-data"}, {}, {},
+        {"type": "application/json", "id": "wijkgraph-corrections-words"}, {}]
+    assert len(re.findall(r"</script", html, re.I)) == 5
     # the data survives exactly
     data = page_data(html)
     assert sorted(r[1] for r in data["actors"]) == sorted(NAMES)

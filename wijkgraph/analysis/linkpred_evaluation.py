@@ -41,10 +41,10 @@ from wijkgraph.analysis.linkpred import (
     ADAMIC_ADAR,
     ALL_PAIRS_LIMIT,
     Weights,
-    _lookup,
     candidate_pairs,
     combine,
     informative_weights,
+    lookup,
     prepare,
     score_parts,
 )
@@ -166,7 +166,7 @@ def _negatives(full_adj: Any, n: int, want: int | None, rng: np.random.Generator
     """All unlinked pairs (`want` None) or `want` uniform ones, as (rows, cols)."""
     if want is None:
         rows, cols = np.triu_indices(n, k=1)
-        keep = _lookup(full_adj, rows, cols) == 0
+        keep = lookup(full_adj, rows, cols) == 0
         return rows[keep].astype(np.int64), cols[keep].astype(np.int64)
     neg_r: list[int] = []
     neg_c: list[int] = []
@@ -177,7 +177,7 @@ def _negatives(full_adj: Any, n: int, want: int | None, rng: np.random.Generator
         cand_c = rng.integers(0, n, size=want * 2)
         ok = cand_r != cand_c
         cand_r, cand_c = cand_r[ok], cand_c[ok]
-        ok = _lookup(full_adj, cand_r, cand_c) == 0
+        ok = lookup(full_adj, cand_r, cand_c) == 0
         neg_r.extend(cand_r[ok].tolist())
         neg_c.extend(cand_c[ok].tolist())
     return np.array(neg_r[:want], dtype=np.int64), np.array(neg_c[:want], dtype=np.int64)

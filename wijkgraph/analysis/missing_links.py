@@ -62,6 +62,7 @@ from wijkgraph.analysis.linkpred import (
     Weights,
     combine,
     explain_pair,
+    informative_weights,
     meeting_names_of,
     prepare,
     reason_text,
@@ -239,7 +240,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     """
     del seed
     model = load_reference(reference)
-    weights = weights or Weights()
+    given, weights = weights, weights or Weights()
     if roles is None or roles.reference is not model:
         roles = recognise_roles(network, reference=model)
     if triad_result is None:
@@ -248,6 +249,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     if g.number_of_nodes() < 2:
         return MissingLinks((), weights, model.name)
     feat = prepare(g, roles=roles, reference=model)
+    weights = given or informative_weights(feat, weights)  # parts that say nothing here: 0
     idx = feat.index
     seen: set[frozenset[str]] = set()
     items: list[Suggestion] = []

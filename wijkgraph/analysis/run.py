@@ -35,6 +35,7 @@ from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
 from wijkgraph.analysis.themes import Themes, themes
 from wijkgraph.analysis.triads import Triads, triads
 from wijkgraph.errors import Problem
+from wijkgraph.model.info import document_info
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import load_reference
 
@@ -201,10 +202,13 @@ def analyse(
         # the file name only: a full path can hold the user's name
         "source": os.path.basename(str(network.meta.get("source", "")).rstrip("/\\")),
         "wijk": network.meta.get("wijk", ""),
+        **document_info(network, DISPLAY_LANG),  # title, area, date, organisation
         "seed": seed,
         "top": top,
         "reference": reference,
     }
     if network.meta.get("weights"):  # how foreign weights became strengths (io._weights)
         meta["weights"] = dict(network.meta["weights"])
+    if network.meta.get("corrections"):  # what --aanvullingen changed (sources.corrections)
+        meta["corrections"] = dict(network.meta["corrections"])
     return Analysis(overview=summary, **sections, meta=meta, warnings=tuple(network.warnings))

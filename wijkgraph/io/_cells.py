@@ -21,6 +21,7 @@ import codecs
 import contextlib
 import csv
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from typing import Any
 
 from wijkgraph.errors import InputError, Problem, ValidationError
 from wijkgraph.io._limits import (
+    MAX_CELLS,
     MAX_COLUMNS,
     MAX_FILE_MB,
     MAX_JSON_DEPTH,
@@ -49,7 +51,7 @@ from wijkgraph.model.text import clean_text
 __all__ = ["CSV_SUFFIXES", "DELIMITERS", "EXCEL_ERRORS", "HEADER_SEARCH_ROWS", "MAX_COLUMNS",
            "MAX_FILE_MB", "MAX_ROWS", "MAX_UNPACKED_MB", "WORKBOOK_SUFFIXES", "binary_kind",
            "cell_text", "check_regular", "check_size", "clean_text", "decode_text", "excel_column",
-           "open_workbook", "read_csv", "read_csv_cells", "read_json", "read_sheets",
+           "has_formulas", "open_workbook", "read_csv", "read_csv_cells", "read_json", "read_sheets",
            "sheet_names", "sheet_rows", "sniff_delimiter", "squash_cell", "table_records",
            "workbook_cells"]
 
@@ -88,14 +90,50 @@ def read_csv(file: Path) -> tuple[list[list[str]], str]:
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        return list(reader), delimiter
+        return _bounded(reader, file.name), delimiter
     except csv.Error as exc:
         if "end of data" in str(exc):
             start = _open_quote_line(text, delimiter)
             raise InputError(Problem("problem.open_quote", file=file.name, row=start,
                                      params={"row": start})) from exc
     # A quote in the middle of a cell ("De Linde" Oost): read it the lenient way.
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
+    lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _bounded(lenient, file.name), delimiter
+
+
+_BLANK: list[str] = []  # every blank record of a CSV file is this one (never changed) list
+
+
+def _bounded(records: Iterator[list[str]], file: str) -> list[list[str]]:
+    """The records of a CSV reader within `MAX_ROWS`, `MAX_COLUMNS` and `MAX_CELLS`.
+
+    Blank records (a file of a million empty lines) are counted and share one empty list;
+    those at the end are left out.
+
+    >>> _bounded(iter([["naam"], [], ["", ""], ["A"], [], [""]]), "a.csv")
+    [['naam'], [], [], ['A']]
+    """
+    rows: list[list[str]] = []
+    blank = cells = 0
+    for r, record in enumerate(records, start=1):
+        if not any(record):
+            blank += 1
+            continue
+        if r > MAX_ROWS:
+            raise InputError(Problem("problem.too_many_rows", file=file, row=r,
+                                     params={"row": r, "limit": MAX_ROWS}))
+        if len(record) > MAX_COLUMNS and any(record[MAX_COLUMNS:]):
+            last = max(i for i, c in enumerate(record) if c) + 1
+            raise InputError(Problem("problem.too_many_columns", file=file, row=r, params={
+                "column": excel_column(last - 1), "n": last, "limit": MAX_COLUMNS}))
+        cells += len(record)
+        if cells > MAX_CELLS:
+            raise InputError(Problem("problem.too_many_cells", file=file, row=r,
+                                     params={"limit": MAX_CELLS}))
+        rows.extend([_BLANK] * blank)
+        blank = 0
+        rows.append(record)
+    return rows
 
 
 def _open_quote_line(text: str, delimiter: str) -> int:
@@ -377,6 +415,7 @@ def sheet_rows(ws: Any, *, file: str = "", sheet: str | None = None
     >>> list(sheet_rows(wb.active))
     [(1, ['naam']), (3, [None, 'x'])]
     """
+    cells = 0
     for r, values in _row_values(ws):
         if not values:
             continue
@@ -388,10 +427,35 @@ def sheet_rows(ws: Any, *, file: str = "", sheet: str | None = None
             raise InputError(Problem("problem.too_many_columns", file=file, sheet=sheet, row=r,
                                      params={"column": excel_column(last - 1), "n": last,
                                              "limit": MAX_COLUMNS}))
+        cells += last
+        if cells > MAX_CELLS:
+            raise InputError(Problem("problem.too_many_cells", file=file, sheet=sheet, row=r,
+                                     params={"limit": MAX_CELLS}))
         row: list[Any] = [None] * last
         for c, v in values:
             row[c - 1] = v
         yield r, row
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def has_formulas(ws: Any) -> bool:
+    """Whether a read-only worksheet's XML holds a formula (``<f>``); True when unsure.
+
+    Scans the packed sheet without parsing it (a second, formula-reading pass over a big
+    sheet costs as much as the first; most sheets have no formulas at all).
+    """
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return True
+    tail = b""
+    with source() as src:
+        while chunk := src.read(1 << 20):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
 
 
 def _row_values(ws: Any) -> Iterator[tuple[int, list[tuple[int, Any]]]]:

@@ -38,6 +38,7 @@ MAX_FILE_MB = 64
 MAX_UNPACKED_MB = 256  # a workbook's parts together, unpacked (xlsx packs text 5-20 times)
 MAX_PACK_RATIO = 200  # a part packed more than this is a bomb, not a spreadsheet
 MAX_ROWS = 500_000  # rows per sheet or file (Excel holds 1,048,576)
+MAX_CELLS = 5_000_000  # cells per sheet or file (500,000 rows of 10 columns)
 MAX_COLUMNS = 1_000  # columns per sheet or file (Excel holds 16,384)
 MAX_JSON_DEPTH = 200
 MAX_JSON_CONTAINERS = 4_000_000  # objects and lists in one JSON file
@@ -62,6 +63,9 @@ if "problem.not_a_regular_file" not in MESSAGES:
         "problem.too_many_columns": N_(
             "There is data in column {column} ({n}); wijkgraph reads at most {limit} columns "
             "per table. Delete the columns you do not need."),
+        "problem.too_many_cells": N_(
+            "The table holds more than {limit} cells; wijkgraph reads at most that many. "
+            "Delete the rows or columns you do not need, or split the table."),
         "problem.json_too_deep": N_(
             "The JSON nests more than {limit} levels deep. A network file needs only a few; "
             "export it again from the program it came from."),

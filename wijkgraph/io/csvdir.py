@@ -23,6 +23,7 @@ from pathlib import Path
 from wijkgraph.errors import InputError, Problem
 from wijkgraph.io._cells import CSV_SUFFIXES, read_csv
 from wijkgraph.io._format import Format
+from wijkgraph.io._info import read_info_folder
 from wijkgraph.io._raw import cells_to_raw, file_meta, finish_raw
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.schema import canonical_table
@@ -61,7 +62,8 @@ def read_folder(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
     """Read and validate a folder of CSV files into a `WijkNetwork`."""
     path = Path(path)
     tables = validate(read_raw_folder(path), source=str(path))
-    return build_network(tables, meeting_ties=meeting_ties, meta=file_meta(path))
+    return build_network(tables, meeting_ties=meeting_ties,
+                         meta=file_meta(path, info=read_info_folder(path)))
 
 
 def _is_folder(path: Path) -> bool:

@@ -33,10 +33,12 @@ from wijkgraph.io._cells import (
     WORKBOOK_SUFFIXES,
     cell_text,
     excel_column,
+    has_formulas,
     open_workbook,
     sheet_rows,
 )
 from wijkgraph.io._format import Format
+from wijkgraph.io._info import read_info_workbook
 from wijkgraph.io._raw import cells_to_raw, file_meta, finish_raw
 from wijkgraph.io._records import attribute_columns, export_records, joined, workbook_bytes
 from wijkgraph.model.network import WijkNetwork, build_network
@@ -97,7 +99,8 @@ def read_workbook(path: str | Path, *, meeting_ties: bool = False) -> WijkNetwor
     """Read and validate a wijkgraph workbook into a `WijkNetwork`."""
     path = Path(path)
     tables = validate(read_raw_workbook(path), source=str(path))
-    return build_network(tables, meeting_ties=meeting_ties, meta=file_meta(path))
+    return build_network(tables, meeting_ties=meeting_ties,
+                         meta=file_meta(path, info=read_info_workbook(path)))
 
 
 def _read_sheets(path: Path, wb_values: Any, wb_formulas: Any,
@@ -151,7 +154,8 @@ def _sheet_cells(ws_values: Any, ws_formulas: Any, file: str, sheet: str
         name = header[c].strip() if c < len(header) else ""
         return f"{name} ({excel_column(c)})" if name else excel_column(c)
 
-    formulas = sheet_rows(ws_formulas, file=file, sheet=sheet)
+    formulas = (sheet_rows(ws_formulas, file=file, sheet=sheet) if has_formulas(ws_formulas)
+                else iter(()))
     pending: tuple[int, list[Any]] | None = next(formulas, None)
     for r, (vrow, frow) in _joined_rows(sheet_rows(ws_values, file=file, sheet=sheet),
                                         formulas, pending):

@@ -10,7 +10,8 @@ city of 30,000 actors:
   (0.92), and one name being the other plus an area name ("Bibliotheek" and "Bibliotheek
   Oost"; 0.85): only when the shorter name has no area of its own, so "Buurtteam Oost"
   and "Buurtteam Zuid" are not a pair;
-* **typos**: names sharing one of their two rarest shared words form a block; a block's keys are
+* **typos**: names with the same numbers sharing one of their two rarest shared words
+  form a block; a block's keys are
   scored at once (`wijkgraph.model.names.ratios_within`) and a pair is kept when
   `key_score` reaches `wijkgraph.model.names.MERGE_AT` (where the survey import merges).
   Names whose numbers differ ("Wij 2.0", "Wij 3.0"), or that name different areas
@@ -29,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -38,11 +40,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wijkgraph.errors import Problem, ValidationError
-from wijkgraph.i18n import MESSAGES, N_, register
+from wijkgraph.errors import Problem, ValidationError, Words
+from wijkgraph.i18n import MESSAGES, N_, register, translator
 from wijkgraph.model.names import (
     MERGE_AT,
-    _fold_words,
+    fold_words,
     initials,
     key_score,
     normalise_name,
@@ -64,6 +66,18 @@ if "problem.likely_duplicate" not in MESSAGES:
 AREA_SCORE = 0.85
 #: Blocks for typos are formed by each name's `BLOCK_WORDS` rarest words.
 BLOCK_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Score(Words):
+    """A score in a message, written the way the reader's language writes numbers.
+
+    >>> Score("0.98").text("nl"), Score("0.98").text("en")
+    ('0,98', '0.98')
+    """
+
+    def text(self, lang: str = "nl") -> str:
+        return translator(lang).number(float(self.msgid), 2)
 
 
 @dataclass(frozen=True)
@@ -134,7 +148,7 @@ def likely_duplicates(names: Sequence[str], *, areas: Iterable[str] = (),
 
     exact(lambda i, k: k, 1.0, "same")
     exact(lambda i, k: k.replace(" ", ""), 0.98, "spacing")
-    exact(lambda i, k: "".join(_fold_words(names[i])), 0.98, "spacing")
+    exact(lambda i, k: "".join(fold_words(names[i])), 0.98, "spacing")
     exact(lambda i, k: " ".join(sorted(k.split())) if " " in k else "", 0.95, "order")
     _abbreviations(names, keys, note)
     if area_words:
@@ -177,16 +191,20 @@ def _area_pairs(keys: list[str], area_words: frozenset[str], note: Any) -> None:
 
 def _typos(names: Sequence[str], keys: list[str], threshold: float, note: Any,
            area_words: frozenset[str] = frozenset()) -> None:
-    words = [sorted(set(k.split())) for k in keys]
-    freq = Counter(w for ws in words for w in ws)
-    blocks: dict[str, list[int]] = defaultdict(list)
+    # names whose numbers differ never pass (`key_score`): the numbers are part of a block
+    numbers = [" ".join(re.findall(r"\d+", k)) for k in keys]
+    words = [sorted(w for w in set(k.split()) if not w.isdigit()) or sorted(set(k.split()))
+             for k in keys]
+    freq = Counter((numbers[i], w) for i, ws in enumerate(words) for w in ws)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
+        num = numbers[i]
         # a word no other name has makes no pair: the rarest *shared* words block
-        for w in sorted(ws, key=lambda w: (freq[w] < 2, freq[w], w))[:BLOCK_WORDS]:
-            blocks[w].append(i)
+        for w in sorted(ws, key=lambda w: (freq[num, w] < 2, freq[num, w], w))[:BLOCK_WORDS]:
+            blocks[num, w].append(i)
         if len(ws) == 1 and len(ws[0]) >= 6:  # one word: a typo may be in it, block on ends
-            blocks["<" + ws[0][:4]].append(i)
-            blocks[">" + ws[0][-4:]].append(i)
+            blocks[num, "<" + ws[0][:4]].append(i)
+            blocks[num, ">" + ws[0][-4:]].append(i)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) < 2:
@@ -209,18 +227,20 @@ def _typos(names: Sequence[str], keys: list[str], threshold: float, note: Any,
 
 
 def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),
-                       keep_apart: Iterable[str] = ()) -> list[Problem]:
+                       keep_apart: Iterable[str] = (), column: str = "name") -> list[Problem]:
     """One warning per likely duplicate pair of `actors` (a validated actors table).
 
-    The warning sits on the later row and names the earlier one, with the score. The
-    actors' own ``wijk`` values and the bundled areas count as area names, besides `areas`.
+    The warning sits on the later row (in `column`, the name column as the file heads it)
+    and names the earlier one, with the score. The actors' own ``wijk`` values and the
+    bundled areas count as area names, besides `areas`. Names that differ only in case and
+    spacing are left to validation itself (the same name twice is an error there).
 
     >>> from wijkgraph.model.tables import tables_from_frames
-    >>> t = tables_from_frames(pd.DataFrame({"naam": ["Buurtteam Oost", "buurtteam  oost."]}),
+    >>> t = tables_from_frames(pd.DataFrame({"naam": ["Buurtteam Oost", "buurtteams oost."]}),
     ...                        pd.DataFrame())
     >>> w = duplicate_warnings(t.actors)[0]
-    >>> w.row, w.params["other_row"], w.params["score"]
-    (3, 2, '1.0')
+    >>> w.row, w.params["other_row"], w.params["score"].text("nl")
+    (3, 2, '1,00')
     """
     if actors.empty:
         return []
@@ -233,11 +253,15 @@ def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),
     sheets = actors["_sheet"].tolist() if "_sheet" in actors.columns else [None] * len(names)
     known_areas = [*own_areas, *areas, *_bundled_areas()]
     for d in likely_duplicates(names, areas=known_areas, keep_apart=keep_apart):
+        if " ".join(names[d.first].casefold().split()) == " ".join(
+                names[d.second].casefold().split()):
+            continue
         out.append(Problem("problem.likely_duplicate", file=files[d.second] or None,
                            sheet=sheets[d.second] or None, row=_int(rows[d.second]),
-                           column="name", severity="warning",
+                           column=column, severity="warning",
                            params={"name": names[d.second], "other": names[d.first],
-                                   "other_row": _int(rows[d.first]), "score": str(d.score),
+                                   "other_row": _int(rows[d.first]),
+                                   "score": Score(str(d.score)),
                                    "reason": d.reason}))
     return out
 
@@ -340,7 +364,9 @@ def merge_aliases(tables: Any, entries: Sequence[AliasEntry]) -> Any:
         participation["actor"] = participation["actor"].map(lambda v: mapping.get(v, v))
         participation = participation.drop_duplicates(["actor", "meeting"])
     warnings = [w for w in tables.warnings if w.code != "problem.likely_duplicate"]
-    warnings += duplicate_warnings(merged, keep_apart=apart)
+    column = next((w.column for w in tables.warnings
+                   if w.code == "problem.likely_duplicate" and w.column), "name")
+    warnings += duplicate_warnings(merged, keep_apart=apart, column=column)
     return replace(tables, actors=merged.reset_index(drop=True),
                    relations=relations.reset_index(drop=True),
                    participation=participation.reset_index(drop=True),

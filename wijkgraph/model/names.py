@@ -75,7 +75,12 @@ NON_NAMES = frozenset({"", "nvt", "geen", "niemand", "nee", "weetniet", "weet ik
                        "x", "nobody", "no", "unknown", "geenidee", "geen idee"})
 
 
-def _fold_words(text: str) -> list[str]:
+def fold_words(text: str) -> list[str]:
+    """The words of `text`, without accents, case folded, "&" as "en".
+
+    >>> fold_words("Café & Co-op")
+    ['cafe', 'en', 'co', 'op']
+    """
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     plain = plain.replace("&", " en ")
@@ -104,7 +109,7 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Wij 3.0")
     'wij 3 0'
     """
-    words = [ABBREVIATIONS.get(w, w) for w in _fold_words(text)]
+    words = [ABBREVIATIONS.get(w, w) for w in fold_words(text)]
     kept = [_singular(w) for w in words if w not in FILLER]
     return " ".join(kept or [_singular(w) for w in words])
 
@@ -115,7 +120,7 @@ def initials(text: str) -> str:
     >>> initials("Stichting Studenten Huisvesting")
     'ssh'
     """
-    return "".join(w[0] for w in _fold_words(text) if not w.isdigit())
+    return "".join(w[0] for w in fold_words(text) if not w.isdigit())
 
 
 def is_non_name(text: str) -> bool:
@@ -124,7 +129,7 @@ def is_non_name(text: str) -> bool:
     >>> [is_non_name(x) for x in ("n.v.t.", "-", "Geen", "DOCK")]
     [True, True, True, False]
     """
-    folded = " ".join(_fold_words(text))
+    folded = " ".join(fold_words(text))
     return folded in NON_NAMES or folded.replace(" ", "") in NON_NAMES
 
 

@@ -270,7 +270,8 @@ def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
     areas, area_problems = validate_areas(raw.get("areas"), actors,
                                           wijk_header=raw["actors"].headers.get("wijk", "wijk"))
     col.problems.extend(area_problems)
-    col.problems.extend(duplicate_warnings(actors, areas=() if areas is None else areas["name"]))
+    col.problems.extend(duplicate_warnings(actors, areas=() if areas is None else areas["name"],
+                                           column=raw["actors"].headers.get("name", "name")))
     if any(p.severity == "error" for p in col.problems):
         raise ValidationError(col.problems)
     extra = {

@@ -74,6 +74,9 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
 
 VIS_VERSION = "9.1.2"
 
+#: The page's own scripts, inlined in this order (map.js sets ``window.wijkgraph``).
+SCRIPTS = ("map.js", "map_labels.js", "map_export.js")
+
 @dataclass(frozen=True)
 class MapDocument:
     """A rendered map: the HTML page, ready to write or to show in a notebook.
@@ -136,7 +139,8 @@ def vis_assets() -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _own_assets() -> tuple[str, str]:
     folder = resources.files("wijkgraph.render") / "templates"
-    js = (folder / "map.js").read_text(encoding="utf-8")
+    # map.js first (it sets window.wijkgraph), then the files that build on it
+    js = "\n".join((folder / name).read_text(encoding="utf-8") for name in SCRIPTS)
     css = (folder / "map.css").read_text(encoding="utf-8")
     return _script_safe(js), _style_safe(css)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from wijkgraph.i18n import N_, NP_, check_lang, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render import palette
+from wijkgraph.render.ghosts import place_ghosts
 from wijkgraph.render.layout import communities, grouped_layout, layout_positions
 
 if TYPE_CHECKING:
@@ -114,6 +115,13 @@ STRINGS: dict[str, str] = {
     "shown": N_('{n} of {total} actors shown'),
     "none": N_('—'),
     "png_name": N_('map.png'),
+    "file_stem": N_('map'),
+    "present": N_('Presentation'),
+    "present_leave": N_('Leave the presentation (Esc)'),
+    "present_keys": N_('← → findings · F full screen · Esc leave'),
+    "finding_of": N_('Finding {i} of {n}'),
+    "source_line": N_('Source: {title} · drawn with wijkgraph · {date}'),
+    "svg": N_('Save as SVG'),
     "noscript": N_('This map needs JavaScript.'),
 }
 
@@ -186,8 +194,6 @@ def _lines(value: Any) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-#: The status of `missing_parties` items drawn as ghost nodes (nobody plays the role).
-GHOST_STATUS = "absent"
 #: Names of the kinds of suggested links (missing_links), translated with context "link kind".
 LINK_KINDS = {"triad": NP_("link kind", "triad"), "expected": NP_("link kind", "expected"),
               "predicted": NP_("link kind", "predicted")}
@@ -445,7 +451,8 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     # ghost nodes: missing parties from the reference model
     ghost_rows = []
     if analysis is not None:
-        ghost_rows = _ghosts(analysis, positions, actors, domains, lang)
+        ghost_rows = place_ghosts(analysis.missing_parties.table(lang).to_dict("records"),
+                                  positions, actors, domains)
 
     title = _title(network, lang)
     domain_list = [[name, palette.domain_colour(name),
@@ -464,6 +471,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         "lang": lang,
         "title": title,
         "strings": {k: word(k, lang) for k in STRINGS},
+        "findings": _findings(network, analysis, lang, index),
         "plurals": _plurals(lang),
         "number_format": _number_format(lang),
         "actor_columns": ["id", "name", "type", "domain", "role", "wijk", "themes", "meetings",
@@ -524,44 +532,6 @@ def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str
     return out
 
 
-def _ghosts(analysis: Analysis, positions: Mapping[Hashable, tuple[int, int]],
-            actors: list[list[Any]], domains: _Interner, lang: str) -> list[list[Any]]:
-    """Ghost rows placed on a ring outside the map, near actors of their domain."""
-    rows = [r for r in analysis.missing_parties.table(lang).to_dict("records")
-            if r["status"] == GHOST_STATUS]
-    if not rows:
-        return []
-    xs = [p[0] for p in positions.values()] or [0]
-    ys = [p[1] for p in positions.values()] or [0]
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    radius = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) / 2 + 120  # outside every actor
-    # angle of each domain: mean direction of its actors from the centre
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for row in actors:
-        s = sums[row[3]]
-        s[0] += row[9] - cx
-        s[1] += row[10] - cy
-    out = []
-    used: Counter[float] = Counter()
-    for i, r in enumerate(sorted(rows, key=lambda r: (_text(r.get("domain")), _text(r.get("role")),
-                                                       _text(r.get("label"))))):
-        domain = _text(r.get("domain", ""))
-        d = domains(domain)
-        vx, vy = sums.get(d, [0.0, 0.0])
-        angle = math.atan2(vy, vx) if (vx or vy) else (i * 2.399963)  # golden angle
-        angle = round(angle, 3)
-        angle += used[angle] * 0.12
-        used[round(math.atan2(vy, vx), 3) if (vx or vy) else angle] += 1
-        x = int(round(cx + radius * math.cos(angle)))
-        y = int(round(cy + radius * math.sin(angle)))
-        wijk = _text(r.get("wijk", ""))
-        status = _text(r.get("status_label", "")) or _text(r.get("status", ""))
-        why = "\n".join(t for t in (_text(r.get("reason", "")), _text(r.get("why", ""))) if t)
-        out.append([_text(r.get("label", "")) or _text(r.get("role", "")), d, wijk, status, why,
-                    x, y, _text(r.get("role", ""))])
-    return out
-
-
 def _title(network: WijkNetwork, lang: str) -> str:
     meta = network.meta
     title = meta.get(f"title_{lang}") or meta.get("name") or ""
@@ -569,3 +539,16 @@ def _title(network: WijkNetwork, lang: str) -> str:
     if wijk:
         title = f"{title} · {wijk}" if title else str(wijk)
     return str(title) or word("title", lang)
+
+
+def _findings(network: WijkNetwork, analysis: Analysis | None, lang: str,
+              index: Mapping[Hashable, int]) -> list[list[Any]]:
+    """The report's glance findings as ``[head, text, [actor indices]]`` (presentation mode)."""
+    if analysis is None:
+        return []
+    from wijkgraph.render.report import key_findings  # render.report is heavier; only here
+
+    rows: list[list[Any]] = []
+    for f in key_findings(network, analysis, lang, n=5):
+        rows.append([f.head, f.text, sorted(index[a] for a in f.actors if a in index)])
+    return rows

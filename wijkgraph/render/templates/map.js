@@ -269,7 +269,8 @@
       view.actors.forEach(function (a) { inView[a.i] = 1; });
       if (state.selected !== null && !inView[state.selected]) state.selected = null;
       var sel = state.selected;
-      var hood = sel === null ? null : neighbourhood(sel);
+      // state.highlight (a Set of actor indices, presentation mode) fades everyone else
+      var hood = sel === null ? (state.highlight || null) : neighbourhood(sel);
       view.actors.forEach(function (a) {
         nodeItems.push(actorNode(a, hood !== null && !hood.has(a.i), a.i === sel));
       });
@@ -296,6 +297,8 @@
         nodeItems = nodeItems.concat(ghostNodes());
       }
     }
+    // corrections.js (edit mode) adds its new parties and ties, marks ended ties
+    if (window.wijkgraphExtra) window.wijkgraphExtra(nodeItems, edgeItems);
     // Drop unwanted edges first so that no edge points at a removed node.
     var wanted = new Set(edgeItems.map(function (o) { return o.id; }));
     var stale = edges.getIds().filter(function (id) { return !wanted.has(id); });
@@ -604,7 +607,10 @@
     var box = document.getElementById(id);
     if (!box) return;
     box.checked = state.layers[key];
-    box.addEventListener("change", function () { state.layers[key] = box.checked; render(); });
+    box.addEventListener("change", function () {
+      state.layers[key] = box.checked;
+      render(key === "ghosts" ? { fit: true } : undefined);  // ghosts sit outside the view: re-fit
+    });
   }
   layerToggle("layer-meetings", "meetings");
   layerToggle("layer-suggestions", "suggestions");
@@ -638,24 +644,7 @@
     setTimeout(function () { network.redraw(); network.fit({ animation: false }); }, 50);
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
-  document.getElementById("png").addEventListener("click", function () {
-    var src = container.querySelector("canvas");
-    var out = document.createElement("canvas");
-    out.width = src.width; out.height = src.height;
-    var ctx = out.getContext("2d");
-    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
-    ctx.drawImage(src, 0, 0);
-    ctx.fillStyle = "#1a1a1a";
-    ctx.font = "bold " + Math.round(18 * (window.devicePixelRatio || 1)) + "px system-ui, Arial, sans-serif";
-    ctx.fillText(D.title, 12, 28 * (window.devicePixelRatio || 1));
-    out.toBlob(function (blob) {
-      var url = URL.createObjectURL(blob);
-      var link = document.createElement("a");
-      link.href = url; link.download = S.png_name;
-      document.body.appendChild(link); link.click(); link.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-    }, "image/png");
-  });
+  // PNG and SVG exports: map_export.js
 
   // --- start ------------------------------------------------------------------------
   network.once("afterDrawing", function () {
@@ -667,7 +656,7 @@
   // A small read-only handle for tests and for people poking around in the console.
   window.wijkgraph = {
     network: network, nodes: nodes, edges: edges, state: state, actors: actors,
-    focusActor: focusActor,
+    focusActor: focusActor, render: render, data: D,
     shownActorIds: function () {
       return nodes.getIds().filter(function (id) { return typeof id === "number"; })
         .map(function (i) { return actors[i].id; });

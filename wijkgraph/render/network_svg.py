@@ -1,0 +1,236 @@
+"""A static picture of the whole network as SVG: for the report's first page and for print.
+
+The same seeded positions as the interactive map (`wijkgraph.render.layout`), parties
+coloured by domain, ties as thin lines (thicker when deeper), the key figures drawn larger
+with their name and rank, and a small legend of the domains. No script, no links, no
+fonts to fetch: every text is escaped, and the same network and seed give the same bytes.
+
+Examples
+--------
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> from wijkgraph.analysis.run import analyse
+>>> net = load_dataset("utrecht-oost")
+>>> svg = network_svg(net, analyse(net), lang="en")
+>>> svg.startswith("<svg") and "<script" not in svg and "Wijkbureau Oost" in svg
+True
+>>> svg == network_svg(net, analyse(net), lang="en")
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from typing import TYPE_CHECKING
+
+from wijkgraph.i18n import N_, Translator, translator
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render.layout import layout_positions
+from wijkgraph.render.palette import domain_colour, domain_name
+
+if TYPE_CHECKING:
+    from wijkgraph.analysis.run import Analysis
+
+#: The most ties drawn (the deepest first); the picture stays small for very large networks.
+MAX_EDGES = 4000
+#: The most domains named in the legend (the most frequent; the rest as "other").
+MAX_LEGEND = 10
+#: Characters of a label before it is shortened.
+LABEL_CHARS = 28
+#: Width of one character of the label font, as a share of the font size (an estimate).
+CHAR_WIDTH = 0.56
+
+TEXT = {
+    "alt": N_("Picture of the network: {parties}, {ties}. Colour: domain; larger and named: "
+              "the key figures, numbered by rank."),
+    "key": N_("Key figure (rank)"),
+    "other": N_("other domains"),
+    "unknown": N_("no domain"),
+}
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _short(text: str, n: int = LABEL_CHARS) -> str:
+    """`text` cut to `n` characters, with "…" when it was longer.
+
+    >>> _short("Buurtteam Jeugd en Gezin Oost en Binnenstad", 20)
+    'Buurtteam Jeugd en…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _fit(positions: Mapping[Hashable, tuple[float, float]], width: float, height: float,
+         margin: float) -> dict[Hashable, tuple[float, float]]:
+    """Positions scaled (one factor for both axes) and centred into the drawing area."""
+    if not positions:
+        return {}
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    scale = min((width - 2 * margin) / span_x if span_x else math.inf,
+                (height - 2 * margin) / span_y if span_y else math.inf)
+    if not math.isfinite(scale):
+        scale = 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {n: (round(width / 2 + (x - cx) * scale, 1), round(height / 2 + (y - cy) * scale, 1))
+            for n, (x, y) in positions.items()}
+
+
+def _overlaps(box: tuple[float, float, float, float],
+              boxes: list[tuple[float, float, float, float]]) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
+
+
+def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang: str = "nl",
+                seed: int = 0, width: int = 760, height: int = 470, top: int = 8) -> str:
+    """The network as one self-contained ``<svg>`` element (no script, every text escaped).
+
+    Parameters
+    ----------
+    network : WijkNetwork
+    analysis : Analysis, optional
+        Names its key figures; without it no party is named.
+    lang : {"nl", "en"}
+        Language of the legend and the text alternative.
+    seed : int, default 0
+        Seed of the layout (the map's default, so both show the same shape).
+    width, height : int
+        Size of the drawing in CSS pixels (it scales with the page).
+    top : int, default 8
+        How many key figures are drawn larger and named.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> actors = pd.DataFrame({"name": ["<A>", "B"], "domain": ["zorg", "welzijn"]})
+    >>> relations = pd.DataFrame({"source": ["<A>"], "target": ["B"], "strength": [2]})
+    >>> svg = network_svg(build_network(tables_from_frames(actors, relations)))
+    >>> svg.count("<line"), "&lt;A&gt;" in svg, "<A>" in svg
+    (1, True, False)
+    """
+    t = translator(lang)
+    graph = network.graph
+    legend, legend_h = _legend(graph, t, width)
+    pos = _fit(layout_positions(graph, seed=seed), width, height - legend_h, 18.0)
+    ranks: dict[Hashable, int] = {}
+    if analysis is not None:
+        frame = analysis.key_figures.to_frame().head(top)
+        ranks = {i: int(r) for i, r in zip(frame["id"], frame["rank"], strict=True)}
+    degree = dict(graph.degree())
+    max_degree = max(degree.values(), default=1) or 1
+    alt = t.gettext(TEXT["alt"]).format(
+        parties=t.count(graph.number_of_nodes(), "{n} party", "{n} parties"),
+        ties=t.count(graph.number_of_edges(), "{n} tie", "{n} ties"))
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="network-svg" role="img" '
+           f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+           f'aria-label="{_esc(alt)}" font-family="system-ui, sans-serif">',
+           f"<title>{_esc(alt)}</title>",
+           '<g class="ties" stroke="#8a8f98" stroke-linecap="round">']
+    edges = sorted(((str(u), str(v), float(d.get("weight") or 1)) for u, v, d in
+                    graph.edges(data=True)), key=lambda e: (-e[2], e[0], e[1]))[:MAX_EDGES]
+    opacity = 0.55 if len(edges) < 300 else 0.3
+    for u, v, w in sorted(edges, key=lambda e: (e[2], e[0], e[1])):  # deep ties on top
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        out.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
+                   f'stroke-width="{round(0.5 + 0.35 * min(w, 4), 2)}" '
+                   f'stroke-opacity="{opacity}"/>')
+    out.append("</g>")
+    small = graph.number_of_nodes() > 200
+    out.append('<g class="parties" stroke="#ffffff" stroke-width="0.8">')
+    nodes = sorted(graph.nodes, key=lambda n: (n in ranks, str(n)))  # key figures on top
+    radius: dict[Hashable, float] = {}
+    for n in nodes:
+        d = graph.nodes[n]
+        r = (2.0 if small else 3.5) + (2.5 if small else 4.0) * math.sqrt(degree[n] / max_degree)
+        if n in ranks:
+            r += 2.5
+        radius[n] = r
+        x, y = pos[n]
+        extra = ' stroke="#1d1d1f" stroke-width="1.6"' if n in ranks else ""
+        out.append(f'<circle cx="{x}" cy="{y}" r="{round(r, 1)}" '
+                   f'fill="{_esc(domain_colour(str(d.get("domain") or "")))}"{extra}>'
+                   f"<title>{_esc(d.get('name', n))}</title></circle>")
+    out.append("</g>")
+    out += _labels(graph, pos, radius, ranks, width, height - legend_h)
+    out.append(f'<g transform="translate(0 {round(height - legend_h, 1)})">')
+    out += legend
+    out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
+            radius: Mapping[Hashable, float], ranks: Mapping[Hashable, int],
+            width: float, height: float) -> list[str]:
+    """The names of the key figures beside their circle, placed where they do not overlap."""
+    size = 12.0
+    boxes: list[tuple[float, float, float, float]] = []
+    out = ['<g class="labels" font-size="12" font-weight="600" fill="#1d1d1f" stroke="#ffffff" '
+           'stroke-width="3" paint-order="stroke" stroke-linejoin="round">']
+    for n in sorted(ranks, key=lambda k: (ranks[k], str(k))):
+        name = _short(str(graph.nodes[n].get("name", n)))  # type: ignore[attr-defined]
+        text = f"{ranks[n]}. {name}"
+        w = len(text) * size * CHAR_WIDTH
+        x, y = pos[n]
+        r = radius[n] + 3
+        choices = [(x, y - r - 2, "middle"), (x, y + r + size, "middle")]
+        for dy in (0.0, -size, size, -2 * size, 2 * size):
+            choices[len(choices) - 2:len(choices) - 2] = [(x + r, y + size * 0.35 + dy, "start"),
+                                                         (x - r, y + size * 0.35 + dy, "end")]
+        best = choices[0]
+        for cx, cy, anchor in choices:
+            x0 = cx if anchor == "start" else cx - w if anchor == "end" else cx - w / 2
+            box = (x0, cy - size, x0 + w, cy + 3)
+            if x0 >= 0 and x0 + w <= width and box[1] >= 0 and box[3] <= height \
+                    and not _overlaps(box, boxes):
+                best = (cx, cy, anchor)
+                boxes.append(box)
+                break
+        else:
+            cx, cy, anchor = best
+            x0 = max(0.0, min(cx, width - w)) if anchor == "start" else cx
+            best = (x0, cy, anchor)
+        out.append(f'<text x="{round(best[0], 1)}" y="{round(best[1], 1)}" '
+                   f'text-anchor="{best[2]}">{_esc(text)}</text>')
+    out.append("</g>")
+    return out
+
+
+def _legend(graph: object, t: Translator, width: float) -> tuple[list[str], float]:
+    """Rows under the picture: a dot per domain (most frequent first), the key-figure mark.
+
+    Returns the SVG lines (drawn from y = 0; translate them) and their height.
+    """
+    counts = Counter(str(d.get("domain") or "") for _n, d in graph.nodes(data=True))  # type: ignore[attr-defined]
+    order = sorted(counts, key=lambda d: (-counts[d], d))
+    shown, rest = order[:MAX_LEGEND], order[MAX_LEGEND:]
+    entries = [(domain_colour(d), domain_name(d, t.lang) if d else t.gettext(TEXT["unknown"]), "")
+               for d in shown]
+    if rest:
+        entries.append(("#bbbbbb", t.gettext(TEXT["other"]), ""))
+    entries.append(("#ffffff", t.gettext(TEXT["key"]), ' stroke="#1d1d1f" stroke-width="1.6"'))
+    out = ['<g class="legend" font-size="11" fill="#333333">']
+    x, y = 4.0, 10.0
+    for colour, name, extra in entries:
+        label = _short(str(name), 26)
+        w = 13 + len(label) * 11 * CHAR_WIDTH + 12
+        if x > 4.0 and x + w > width:
+            x, y = 4.0, y + 16.0
+        out.append(f'<circle cx="{round(x + 5, 1)}" cy="{y}" r="5" fill="{_esc(colour)}"{extra}/>'
+                   f'<text x="{round(x + 13, 1)}" y="{y + 4}">{_esc(label)}</text>')
+        x += w
+    out.append("</g>")
+    return out, y + 10.0
