@@ -4,9 +4,9 @@ Renders the map (with its analysis, as ``wijkgraph analyse`` writes it) of every
 dataset, opens it in headless Debian Chromium at 1920x1080 and counts the pairs of *drawn*
 labels whose boxes overlap. A label's box is vis-network's own (``labelModule.size``: the
 measured text width and line height, in canvas units, converted to screen pixels with
-``canvasToDOM``); shifted by ``font.vadjust``
-(vis-network adds it when it draws the text); a label is drawn when vis-network would draw it (``labelModule.visible()``:
-a non-empty label whose font is at least ``drawThreshold`` pixels at the current scale).
+``canvasToDOM``), shifted by ``font.vadjust`` (vis-network adds it when it draws the
+text). A label counts when vis-network draws it (``labelModule.visible()``: a non-empty label
+whose font is at least ``drawThreshold`` pixels at the current scale) inside the view.
 
     .venv/bin/python benchmarks/bench_labels.py              # every bundled dataset
     .venv/bin/python benchmarks/bench_labels.py utrecht-oost  # chosen datasets

@@ -115,15 +115,17 @@ def test_png_export_is_twice_the_screen_with_its_legend(open_page, oost, tmp_pat
         data = fh.read()
     w, h = png_size(data)
     box = page.locator("#network").bounding_box()
-    assert w == 2 * (round(box["width"]) + 300)
-    assert h == 2 * (round(box["height"]) + 64 + 30)
+    lay = page.evaluate("wijkgraph.exportLayout")
+    assert lay["scale"] == 2 and lay["legend"] >= 200
+    assert w == 2 * (round(box["width"]) + lay["legend"])
+    assert h == 2 * (round(box["height"]) + lay["head"] + lay["foot"])
     # the legend strings were drawn, and the legend area is not blank
     strings = page.evaluate("wijkgraph.lastLegendStrings")
     assert page.locator("#legend h2").text_content() in strings
     pil = pytest.importorskip("PIL.Image")
     img = pil.open(io.BytesIO(data)).convert("L")
-    legend = img.crop((2 * round(box["width"]) + 10, 2 * 64, w - 10, h // 2))
-    dark = sum(1 for v in legend.getdata() if v < 200)
+    legend = img.crop((2 * round(box["width"]) + 10, 2 * lay["head"], w - 10, h // 2))
+    dark = sum(legend.histogram()[:200])  # pixels darker than the background
     assert dark > 500
     assert opened.errors == []
 
@@ -155,3 +157,24 @@ def test_print_of_the_map_is_one_a4_landscape_page(open_page, oost, tmp_path):
     assert pages == 1
     size = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert size and float(size.group(1)) > float(size.group(2))  # landscape
+
+
+def test_svg_export_of_hostile_names_is_text(open_page, tmp_path):
+    from tests.render._hostile import NAMES, hostile_network
+
+    path = tmp_path / "map.html"
+    render_map(hostile_network()).write(path)
+    opened = open_page(path, viewport=HD)
+    settle(opened.page)
+    opened.page.evaluate("wijkgraph.network.moveTo({scale: 3})")  # more labels drawn
+    opened.page.evaluate("wijkgraph.placeLabels()")
+    text = opened.page.evaluate("wijkgraph.exportSvg()")
+    root = ET.fromstring(text.split("\n", 1)[1])  # parses: every name was escaped
+    ns = "{http://www.w3.org/2000/svg}"
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "foreignObject", "a")]
+    drawn = opened.page.evaluate("wijkgraph.nodes.get().filter(n => n.label).map(n => n.label)")
+    labels = [t.text for t in root.find(f".//{ns}svg[@class='map']").iter(ns + "text")]
+    assert drawn and sorted(labels) == sorted(drawn)
+    assert set(labels) <= set(NAMES)  # the payloads came through as the very same text
+    assert any("<" in name for name in labels)
+    assert opened.dialogs == [] and opened.errors == []

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from wijkgraph.cli import cli
-from wijkgraph.errors import InputError
+from wijkgraph.errors import InputError, ValidationError
 from wijkgraph.io import _cells, _limits, read, write
 from wijkgraph.io._records import FIXED_TIME
 from wijkgraph.io.template import write_template
@@ -169,6 +169,59 @@ def test_rows_beyond_the_limit_are_refused_but_empty_ones_are_not(
         ("problem.too_many_rows", 12, 10)]
 
 
+def _csv_folder(tmp_path: Path, actors: str) -> Path:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "actoren.csv").write_text(actors, encoding="utf-8")
+    (folder / "relaties.csv").write_text("van;naar\nA;B\n", encoding="utf-8")
+    return folder
+
+
+def test_csv_of_empty_lines_reads_at_once(tmp_path: Path) -> None:
+    folder = _csv_folder(tmp_path, "naam\nA\nB\n" + "\n" * 3_000_000)
+    tracemalloc.start()
+    try:
+        assert read(folder).n_actors == 2
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60 * 1024 * 1024, peak  # a list per empty line would be 200 MB
+
+
+@pytest.mark.parametrize("tail, code, params", [
+    (";\n" * 25, "problem.too_many_rows", {"row": 28, "limit": 10}),
+    ("x;" * 60, "problem.too_many_cells", {"limit": 50}),
+])
+def test_csv_shape_is_checked_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             tail: str, code: str, params: dict) -> None:
+    for module in (_cells, _limits):
+        monkeypatch.setattr(module, "MAX_ROWS", 10)
+        monkeypatch.setattr(module, "MAX_CELLS", 50)
+    folder = _csv_folder(tmp_path, "naam;x\nA;1\nB;2\n" + tail)
+    with pytest.raises(ValidationError) as info:
+        read(folder)
+    assert [(p.code, p.params) for p in info.value.problems] == [(code, params)]
+
+
+def test_xml_element_count_is_checked_before_parsing(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_limits, "MAX_XML_ELEMENTS", 100)
+    path = tmp_path / "net.graphml"
+    path.write_text("<?xml version='1.0'?><graphml><graph>" + "<node id='a'/>" * 99
+                    + "</graph></graphml>")
+    with pytest.raises(InputError) as info:
+        read(path)
+    assert info.value.problem.code == "problem.xml_too_many"
+
+
+def test_formulas_are_looked_for_only_where_there_are_some(tmp_path: Path) -> None:
+    plain = _workbook(tmp_path / "plain.xlsx", {"actoren": [("naam",), ("A",)]})
+    with_formula = _workbook(tmp_path / "f.xlsx", {"actoren": [("naam",), ("=A1",)]})
+    with _cells.open_workbook(plain) as a, _cells.open_workbook(with_formula) as b:
+        assert (_cells.has_formulas(a["actoren"]), _cells.has_formulas(b["actoren"])) == (
+            False, True)
+
+
 def test_a_dimension_bomb_streams_in_little_memory(tmp_path: Path) -> None:
     sys.path.insert(0, str(BENCH))
     try:
@@ -296,3 +349,20 @@ def test_negative_seed_is_a_clear_usage_error(tmp_path: Path, args: list[str]) -
     assert result.exit_code == 2
     assert "Invalid value for '--seed': -1 is not in the range 0<=x<=4294967295." in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_json_with_too_many_or_reserved_attributes(tmp_path: Path) -> None:
+    path = tmp_path / "net.json"
+    links = [{"source": "A", "target": "B", "Target_Name": "x"}]
+    wide = {"id": "A", **{f"v{i}": i for i in range(1_001)}}
+    path.write_text(json.dumps({"nodes": [wide, {"id": "B"}], "links": links}))
+    with pytest.raises(InputError) as info:
+        read(path)
+    problem = info.value.problem
+    assert (problem.code, problem.sheet, problem.params) == (
+        "problem.too_wide", "nodes", {"n": 1_003, "limit": 1_000})  # id, name and 1,001
+    path.write_text(json.dumps({"nodes": [{"id": "A"}, {"id": "B"}], "links": links}))
+    with pytest.raises(ValidationError) as err:
+        read(path)
+    assert [(p.code, p.sheet, p.column) for p in err.value.problems] == [
+        ("problem.reserved_column", "links", "Target_Name")]

@@ -9,10 +9,8 @@ with `squash_cell` (control, invisible and bidirectional-control characters go: 
 `wijkgraph.model.tables`, which cleans DataFrame cells the same way). Nothing here lets a
 parser's own exception escape.
 
-Bounded (limits and checks in `wijkgraph.io._limits`): every input is a regular file of
-at most `MAX_FILE_MB`, a workbook unpacks to at most `MAX_UNPACKED_MB`; sheets are streamed
-row by row whatever size they declare (`sheet_rows`), empty rows are counted rather than
-kept, and data beyond `MAX_ROWS` rows or `MAX_COLUMNS` columns is refused.
+Bounded: the limits and checks are in `wijkgraph.io._limits`; sheets are streamed row by
+row whatever size they declare (`sheet_rows`), CSV records are counted (`_bounded`).
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +37,7 @@ from wijkgraph.io._limits import (
     MAX_ROWS,
     MAX_UNPACKED_MB,
     LongNumber,
+    check_csv_shape,
     check_json_shape,
     check_regular,
     check_size,
@@ -84,10 +83,12 @@ def read_csv(file: Path) -> tuple[list[list[str]], str]:
     """The cells of a CSV file and the delimiter found (see `read_csv_cells`)."""
     check_size(file)
     data = file.read_bytes()
-    text = decode_text(data, file.name)
-    if not text.strip():
+    text = decode_text(data, file.name).rstrip()  # a tail of empty lines costs nothing
+    del data
+    if not text:
         raise InputError(Problem("problem.empty_file", file=file.name))
     delimiter = sniff_delimiter(text)
+    check_csv_shape(text, delimiter, file.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         return _bounded(reader, file.name), delimiter
@@ -284,7 +285,9 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("naam\\nDOCK\\n")
     ','
     """
-    lines = [ln for ln in text.splitlines()[: HEADER_SEARCH_ROWS * 2] if ln.strip()]
+    # the first 100,000 characters of a line are enough to count its cells (and a line of
+    # 20 million cells would cost gigabytes)
+    lines = [ln[:100_000] for ln in _head_lines(text, HEADER_SEARCH_ROWS * 2) if ln.strip()]
     lines = lines[:HEADER_SEARCH_ROWS]
     best, best_score = ",", (False, 0, 0)
     for delim in DELIMITERS:
@@ -297,6 +300,22 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delim, score
     return best
+
+
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first `n` lines of `text`, without splitting all of it.
+
+    >>> _head_lines("a\\r\\nb\\n\\nc", 3)
+    ['a', 'b', '']
+    """
+    lines: list[str] = []
+    start = 0
+    while len(lines) < n and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end].rstrip("\r"))
+        start = end + 1
+    return lines
 
 
 def read_json(path: Path, fmt: str = "JSON") -> Any:
@@ -533,11 +552,17 @@ def has_sheets(path: Path, *names: str) -> bool:
     return {fold(n) for n in names} <= found
 
 
-def read_sheets(path: Path) -> dict[str, list[list[str]]]:
-    """The cells of every sheet of a workbook, by sheet name."""
+def read_sheets(path: Path, *, only: Iterable[str] | None = None) -> dict[str, list[list[str]]]:
+    """The cells of every sheet of a workbook (or of those whose folded name is in `only`).
+
+    Reading a sheet costs time in proportion to its size: a caller that looks for one
+    sheet passes `only`.
+    """
+    wanted = None if only is None else {fold(n) for n in only}
     with open_workbook(path) as wb:
         return {name: workbook_cells(wb[name], file=path.name, sheet=name)
-                for name in wb.sheetnames if hasattr(wb[name], "iter_rows")}
+                for name in wb.sheetnames if hasattr(wb[name], "iter_rows")
+                and (wanted is None or fold(name) in wanted)}
 
 
 def excel_column(index: int) -> str:

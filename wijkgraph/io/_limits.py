@@ -5,7 +5,8 @@ an input must be a regular file (`check_regular`: a named pipe or a device is re
 before it is opened, since opening a pipe waits for a writer for ever) of at most
 `MAX_FILE_MB` (`check_size`); a workbook must unpack to at most `MAX_UNPACKED_MB`, no part
 packed more than `MAX_PACK_RATIO` times (`check_unpacked`, from the zip's directory,
-before anything is unpacked); JSON may nest `MAX_JSON_DEPTH` levels and hold
+before anything is unpacked); XML may hold `MAX_XML_ELEMENTS` elements
+(`check_xml_shape`); JSON may nest `MAX_JSON_DEPTH` levels and hold
 `MAX_JSON_CONTAINERS` objects and lists (`check_json_shape`). Sheets and tables hold at
 most `MAX_ROWS` rows and `MAX_COLUMNS` columns (`wijkgraph.io._cells.sheet_rows`,
 `wijkgraph.io._raw.header_problems`). Each refusal is one `InputError` naming the limit.
@@ -43,6 +44,7 @@ MAX_COLUMNS = 1_000  # columns per sheet or file (Excel holds 16,384)
 MAX_JSON_DEPTH = 200
 MAX_JSON_CONTAINERS = 4_000_000  # objects and lists in one JSON file
 MAX_NUMBER_DIGITS = 100
+MAX_XML_ELEMENTS = 2_000_000  # a city of 30,000 actors and 150,000 relations has ~1.3 million
 _MB = 1024 * 1024
 
 if "problem.not_a_regular_file" not in MESSAGES:
@@ -66,6 +68,8 @@ if "problem.not_a_regular_file" not in MESSAGES:
         "problem.too_many_cells": N_(
             "The table holds more than {limit} cells; wijkgraph reads at most that many. "
             "Delete the rows or columns you do not need, or split the table."),
+        "problem.xml_too_many": N_(
+            "The file holds more than {limit} XML elements. Export a smaller network."),
         "problem.json_too_deep": N_(
             "The JSON nests more than {limit} levels deep. A network file needs only a few; "
             "export it again from the program it came from."),
@@ -148,3 +152,31 @@ def check_unpacked(path: Path) -> None:
             raise InputError(Problem("problem.packed_too_tightly", file=path.name, params={
                 "part": part.filename, "ratio": part.file_size // max(part.compress_size, 1),
                 "limit": MAX_PACK_RATIO}))
+
+
+def check_xml_shape(data: bytes, name: str) -> None:
+    """Refuse XML with more than `MAX_XML_ELEMENTS` elements (counted in C, not parsed).
+
+    A parsed element takes some 300 bytes: 64 MB of tiny elements would take gigabytes.
+
+    >>> check_xml_shape(b"<graphml><graph/></graphml>", "a.graphml")
+    """
+    tags = data.count(b"<") - data.count(b"</") - data.count(b"<!") - data.count(b"<?")
+    if tags > MAX_XML_ELEMENTS:
+        raise InputError(Problem("problem.xml_too_many", file=name,
+                                 params={"limit": MAX_XML_ELEMENTS}))
+
+
+def check_csv_shape(text: str, delimiter: str, file: str) -> None:
+    """Refuse, before parsing, text with far more lines or cells than a table may have.
+
+    Counted in C: lines (a record may span lines, so twice `MAX_ROWS` are allowed) and
+    delimiters (each one starts a cell).
+    """
+    lines = text.count("\n") + 1
+    if lines > 2 * MAX_ROWS:
+        raise InputError(Problem("problem.too_many_rows", file=file, row=lines,
+                                 params={"row": lines, "limit": MAX_ROWS}))
+    if text.count(delimiter) > MAX_CELLS:
+        raise InputError(Problem("problem.too_many_cells", file=file,
+                                 params={"limit": MAX_CELLS}))

@@ -33,6 +33,7 @@ from wijkgraph.io._cells import (
     excel_column,
     squash_cell,
 )
+from wijkgraph.io._limits import check_xml_shape
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.schema import (
     REQUIRED_TABLES,
@@ -286,8 +287,6 @@ def records_to_raw(table: str, file: str, sheet: str | None,
             out[canon] = record_cell(rec[key])
         mapped.append(out)
     problems = header_problems(table, file, sheet, headers, None)
-    if any(p.code == "problem.too_wide" for p in problems):
-        return RawTable(table, file, sheet, pd.DataFrame(), [], {}, problems)
     columns = list(headers)
     frame = pd.DataFrame([[m.get(c, "") for c in columns] for m in mapped], columns=columns,
                          dtype=object) if columns else pd.DataFrame()
@@ -306,20 +305,20 @@ RESERVED_COLUMNS = {
 
 def header_problems(table: str, file: str, sheet: str | None, headers: Mapping[str, str],
                     row: int | None) -> list[Problem]:
-    """Errors of a table's columns: a name wijkgraph reserves, more than `MAX_COLUMNS`.
+    """Errors of a table's columns: a name wijkgraph reserves; more than `MAX_COLUMNS` stops
+    reading at once (InputError).
 
     >>> [p.code for p in header_problems("relations", "r.csv", None,
     ...                                  {"source": "van", "source_name": "source_name"}, 1)]
     ['problem.reserved_column']
     """
-    problems = [Problem("problem.reserved_column", file=file, sheet=sheet, row=row,
+    if len(headers) > MAX_COLUMNS:
+        raise InputError(Problem("problem.too_wide", file=file, sheet=sheet, row=row,
+                                 params={"n": len(headers), "limit": MAX_COLUMNS}))
+    return [Problem("problem.reserved_column", file=file, sheet=sheet, row=row,
                         column=written, params={"column": written})
                 for canon, written in headers.items()
                 if canon.casefold() in RESERVED_COLUMNS.get(table, frozenset())]
-    if len(headers) > MAX_COLUMNS:
-        problems.append(Problem("problem.too_wide", file=file, sheet=sheet, row=row,
-                                params={"n": len(headers), "limit": MAX_COLUMNS}))
-    return problems
 
 
 def record_cell(value: Any) -> str:
@@ -393,8 +392,10 @@ def parse_xml(path: Path, fmt: str) -> ET.Element:
 
     # xml.etree does not resolve external entities; expat >= 2.4.1 limits entity expansion.
     check_size(path)
+    data = path.read_bytes()
+    check_xml_shape(data, path.name)
     try:
-        return ET.fromstring(path.read_bytes())
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         raise InputError(Problem("problem.exchange_unreadable", file=path.name,
                                  row=exc.position[0] if exc.position else None,

@@ -85,7 +85,7 @@ def aliases_in_input(source: str | Path) -> list[AliasEntry]:
         return []
     if not path.is_file() or path.suffix.casefold() not in WORKBOOK_SUFFIXES:
         return []
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, only=INPUT_SHEETS)
     by_fold = {fold(n): n for n in sheets}
     found = next((by_fold[k] for k in INPUT_SHEETS if k in by_fold), None)
     return [] if found is None else _entries(sheets[found], path.name, found)

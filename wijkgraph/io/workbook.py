@@ -32,6 +32,7 @@ from wijkgraph.io._cells import (
     HEADER_SEARCH_ROWS,
     WORKBOOK_SUFFIXES,
     cell_text,
+    clean_text,
     excel_column,
     has_formulas,
     open_workbook,
@@ -116,25 +117,26 @@ def _read_sheets(path: Path, wb_values: Any, wb_formulas: Any,
         table = canonical_table(sheet)
         if table is None:
             continue
+        shown = clean_text(sheet)  # the name in messages: no bidi override or control char
         if table in tables:
             code = "problem.hidden_duplicate" if sheet in hidden else "problem.duplicate_table"
-            problems.append(Problem(code, file=path.name, sheet=sheet, severity="warning",
+            problems.append(Problem(code, file=path.name, sheet=shown, severity="warning",
                                     params={"table": table, "used": used[table]}))
             continue
         ws_values, ws_formulas = wb_values[sheet], wb_formulas[sheet]
         if not hasattr(ws_values, "iter_rows"):  # a chart sheet
             continue
-        cells, cell_problems, booleans = _sheet_cells(ws_values, ws_formulas, path.name, sheet)
-        raw = cells_to_raw(table, path.name, sheet, cells)
+        cells, cell_problems, booleans = _sheet_cells(ws_values, ws_formulas, path.name, shown)
+        raw = cells_to_raw(table, path.name, shown, cells)
         if cell_problems:  # rows emptied by formulas are not 'no relations'
             raw.problems = [p for p in raw.problems if p.code != "problem.no_relations"]
         raw.problems.extend(cell_problems)
         raw.problems.extend(_boolean_names(raw, cells, booleans))
         if sheet in hidden:
-            raw.problems.append(Problem("problem.hidden_sheet", file=path.name, sheet=sheet,
+            raw.problems.append(Problem("problem.hidden_sheet", file=path.name, sheet=shown,
                                         severity="warning", params={"table": table}))
         tables[table] = raw
-        used[table] = sheet
+        used[table] = shown
     return tables, problems, sheetnames
 
 

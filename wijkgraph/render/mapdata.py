@@ -21,7 +21,12 @@ from wijkgraph.i18n import N_, NP_, check_lang, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render import palette
 from wijkgraph.render.ghosts import place_ghosts
-from wijkgraph.render.layout import communities, grouped_layout, layout_positions
+from wijkgraph.render.layout import (
+    communities,
+    grouped_layout,
+    layout_positions,
+    make_label_room,
+)
 
 if TYPE_CHECKING:
     from wijkgraph.analysis.run import Analysis
@@ -373,7 +378,8 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
             x, y = lay.centres[g]
             group_rows.append([g, x, y, lay.radii[g], group_counts[g]])
     else:
-        positions = layout_positions(graph, seed=seed)
+        positions = make_label_room(layout_positions(graph, seed=seed),
+                                    _label_sizes(graph, scores, top))
         group_index = {}
 
     domains, types, wijken, themes = _Interner(), _Interner(), _Interner(), _Interner()
@@ -386,7 +392,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     for a in ids:
         d = graph.nodes[a]
         score = scores[a]
-        size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(score / top) if top > 0 else MIN_SIZE
+        size = _size(score, top)
         actors.append([
             str(a),
             _text(d.get("name", a)),
@@ -470,6 +476,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         "version": 1,
         "lang": lang,
         "title": title,
+        "info": _info(network, lang),
         "strings": {k: word(k, lang) for k in STRINGS},
         "findings": _findings(network, analysis, lang, index),
         "plurals": _plurals(lang),
@@ -533,12 +540,18 @@ def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str
 
 
 def _title(network: WijkNetwork, lang: str) -> str:
-    meta = network.meta
-    title = meta.get(f"title_{lang}") or meta.get("name") or ""
-    wijk = meta.get("wijk")
-    if wijk:
-        title = f"{title} · {wijk}" if title else str(wijk)
-    return str(title) or word("title", lang)
+    """The title of `wijkgraph.model.info.document_info` (info sheet, dataset, area, file)."""
+    from wijkgraph.model.info import document_info
+
+    return document_info(network, lang)["title"] or word("title", lang)
+
+
+def _info(network: WijkNetwork, lang: str) -> dict[str, str]:
+    """Area, date and organisation for the page's head (and its exports)."""
+    from wijkgraph.model.info import document_info
+
+    info = document_info(network, lang)
+    return {k: info[k] for k in ("title", "area", "date", "organisation")}
 
 
 def _findings(network: WijkNetwork, analysis: Analysis | None, lang: str,
@@ -552,3 +565,21 @@ def _findings(network: WijkNetwork, analysis: Analysis | None, lang: str,
     for f in key_findings(network, analysis, lang, n=5):
         rows.append([f.head, f.text, sorted(index[a] for a in f.actors if a in index)])
     return rows
+
+
+def _size(score: float, top: float) -> float:
+    """Radius of an actor (canvas units) from its score."""
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(score / top) if top > 0 else MIN_SIZE
+
+
+def _label_sizes(graph: Any, scores: Mapping[Any, float], top: float
+                 ) -> dict[Hashable, tuple[float, float, float]]:
+    """node -> (radius, label width px, label height px), as the page's script sizes labels
+    (map_labels.js: 12 px plus a little for bigger actors; about 0.56 em per character)."""
+    out = {}
+    for a in graph.nodes:
+        size = _size(scores[a], top)
+        px = 12 + min(size - MIN_SIZE, 32) * 0.2
+        name = _text(graph.nodes[a].get("name", a))
+        out[a] = (size, 0.56 * px * len(name) + 8, px * 1.25 + 4)
+    return out

@@ -38,7 +38,7 @@ MAX_EDGES = 4000
 #: The most domains named in the legend (the most frequent; the rest as "other").
 MAX_LEGEND = 10
 #: Characters of a label before it is shortened.
-LABEL_CHARS = 28
+LABEL_CHARS = 40
 #: Width of one character of the label font, as a share of the font size (an estimate).
 CHAR_WIDTH = 0.56
 

@@ -48,12 +48,12 @@ from wijkgraph.render.report_model import (
     TEXT,
     Item,
     Report,
+    ReportContext,
     Section,
     Table,
-    _Context,
-    _top,
     fmt_number,
     more_rows,
+    top_count,
     tr,
 )
 from wijkgraph.render.report_static import problems_section, reading_section, whoiswho_section
@@ -66,7 +66,7 @@ __all__ = ["TEXT", "Item", "Report", "Section", "Table", "build_report", "fmt_nu
            "render_report", "tr", "write_report_html", "write_report_md"]
 
 
-def _glance_section(c: _Context, findings: Sequence[Item], has_map: bool) -> Section:
+def _glance_section(c: ReportContext, findings: Sequence[Item], has_map: bool) -> Section:
     t = translator(c.lang)
     s = c.analysis.overview
     intro = t.gettext("This report describes {parties} and {relations}. What stands out:").format(
@@ -120,7 +120,7 @@ def key_findings(network: WijkNetwork, analysis: Analysis, lang: str = "nl", n: 
     >>> 1 <= len(found) <= 3 and all(f.text for f in found)
     True
     """
-    top = _top(analysis)
+    top = top_count(analysis)
     return glance((result.summary(lang, top=top) for _name, result in analysis.sections()), n)
 
 
@@ -143,7 +143,7 @@ def _chart_kwargs(kwargs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _section_of(summary: Summary, c: _Context) -> Section:
+def _section_of(summary: Summary, c: ReportContext) -> Section:
     """A result's `Summary` as a report `Section` (charts drawn, tables coloured)."""
     items = tuple(Item(i.head, i.text, _colour(i.colour), i.tag) for i in summary.items)
     return Section(
@@ -187,7 +187,7 @@ def build_report(network: WijkNetwork, analysis: Analysis, *, lang: str = "nl",
     from wijkgraph._version import __version__
 
     check_lang(lang)
-    c = _Context(network, analysis, lang, _top(analysis), draw)
+    c = ReportContext(network, analysis, lang, top_count(analysis), draw)
     summaries = [result.summary(lang, top=c.top) for _name, result in analysis.sections()]
     sections = [_section_of(summary, c) for summary in summaries if not summary.empty]
     sections.append(whoiswho_section(c))
@@ -241,6 +241,9 @@ def _environment(lang: str) -> Any:
     return env
 
 
+#: A table with more rows than this prints as a list in two columns (see the template).
+LONG_TABLE = 8
+
 _NUMBERLIKE = re.compile(r"[-+−]?[\d.,]+%?")
 
 
@@ -251,6 +254,7 @@ def render_html(report: Report) -> str:
     template = _environment(report.lang).get_template("report.html.j2")
     svgs = {id(ch): Markup(ch.svg) for s in report.sections for ch in s.charts}  # noqa: S704
     return template.render(report=report, svg=lambda ch: svgs[id(ch)], lang=report.lang,
+                           LONG_TABLE=LONG_TABLE,
                            picture=Markup(report.picture))  # noqa: S704 - escaped by network_svg
 
 

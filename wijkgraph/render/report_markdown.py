@@ -50,7 +50,11 @@ def _md_table(table: Table) -> list[str]:
 def render_markdown(report: Report) -> str:
     """The same content as `render_html`, as Markdown (charts by their text alternative)."""
     L = report.lang
-    out = [f"# {md_escape(report.title)}", "", f"*{md_escape(report.subtitle)}*", ""]
+    out = [f"# {md_escape(report.title)}", ""]
+    info = [report.info.get(k, "") for k in ("organisation", "area", "date")]
+    if any(info):
+        out += ["**" + " · ".join(md_escape(x) for x in info if x) + "**", ""]
+    out += [f"*{md_escape(report.subtitle)}*", ""]
     if report.map_href:
         out += [f"**{md_escape(tr('open_map', L))}:** [{md_escape(report.map_href)}]"
                 f"({report.map_href})", ""]

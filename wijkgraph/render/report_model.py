@@ -152,7 +152,7 @@ class Report:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
-def _top(analysis: Analysis) -> int:
+def top_count(analysis: Analysis) -> int:
     """How many key figures and suggestions the analysis was asked for."""
     return max(1, int(analysis.meta.get("top", 10)))
 
@@ -163,7 +163,9 @@ def _top(analysis: Analysis) -> int:
 
 
 @dataclass(frozen=True)
-class _Context:
+class ReportContext:
+    """What every section builder needs: the network, its analysis, language, top, draw."""
+
     network: WijkNetwork
     analysis: Analysis
     lang: str

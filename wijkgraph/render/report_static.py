@@ -6,7 +6,7 @@ Examples
 >>> from wijkgraph.sources.bundled import load_dataset
 >>> from wijkgraph.analysis.run import analyse
 >>> net = load_dataset("utrecht-oost")
->>> c = _Context(net, analyse(net), "en", 10)
+>>> c = ReportContext(net, analyse(net), "en", 10)
 >>> whoiswho_section(c).tables[0].total == net.n_actors, reading_section(c).title
 (True, 'How to read the figures')
 """
@@ -20,12 +20,12 @@ from wijkgraph.analysis._summary import column_label, fmt_cell
 from wijkgraph.errors import Problem
 from wijkgraph.i18n import translator
 from wijkgraph.render.palette import domain_colour, domain_name, type_name
-from wijkgraph.render.report_model import Item, Section, Table, _Context, tr
+from wijkgraph.render.report_model import Item, ReportContext, Section, Table, tr
 
 WHOISWHO_LIMIT = 400
 
 
-def whoiswho_section(c: _Context) -> Section:
+def whoiswho_section(c: ReportContext) -> Section:
     """Every party in alphabetical order, with what it does and where it meets."""
     L = c.lang
     t = translator(L)
@@ -65,7 +65,7 @@ def whoiswho_section(c: _Context) -> Section:
                           tuple(colours[:WHOISWHO_LIMIT])),))
 
 
-def reading_section(c: _Context) -> Section:
+def reading_section(c: ReportContext) -> Section:
     """How to read the figures: the words of the report, explained."""
     t = translator(c.lang)
     pairs = [
@@ -125,7 +125,7 @@ def problem_line(p: Problem, lang: str) -> str:
     return (", ".join(parts) + ": " if parts else "") + p.message(lang)
 
 
-def problems_section(c: _Context, notes: Iterable[str]) -> Section:
+def problems_section(c: ReportContext, notes: Iterable[str]) -> Section:
     """The warnings of reading and analysing the data, and the notes of the sections."""
     t = translator(c.lang)
     warnings = list(dict.fromkeys(list(c.network.warnings) + list(c.analysis.warnings)))

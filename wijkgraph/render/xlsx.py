@@ -418,7 +418,7 @@ def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
         xml = _sheet_xml(frame, headers, lang)
         ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"
         sheets.append((_sheet_title(key, lang, taken, titles), xml, ref))
-    return _package(sheets, str(analysis.meta.get("name", "")))
+    return _package(sheets, str(analysis.meta.get("title") or analysis.meta.get("name", "")))
 
 
 def write_tables_xlsx(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:

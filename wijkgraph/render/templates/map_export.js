@@ -7,7 +7,8 @@
   var W = window.wijkgraph, network = W.network, D = W.data, S = D.strings;
   var NS = "http://www.w3.org/2000/svg";
   var FACE = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif";
-  var HEAD = 64, FOOT = 30, LEGEND_W = 300, SCALE = 2;
+  var HEAD = 64, FOOT = 30, LEGEND_W = 340, SCALE = 2;
+  var measure = document.createElement("canvas").getContext("2d");
 
   function today() {
     var d = new Date();
@@ -34,6 +35,16 @@
   }
 
   /* The legend of the page (#legend, already in the page's language) as an SVG group. */
+  function wrap(text, px, bold, width) {
+    measure.font = (bold ? "700 " : "") + px + "px " + FACE;
+    var out = [], cur = "";
+    String(text).split(" ").forEach(function (word) {
+      var next = cur ? cur + " " + word : word;
+      if (cur && measure.measureText(next).width > width) { out.push(cur); cur = word; } else cur = next;
+    });
+    if (cur) out.push(cur);
+    return out;
+  }
   function legendGroup(x, y, width) {
     var g = svgEl("g", { "class": "legend", transform: "translate(" + x + "," + y + ")" });
     var cy = 0, strings = [];
@@ -45,15 +56,18 @@
       if (opts.icon) {
         var icon = opts.icon.cloneNode(true);
         var vb = (icon.getAttribute("viewBox") || "0 0 20 20").split(/\s+/).map(Number);
-        var iw = Math.min(24, 16 * vb[2] / vb[3]);
+        var iw = Math.min(40, 16 * vb[2] / vb[3]);
         icon.setAttribute("x", "0"); icon.setAttribute("y", String(cy - px));
         icon.setAttribute("width", String(iw)); icon.setAttribute("height", "16");
         icon.removeAttribute("class");
         if (iw > 20) tx = iw + 6;
         g.appendChild(icon);
       }
-      g.appendChild(svgEl("text", { x: tx, y: cy, "font-family": FACE, "font-size": px,
-        "font-weight": opts.bold ? "700" : "400", fill: opts.muted ? "#555555" : "#1a1a1a" }, text));
+      wrap(text, px, opts.bold, width - tx).forEach(function (part, k) {
+        if (k) cy += px + 3;
+        g.appendChild(svgEl("text", { x: tx, y: cy, "font-family": FACE, "font-size": px,
+          "font-weight": opts.bold ? "700" : "400", fill: opts.muted ? "#555555" : "#1a1a1a" }, part));
+      });
       strings.push(text);
     }
     var legend = document.getElementById("legend");
@@ -109,12 +123,9 @@
     var width = mw + LEGEND_W, height = HEAD + mh + FOOT;
     var svg = svgEl("svg", { xmlns: NS, width: width, height: height, viewBox: "0 0 " + width + " " + height });
     svg.appendChild(svgEl("rect", { x: 0, y: 0, width: width, height: height, fill: "#ffffff" }));
-    var map = svgEl("g", { "class": "map", transform: "translate(0," + HEAD + ")" });
+    // a nested <svg> clips what lies outside the view
+    var map = svgEl("svg", { "class": "map", x: 0, y: HEAD, width: mw, height: mh, overflow: "hidden" });
     map.appendChild(svgEl("rect", { x: 0, y: 0, width: mw, height: mh, fill: "#ffffff", stroke: "#cccccc" }));
-    var clip = svgEl("clipPath", { id: "map-clip" });
-    clip.appendChild(svgEl("rect", { x: 0, y: 0, width: mw, height: mh }));
-    svg.appendChild(clip);
-    map.setAttribute("clip-path", "url(#map-clip)");
     var scale = network.getScale();
     var ids = W.nodes.getIds();
     var pos = network.getPositions(ids);
@@ -195,7 +206,7 @@
     factor = factor || SCALE;
     var svg = buildSvg();
     var width = +svg.getAttribute("width"), height = +svg.getAttribute("height");
-    var map = svg.querySelector("g.map");
+    var map = svg.querySelector(".map");
     map.parentNode.removeChild(map);  // the map itself is vis-network's own drawing
     var bitmap = mapBitmap(factor);
     return new Promise(function (resolve, reject) {
@@ -223,12 +234,10 @@
     download(new Blob([svgText(buildSvg())], { type: "image/svg+xml" }), fileName("svg"));
   });
 
-  // Print: redraw the canvas at the printed size so that it is not stretched or cut.
-  function forPrint() { setTimeout(function () { network.redraw(); network.fit({ animation: false }); }, 0); }
-  window.addEventListener("beforeprint", function () { network.setSize("100%", "100%"); forPrint(); });
-  window.addEventListener("afterprint", forPrint);
+  // Print (map.css): the screen's drawing, scaled into the page with object-fit: contain.
 
   W.exportSvg = function () { return svgText(buildSvg()); };
   W.exportPng = buildPng;
   W.exportName = fileName;
+  W.exportLayout = { head: HEAD, foot: FOOT, legend: LEGEND_W, scale: SCALE };
 })();

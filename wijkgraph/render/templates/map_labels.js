@@ -7,6 +7,7 @@
   var W = window.wijkgraph, network = W.network, nodes = W.nodes, actors = W.actors, D = W.data;
   var S = D.strings;
   var app = document.getElementById("app");
+  var container = document.getElementById("network");
   var FACE = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif";
   var KEY_FIGURES = 5;          // labels always drawn
   var measure = document.createElement("canvas").getContext("2d");
@@ -63,8 +64,23 @@
       placed.push(b);
     }
     var shown = new Set(nodes.getIds().filter(function (id) { return typeof id === "number"; }));
+    // the actors' own shapes: other labels keep off them (key figures' labels are always drawn)
+    var shapes = [];
+    shown.forEach(function (i) {
+      var a = actors[i], q = network.canvasToDOM({ x: a.x, y: a.y }), rr = a.size * scale * 1.1;
+      shapes.push([q.x - rr, q.y - rr, q.x + rr, q.y + rr, i]);
+    });
+    function onShape(b, self) {
+      return shapes.some(function (q) {
+        return q[4] !== self && b[0] < q[2] && q[0] < b[2] && b[1] < q[3] && q[1] < b[3];
+      });
+    }
     var updates = [];
-    order.forEach(function (a) {
+    // the actors of the finding shown (presentation) come first and always keep their label
+    var hl = W.state.highlight;
+    var seq = hl ? order.filter(function (a) { return hl.has(a.i); })
+      .concat(order.filter(function (a) { return !hl.has(a.i); })) : order;
+    seq.forEach(function (a) {
       if (!shown.has(a.i)) return;
       var item = nodes.get(a.i);
       var px = screenPx(a);
@@ -74,9 +90,10 @@
       // below the actor (vis-network's place), else above it (font.vadjust)
       var below = [p.x - w / 2, p.y + r + 1, p.x + w / 2, p.y + r + 1 + h];
       var above = [p.x - w / 2, p.y - r - 3 - h, p.x + w / 2, p.y - r - 3];
-      var box = !collides(below) ? below : !collides(above) ? above : null;
-      var always = priority.get(a.i) < KEY_FIGURES;
-      if (!box && always) box = below;
+      var always = hl ? hl.has(a.i) : priority.get(a.i) < KEY_FIGURES;
+      function free(b) { return !collides(b) && (always || !onShape(b, a.i)); }
+      var box = free(below) ? below : free(above) ? above : null;
+      if (!box && always) box = !collides(below) ? below : !collides(above) ? above : null;
       if (box) keep(box);
       var label = box ? a.name : "";
       var vadjust = box === above ? -(2 * r + h + 4) / scale : 0;
@@ -128,7 +145,18 @@
   }
   function refit() {
     setTimeout(function () {
-      network.redraw(); network.fit({ animation: false }); place();
+      network.redraw(); network.fit({ animation: false });
+      var legend = document.getElementById("legend");
+      if (presenting() && legend) {
+        // leave the compact legend's strip free: shrink a little and move right
+        var room = legend.getBoundingClientRect().width + 24;
+        var width = container.clientWidth, scale = network.getScale();
+        var factor = Math.max(0.6, (width - room) / width);
+        var centre = network.getViewPosition();
+        network.moveTo({ scale: scale * factor, animation: false,
+          position: { x: centre.x - room / 2 / (scale * factor), y: centre.y } });
+      }
+      place();
     }, 60);
   }
   function setPresenting(on) {
