@@ -366,3 +366,11 @@ def test_json_with_too_many_or_reserved_attributes(tmp_path: Path) -> None:
         read(path)
     assert [(p.code, p.sheet, p.column) for p in err.value.problems] == [
         ("problem.reserved_column", "links", "Target_Name")]
+
+
+def test_sheet_names_in_messages_are_cleaned(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "w.xlsx", {"actoren": [("naam",), ("A",), ("B",)],
+                                           "relaties": [("van", "naar"), ("A", "B")],
+                                           "\u202eactors\u200b": [("naam",), ("C",)]})
+    warnings = read(path).warnings
+    assert [(w.code, w.sheet) for w in warnings] == [("problem.duplicate_table", "actors")]

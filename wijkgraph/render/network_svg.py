@@ -177,7 +177,8 @@ def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
             width: float, height: float) -> list[str]:
     """The names of the key figures beside their circle, placed where they do not overlap."""
     size = 12.0
-    boxes: list[tuple[float, float, float, float]] = []
+    boxes = [(pos[n][0] - radius[n], pos[n][1] - radius[n], pos[n][0] + radius[n],
+              pos[n][1] + radius[n]) for n in ranks]  # labels keep off the named circles
     out = ['<g class="labels" font-size="12" font-weight="600" fill="#1d1d1f" stroke="#ffffff" '
            'stroke-width="3" paint-order="stroke" stroke-linejoin="round">']
     for n in sorted(ranks, key=lambda k: (ranks[k], str(k))):
@@ -193,7 +194,7 @@ def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
         best = choices[0]
         for cx, cy, anchor in choices:
             x0 = cx if anchor == "start" else cx - w if anchor == "end" else cx - w / 2
-            box = (x0, cy - size, x0 + w, cy + 3)
+            box = (x0, cy - size, x0 + w, cy + 2)
             if x0 >= 0 and x0 + w <= width and box[1] >= 0 and box[3] <= height \
                     and not _overlaps(box, boxes):
                 best = (cx, cy, anchor)
