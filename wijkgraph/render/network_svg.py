@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 #: The most ties drawn (the deepest first); the picture stays small for very large networks.
 MAX_EDGES = 4000
 #: The most domains named in the legend (the most frequent; the rest as "other").
-MAX_LEGEND = 10
+MAX_LEGEND = 12
 #: Characters of a label before it is shortened.
 LABEL_CHARS = 40
 #: Width of one character of the label font, as a share of the font size (an estimate).
