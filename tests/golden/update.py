@@ -46,10 +46,10 @@ def normalise(text: str) -> str:
 
 @cache
 def _analysed() -> tuple[Any, Any]:
+    import os
+
     from wijkgraph.analysis.run import analyse
     from wijkgraph.sources.bundled import load_dataset
-
-    import os
 
     net = load_dataset(DATASET)
     before = os.environ.get("SOURCE_DATE_EPOCH")
