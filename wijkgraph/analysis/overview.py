@@ -30,7 +30,7 @@ from wijkgraph.analysis._summary import (
 )
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.model.schema import STRENGTH_NAMES, channel_label, domain_label
+from wijkgraph.model.schema import channel_label, domain_label, strength_label
 
 UNKNOWN_DOMAIN = "onbekend"
 """The domain code of actors without a domain (a grey dot in charts and tables)."""
@@ -157,7 +157,7 @@ class NetworkSummary:
             tables.append(Table(
                 t.gettext("How deep the collaboration goes (learning mechanism)"),
                 (column_label("strength", lang), t.gettext("relations")),
-                tuple((f"{k} {STRENGTH_NAMES.get(int(k), '')}".strip() if str(k).isdigit()
+                tuple((f"{k} {strength_label(int(k), lang)}".strip() if str(k).isdigit()
                        else str(k), t.number(v))
                       for k, v in sorted(self.relations_per_strength.items())),
                 len(self.relations_per_strength)))

@@ -419,6 +419,22 @@ STRENGTH_WORDS: dict[str, int] = {
 }
 STRENGTH_NAMES = {1: "identificatie", 2: "coördinatie", 3: "reflectie", 4: "transformatie"}
 
+STRENGTH_NAMES_EN: dict[int, str] = {
+    1: NP_("strength", "identification"), 2: NP_("strength", "coordination"),
+    3: NP_("strength", "reflection"), 4: NP_("strength", "transformation"),
+}
+"""Strength 1-4 -> English name of its learning mechanism; Dutch in the catalogue."""
+
+
+def strength_label(strength: int, lang: str = "nl") -> str:
+    """The learning mechanism of a strength 1-4 in `lang`; "" for any other value.
+
+    >>> strength_label(2), strength_label(2, "en"), strength_label(7)
+    ('coördinatie', 'coordination', '')
+    """
+    english = STRENGTH_NAMES_EN.get(strength)
+    return translator(lang).pgettext("strength", english) if english else ""
+
 BOOLEAN_WORDS: dict[str, bool] = {
     "ja": True, "j": True, "yes": True, "y": True, "true": True, "waar": True, "1": True,
     "x": True, "gericht": True, "directed": True,

@@ -56,10 +56,10 @@ import jinja2
 from wijkgraph._files import atomic_write
 from wijkgraph.i18n import check_lang, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import strength_label
 from wijkgraph.render.mapdata import (
     EDGE_WIDTHS,
     OVERVIEW_LIMIT,
-    STRENGTH_NAMES,
     build_map_data,
     word,
 )
@@ -291,7 +291,7 @@ def render_map(network: WijkNetwork, analysis: Analysis | None = None, *, lang: 
         data=data,
         legend=_legend(data, lang),
         facets=_facets(data),
-        strength_rows=[{"strength": k, "name": t.pgettext("strength", STRENGTH_NAMES[k]),
+        strength_rows=[{"strength": k, "name": strength_label(k, t.lang),
                         "width": EDGE_WIDTHS[k]}
                        for k in sorted(EDGE_WIDTHS)],
         colours=data["colours"],

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from wijkgraph.i18n import N_, NP_, check_lang, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.model.schema import STRENGTH_NAMES_EN, strength_label
 from wijkgraph.render import palette
 from wijkgraph.render.ghosts import place_ghosts
 from wijkgraph.render.layout import (
@@ -39,9 +40,6 @@ HIDE_EDGES_LIMIT = 1000
 MAX_MEETING_EDGES = 60_000
 #: Node sizes (vis-network canvas units, radius).
 MIN_SIZE, MAX_SIZE = 10.0, 42.0
-#: The four learning mechanisms, the names of the strengths 1-4 (context "strength").
-STRENGTH_NAMES = {1: NP_("strength", "identification"), 2: NP_("strength", "coordination"),
-                  3: NP_("strength", "reflection"), 4: NP_("strength", "transformation")}
 #: Edge width per strength (1-4).
 EDGE_WIDTHS = {1: 1.0, 2: 2.0, 3: 3.5, 4: 5.5}
 
@@ -506,8 +504,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         "large": large,
         "overview_limit": overview_limit,
         "hide_edges": n > HIDE_EDGES_LIMIT,
-        "strength_names": {str(k): t.pgettext("strength", STRENGTH_NAMES[k])
-                           for k in STRENGTH_NAMES},
+        "strength_names": {str(k): strength_label(k, t.lang) for k in STRENGTH_NAMES_EN},
         "edge_widths": {str(k): v for k, v in EDGE_WIDTHS.items()},
         "colours": {"edge": palette.EDGE_COLOUR, "meeting": palette.MEETING_EDGE_COLOUR,
                     "suggestion": palette.SUGGESTION_COLOUR, "faded": palette.FADED_COLOUR,
