@@ -1,173 +1,308 @@
-"""The name matcher at city scale: duplicate actors among 30,000 names, rapidfuzz vs difflib.
+"""The duplicate check at city and region scale: time, peak memory and recall on real-like names.
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/bench_names.py               # 30,000 names
-    .venv/bin/python benchmarks/bench_names.py --n 3000      # smaller
+    .venv/bin/python benchmarks/bench_names.py                      # 3k, 30k, 100k, 200k
+    .venv/bin/python benchmarks/bench_names.py --sizes 3000,30000
+    # the code of another checkout (before/after), same names, pairs compared:
+    .venv/bin/python benchmarks/bench_names.py --sizes 30000 --other /tmp/old-checkout
 
-The names are those of ``wijkgraph.synthetic(n)`` (generated Utrecht actors such as
-"Bewonersinitiatief Noordwest 362": very alike, numbers apart) plus 300 planted doubles of
-random actors (spacing, case, accents, word order, a typo, a dropped "Stichting"). It times
+The names imitate what people type in a city's actor list (`realistic_names`): an
+organisation kind ("Huisartsenpraktijk", "Buurthuis", "Stichting ... ", "Fysiotherapie"),
+often a proper name ("De Linde", "Jansen & De Vries", "Al Amal"), often a buurt or wijk of
+the bundled areas, no numbers; every name distinct. Then 1 % of them are planted again as
+people change names: spacing, case, accents, an abbreviation ("Gem.", "SSH"), word order,
+the buurt name added or left out, a typo, "Stichting" added or dropped.
 
-* ``likely_duplicates`` (blocking + rapidfuzz `process.cdist` per block) as shipped;
-* the same blocking with difflib's ``SequenceMatcher`` (with its quick-ratio pre-filter)
-  as the scorer, i.e. the scorer wijkgraph used before;
-* no blocking, every pair scored with difflib as `NameMatcher` did (on a sample of
-  names, extrapolated to n as pairs grow with n squared);
-* the scorer alone on one block of 2,000 alike names (rapidfuzz vs difflib);
-* `NameMatcher` adding 500 near-identical names (the survey case) with the shipped
-  vectorised scorer.
+Each size is run in a fresh child process (peak memory is its ``ru_maxrss``), with a time
+limit. It reports the seconds, peak memory, the planted doubles found (recall), the other
+pairs flagged, and with ``--other`` the same for the other checkout's code and how many of
+its pairs the current code finds too (agreement on all pairs, not only planted ones).
 
-and reports how many planted doubles were found (recall) and how many other pairs were
-flagged (the generated names are all distinct parties).
+Measured (2-core machine shared with other jobs; CPU seconds of the check, peak memory of
+the whole child process; "before" is the blocking of wave 2, every pair of a block of
+names sharing a rare word scored, "after" groups of names equal but for one word):
 
-Measured (30,300 names, 2-core machine shared with other jobs, so +-50 %):
+=============  ==================  ====================  =================  ===========
+names          before: cpu s, MB   after: cpu s, MB      planted found      agreement
+=============  ==================  ====================  =================  ===========
+3,030          0.17, 76            0.08, 80              29 / 29 of 30      57/57
+30,300         2.17, 93            1.17, 129             288 / 288 of 300   1531/1531
+101,000        14.4, 150           5.5, 263              969 / 969 of 1000  6681/6707
+202,000        48.2, 244           10.1, 467             1941 / 1937 of 2k  15343/15484
+shared, 30k    60.4, 2714          1.0, 117              285 / 285 of 300   288/290
+variants, 30k  stopped at 200 s    4.8, 417
+200k hostile   (not run)           variants 8.8, 589; one-word 4.5, 234; shared 7.3, 355;
+                                   near 32.7, 652
+=============  ==================  ====================  =================  ===========
 
-=====================================================  =========  ==========================
-step                                                   seconds    found
-=====================================================  =========  ==========================
-blocked + rapidfuzz (shipped)                          2.4-5.8    299/300, 1 other pair
-blocked + difflib                                      4.6-9.7    299/300, 1 other pair
-no blocking, difflib (3,000 names: 15.6-55 s)          ~1,600-5,600 (extrapolated)
-scorer on one block of 2,000 alike names: rapidfuzz    0.13
-scorer on one block of 2,000 alike names: difflib      36.5
-NameMatcher, 500 alike names: old difflib / shipped    6.6 / 3.1-3.9
-=====================================================  =========  ==========================
-
-The generated names carry numbers, and numbers are part of a block, so their blocks are
-small and the scorer hardly matters (normalising the names is most of the time). Where a
-block is large (names without numbers, one common word) rapidfuzz's `cdist` is about 280
-times faster than difflib; that, and the survey matcher at twice the speed, is why
-wijkgraph depends on rapidfuzz (import about 25 ms). The one name missed has "De" left
-out as "D" (a one-letter word: a subset, scored 0.89, listed for review by the survey
-matcher); the other pair is a typo of one area that reads as another ("Noordwst").
+"Agreement" is how many of the old pairs the new check finds too; it finds no pair the
+old one did not. What it leaves out, on purpose: abbreviations that fit the initials of
+more than `MAX_PARTNERS` (25) names ("SKT": 45 "Stichting K... T..."), and "typos" in two
+words at once ("Huurdersvereniging ... Parel" / "Huurdesvereniging ... Present": two
+parties). The planted doubles it misses and the old check found (4 of 2,000 at 200k) are
+abbreviations of that kind. "near" (every name one or two letters from every other) is
+the worst case: each key is checked against at most `MAX_CHECKS` near keys.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+KINDS = (
+    "Huisartsenpraktijk", "Apotheek", "Fysiotherapie", "Tandartspraktijk", "Buurthuis",
+    "Buurtcentrum", "Wijkcentrum", "Basisschool", "Kinderopvang", "Peuterspeelzaal",
+    "Sportvereniging", "Voetbalvereniging", "Moskee", "Kerk", "Bibliotheek", "Voedselbank",
+    "Buurtteam", "Jongerenwerk", "Wijkverpleging", "Thuiszorg", "Zorgcentrum",
+    "Verpleeghuis", "Gezondheidscentrum", "Huurdersvereniging", "Bewonersvereniging",
+    "Bewonersgroep", "Speeltuinvereniging", "Muziekschool", "Dansschool", "Kapsalon",
+    "Bakkerij", "Supermarkt", "Café", "Restaurant", "Ondernemersvereniging",
+    "Vrijwilligerscentrale", "Taalhuis", "Repair Café", "Moestuin", "Kringloopwinkel",
+    "Stichting", "Vereniging", "Platform", "Netwerk", "Coöperatie", "Diëtistenpraktijk",
+    "Psychologenpraktijk", "Kinderdagverblijf", "Buitenschoolse opvang", "Woningcorporatie",
+)
+PROPER = (
+    "De Linde", "De Regenboog", "De Boog", "Het Anker", "De Wending", "De Kern", "Het Baken",
+    "De Horizon", "De Brug", "De Toekomst", "Het Kompas", "De Wilg", "De Eik", "De Beuk",
+    "De Esdoorn", "De Kastanje", "De Zonnebloem", "De Klaproos", "De Vlinder", "De Merel",
+    "De Zwaluw", "Het Lichtpunt", "De Ontmoeting", "Samen Sterk", "Al Amal", "Ulu",
+    "Vrolijk", "Present", "Noorderlicht", "Zonnehof", "Oase", "Mozaïek", "Parel", "Lotus",
+    "Jansen", "De Vries", "Van den Berg", "Bakker", "Visser", "Smit", "Meijer", "De Boer",
+    "Mulder", "De Groot", "Bos", "Vos", "Peters", "Hendriks", "Van Leeuwen", "Dekker",
+    "Brouwer", "De Wit", "Dijkstra", "Smits", "De Graaf", "Van der Meer", "Van der Linden",
+    "Kok", "Jacobs", "De Haan", "Vermeulen", "Van den Heuvel", "Van der Veen", "Van Dijk",
+    "Schouten", "Willems", "Van Wijk", "Hoekstra", "Koster", "Verhoeven", "Prins", "Yilmaz",
+    "El Amrani", "Kaya", "Bouzid", "Nguyen", "Öztürk", "Çelik", "Müller", "Janssens",
+    "Sint Maarten", "Sint Jozef", "Oranje", "Kameleon", "Wereldwijs", "Duizendpoot",
+    "Elckerlyc", "Kleurrijk", "Buitenkans", "Op Koers", "Thuis", "Dichtbij", "Goed Leven",
+)
+TYPOS_OF = "abcdefghijklmnopqrstuvwxyz"
 
-from wijkgraph.model import duplicates, names  # noqa: E402
-from wijkgraph.model.names import NameMatcher, key_score, normalise_name  # noqa: E402
-from wijkgraph.sources.generator import synthetic_frames  # noqa: E402
+
+#: Buurten and wijken of Utrecht as people write them in a name (fixed here, so two
+#: checkouts get the same names); also the areas the check is given.
+AREAS = ("Noordwest", "Pijlsweerd", "Ondiep", "Tweede Daalsebuurt", "De Driehoek",
+    "Zuilen", "Elinkwijk", "Geuzenwijk", "Schaakbuurt", "Julianapark",
+    "Prins Bernhardplein", "Queeckhovenplein", "Loevenhoutsedijk", "Overvecht",
+    "Zamenhofdreef", "Neckardreef", "Zambesidreef", "Noordoost", "Vogelenbuurt",
+    "Lauwerecht", "Staatsliedenbuurt", "Tuinwijk", "Tuindorp", "Zeeheldenbuurt",
+    "Wittevrouwen", "Voordorp", "Oost", "Sterrenwijk", "Watervogelbuurt", "Rubenslaan",
+    "Schildersbuurt", "Abstede", "Oudwijk", "Wilhelminapark", "Rijnsweerd", "Binnenstad",
+    "Nobelstraat", "Springweg", "Lange Nieuwstraat", "Bleekstraat", "Zuid", "Lunetten",
+    "Hoograven", "Oud Hoograven", "Nieuw Hoograven", "Bokkenbuurt", "Zuidwest",
+    "Dichterswijk", "Rivierenwijk", "Kanaleneiland", "Transwijk", "West", "Welgelegen",
+    "Den Hommel", "Oog in Al", "Halve Maan", "Lombok", "Nieuw Engeland", "Schepenbuurt",
+    "Lage Weide", "Leidsche Rijn", "Papendorp", "De Wetering", "Terwijde", "Hogeweide",
+    "Langerak", "Strijkviertel", "Vleuten", "De Meern", "Vleuterweide", "Haarzuilens",
+    "Veldhuizen", "Haarzicht", "Bunnik", "De Bilt", "Houten", "IJsselstein", "Lopik",
+    "Montfoort", "Nieuwegein", "Oudewater", "Woerden", "Zeist", "Daalsebuurt", "Taagdreef",
+    "Rubicondreef", "Wolgadreef", "Donaudreef", "Amazonedreef", "Tigrisdreef",
+    "Bostondreef", "Huizingalaan", "Karel Doormanlaan", "De Uithof", "Galgenwaard",
+    "Kromhoutkazerne", "Maarschalkerweerd", "Mereveld", "Neude", "Janskerkhof", "Domplein",
+    "Geertebuurt", "Museumkwartier", "Hoog Catharijne", "Stationsgebied", "Leidseveer",
+    "Tolsteeg", "Rotsoord", "Parkwijk", "Het Zand",
+)
 
 
-def planted(base: list[str], k: int, seed: int = 0) -> list[tuple[int, str]]:
-    """`k` doubles of random names of `base`, each changed in one way people change names."""
+def realistic_names(n: int, seed: int = 0) -> list[str]:
+    """`n` distinct organisation names as people in a Dutch city write them.
+
+    >>> realistic_names(3, seed=1)  # doctest: +SKIP
+    """
+    areas = list(AREAS)
     rng = np.random.default_rng(seed)
-    out = []
+    seen: set[str] = set()
+    cores: dict[str, bool] = {}  # kind + proper -> written with an area
+    out: list[str] = []
+    while len(out) < n:
+        kind = KINDS[int(rng.integers(len(KINDS)))]
+        proper = PROPER[int(rng.integers(len(PROPER)))]
+        area = areas[int(rng.integers(len(areas)))]
+        shape = int(rng.integers(8))
+        if shape == 0:
+            name = f"{kind} {area}"
+        elif shape in (1, 2):
+            name = f"{kind} {proper}"
+        elif shape in (3, 4):
+            name = f"{kind} {proper} {area}"
+        elif shape == 5:
+            other = PROPER[int(rng.integers(len(PROPER)))]
+            name = f"{kind} {proper} & {other}"
+        elif shape == 6:
+            name = f"Stichting {proper} {area}"
+        else:
+            other = PROPER[int(rng.integers(len(PROPER)))]
+            name = f"{kind} {proper} {other} {area}"
+        core = f"Stichting {proper}" if shape == 6 else f"{kind} {proper}"
+        with_area = shape in (3, 4, 6, 7)
+        if name not in seen and cores.setdefault(core, with_area) == with_area:
+            # one party per core: never "Buurthuis De Linde" and "Buurthuis De Linde Oost"
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+def planted(base: list[str], share: float = 0.01, seed: int = 0) -> list[tuple[int, str]]:
+    """Doubles of a `share` of `base`, each changed in one way people change names."""
+    from wijkgraph.model.names import initials
+
+    areas = list(AREAS)
+    rng = np.random.default_rng(seed)
 
     def typo(s: str) -> str:
         i = int(rng.integers(1, max(2, len(s) - 1)))
-        return s[:i] + s[i + 1:] if s[i].isalpha() else s + "e"
+        if not s[i].isalpha():
+            return s + "e"
+        return s[:i] + TYPOS_OF[int(rng.integers(26))] + s[i + 1:] if i % 2 else \
+            s[:i] + s[i + 1:]
+
+    def accents(s: str) -> str:
+        for a, b in (("ë", "e"), ("ï", "i"), ("é", "e"), ("ö", "o"), ("ü", "u"), ("ç", "c"),
+                     ("e", "é"), ("a", "á")):
+            if a in s:
+                return s.replace(a, b, 1)
+        return s.lower()
+
+    def area_changed(s: str) -> str:
+        for area in areas:
+            if s.endswith(" " + area):
+                return s[: -len(area) - 1]  # buurt left out
+        return s + " " + areas[int(rng.integers(len(areas)))]  # buurt added
+
+    def abbreviation(s: str) -> str:
+        words = s.split()
+        for long_, short in (("Gemeente", "Gem."), ("Huisartsenpraktijk", "HA-praktijk"),
+                             ("Woningcorporatie", "Woco"), ("Stichting", "St.")):
+            if long_ in words:
+                return s.replace(long_, short, 1)
+        return initials(s).upper() if len(words) >= 3 else s.upper()
+
+    def order(s: str) -> str:
+        words = s.split()
+        return " ".join(words[1:] + words[:1])
+
+    def stichting(s: str) -> str:
+        return s[len("Stichting "):] if s.startswith("Stichting ") else "Stichting " + s
 
     changes = [
-        lambda s: s.upper(),
-        lambda s: s.replace("a", "á", 1),
-        lambda s: " ".join(reversed(s.split())),
-        lambda s: s.replace(" ", "  ").replace("e", "e ", 1),
-        typo,
-        lambda s: "Stichting " + s,
+        lambda s: s.replace(" ", "  ").replace("e", "e ", 1),  # spacing
+        lambda s: s.upper() if len(s) % 2 else s.lower(),      # case
+        accents, abbreviation, order, area_changed, typo, stichting,
     ]
+    k = max(1, int(len(base) * share))
+    out = []
     for n, i in enumerate(rng.choice(len(base), size=k, replace=False)):
         out.append((int(i), changes[n % len(changes)](base[int(i)])))
     return out
 
 
-def difflib_ratios_within(keys: list[str], cutoff: float):
-    """`names.ratios_within` with difflib, as the matcher scored before."""
-    rows, cols, vals = [], [], []
-    sm = difflib.SequenceMatcher(None, autojunk=False)
-    for j, kb in enumerate(keys):
-        sm.set_seq2(kb)
-        for i in range(j):
-            sm.set_seq1(keys[i])
-            if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
-                continue
-            r = sm.ratio()
-            if r >= cutoff:
-                rows.append(i)
-                cols.append(j)
-                vals.append(r)
-    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+def hostile_names(kind: str, n: int, seed: int = 0) -> list[str]:
+    """`n` distinct names made to defeat blocking (each kind one way).
+
+    * ``variants``: one name written `n` ways ("Bibliotheek", "bibliotheek.", ...): one
+      group of `n` equal keys;
+    * ``one-word``: `n` random single words of 8 letters: one group of `n` keys;
+    * ``shared``: "Stichting Buurtwerk" plus one random word: every name shares a word;
+    * ``near``: "Buurtteam Oost" with one or two letters changed: every pair is alike.
+    """
+    rng = np.random.default_rng(seed)
+    letters = np.array(list(TYPOS_OF))
+    out: dict[str, None] = {}
+    while len(out) < n:
+        word = "".join(rng.choice(letters, 8))
+        if kind == "variants":
+            k = len(out)
+            name = "Bibliotheek" + "." * (k % 50) + " " * (k // 50 % 50) + "!" * (k // 2500)
+        elif kind == "one-word":
+            name = word.capitalize()
+        elif kind == "shared":
+            name = "Stichting Buurtwerk " + word
+        else:
+            base = list("Buurtteam Oost de Linde")
+            for _ in range(int(rng.integers(1, 3))):
+                base[int(rng.integers(len(base)))] = str(rng.choice(letters))
+            name = "".join(base) + " " + word[:2]
+        out[name] = None
+    return list(out)
 
 
-def unblocked_difflib(all_names: list[str]) -> int:
-    """Every pair scored with difflib (the old `NameMatcher` loop); returns pairs >= merge."""
-    keys = [normalise_name(n) for n in all_names]
-    found = 0
-    sm = difflib.SequenceMatcher(None, autojunk=False)
-    for j, kb in enumerate(keys):
-        sm.set_seq2(kb)
-        for i in range(j):
-            sm.set_seq1(keys[i])
-            if sm.real_quick_ratio() < names.MERGE_AT or sm.quick_ratio() < names.MERGE_AT:
-                continue
-            if key_score(keys[i], kb, all_names[i], all_names[j], sm.ratio()) >= names.MERGE_AT:
-                found += 1
-    return found
+def one(n: int, pairs_out: str | None, kind: str = "realistic") -> dict[str, object]:
+    """Run the check once on `n` generated names plus planted doubles (in this process)."""
+    import resource
 
+    from wijkgraph.model import duplicates
 
-def run(n: int, sample: int) -> dict[str, object]:
-    base = synthetic_frames(n, seed=0)["actors"]["name"].tolist()
-    plants = planted(base, 300)
+    base = realistic_names(n) if kind == "realistic" else hostile_names(kind, n)
+    plants = planted(base)
     all_names = base + [p for _, p in plants]
     truth = {(i, len(base) + k) for k, (i, _) in enumerate(plants)}
-    out: dict[str, object] = {"names": len(all_names)}
-    areas = duplicates._bundled_areas()  # as validation passes them
+    areas = AREAS  # validation passes the bundled areas: these are most of them
+    t0, c0 = time.perf_counter(), time.process_time()
+    pairs = duplicates.likely_duplicates(all_names, areas=areas)
+    took, cpu = time.perf_counter() - t0, time.process_time() - c0
+    got = {(d.first, d.second) for d in pairs}
+    if pairs_out:
+        Path(pairs_out).write_text(json.dumps(sorted(got)))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"names": len(all_names), "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
+            "peak_mb": round(peak),
+            "recall": f"{len(got & truth)}/{len(truth)}", "other_pairs": len(got - truth)}
 
-    def measure(label: str) -> None:
-        t0 = time.perf_counter()
-        pairs = duplicates.likely_duplicates(all_names, areas=areas)
-        took = time.perf_counter() - t0
-        got = {(d.first, d.second) for d in pairs}
-        out[f"{label}_s"] = round(took, 2)
-        out[f"{label}_recall"] = f"{len(got & truth)}/{len(truth)}"
-        out[f"{label}_other_pairs"] = len(got - truth)
 
-    measure("blocked_rapidfuzz")
-    shipped = duplicates.ratios_within
-    duplicates.ratios_within = difflib_ratios_within  # type: ignore[assignment]
+def child(n: int, code: str | None, limit: float, pairs_out: str, kind: str = "realistic"
+          ) -> dict[str, object]:
+    """`one` in a fresh process, on the checkout `code` (None: this one), with a time limit."""
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = code
+    cmd = [sys.executable, __file__, "--one", str(n), "--pairs-out", pairs_out, "--names", kind]
     try:
-        measure("blocked_difflib")
-    finally:
-        duplicates.ratios_within = shipped  # type: ignore[assignment]
-    t0 = time.perf_counter()
-    unblocked_difflib(all_names[:sample])
-    took = time.perf_counter() - t0
-    out[f"unblocked_difflib_{sample}_s"] = round(took, 2)
-    out["unblocked_difflib_extrapolated_s"] = round(took * (len(all_names) / sample) ** 2)
-    # the scorer alone, on one big block (what a city without numbers in names gives)
-    block = [normalise_name(x) for x in all_names if x.startswith("Bewonersinitiatief")][:2000]
-    for label, scorer in (("rapidfuzz", names.ratios_within), ("difflib", difflib_ratios_within)):
-        t0 = time.perf_counter()
-        scorer(block, names.MERGE_AT)
-        out[f"one_block_{len(block)}_{label}_s"] = round(time.perf_counter() - t0, 2)
-    alike = [f"Buurtteam Oost {i}" if i % 2 else f"Buurtteam Oost-{i}" for i in range(500)]
-    t0 = time.perf_counter()
-    m = NameMatcher()
-    for a in alike:
-        m.add(a)
-    out["namematcher_500_alike_s"] = round(time.perf_counter() - t0, 2)
-    return out
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=limit,
+                              check=True)
+    except subprocess.TimeoutExpired:
+        return {"names": n, "seconds": f"> {limit:.0f} (stopped)"}
+    except subprocess.CalledProcessError as e:
+        return {"names": n, "error": e.stderr.strip().splitlines()[-1:]}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=30000)
-    parser.add_argument("--sample", type=int, default=3000,
-                        help="names scored without blocking (extrapolated to n)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", default="3000,30000,100000,200000")
+    parser.add_argument("--other", help="another checkout (its root) to compare with")
+    parser.add_argument("--limit", type=float, default=600.0, help="seconds per run")
+    parser.add_argument("--names", default="realistic",
+                        choices=["realistic", "variants", "one-word", "shared", "near"],
+                        help="realistic names, or a kind of `hostile_names`")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--pairs-out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    for key, value in run(args.n, min(args.sample, args.n)).items():
-        print(f"{key}: {value}")
+    if args.one:
+        print(json.dumps(one(args.one, args.pairs_out, args.names)))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            runs = [("other", args.other)] if args.other else []
+            runs.append(("this", None))  # the other first: the same load for both, in pairs
+            files = {}
+            for label, code in runs:
+                files[label] = str(Path(tmp) / f"{label}-{n}.json")
+                result = child(n, code, args.limit, files[label], args.names)
+                print(n, args.names, label, json.dumps(result), flush=True)
+            if args.other and all(Path(f).exists() for f in files.values()):
+                old = {tuple(p) for p in json.loads(Path(files["other"]).read_text())}
+                new = {tuple(p) for p in json.loads(Path(files["this"]).read_text())}
+                print(n, "agreement", f"{len(old & new)}/{len(old)} of the other's pairs "
+                      f"found, {len(new - old)} new", flush=True)
     return 0
 
 

@@ -35,7 +35,7 @@ def test_every_section_is_there_and_missing_parties_comes_first(oost):
 def test_json_has_every_section_and_parses(oost):
     _net, result = oost
     data = json.loads(result.to_json())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2  # 2: texts in the run's language (docs/analysis-json.md)
     assert data["network"]["n_actors"] == 62
     assert set(SECTIONS) <= set(data)
     assert data["meta"]["name"] == "utrecht-oost"

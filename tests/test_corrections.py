@@ -176,3 +176,47 @@ def test_compare_before_and_after_corrections(net, tmp_path):
                                       "--aanvullingen", str(fixes), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert any(out.iterdir())
+
+
+# a sheet that starts well (its size is read when the workbook opens) and then breaks
+_BROKEN = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b'<dimension ref="A1:A2"/><sheetData>' + b"<row><c><v>" * 1000)
+
+
+def _break_sheet(path, sheet_file):
+    """`path` with the XML of one worksheet replaced by garbage (any parse of it fails)."""
+    import zipfile
+
+    broken = path.with_name("broken-" + path.name)
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, _BROKEN if item.filename == sheet_file else data)
+    return broken
+
+
+def test_only_the_correction_sheets_are_read(net, tmp_path, monkeypatch):
+    # a workbook with a large sheet of its own (the meeting's notes, 20,000 rows) and a
+    # broken one: neither is parsed, so neither costs time nor fails the corrections
+    sheets = {"uitleg": [["tekst"]] + [[f"regel {i}"] for i in range(20000)],
+              "kapot": [["x"], ["y"]], **GOOD}
+    path = _break_sheet(workbook(tmp_path / "aanv.xlsx", sheets), "xl/worksheets/sheet2.xml")
+    from wijkgraph.sources import corrections
+
+    read = []
+    real = corrections.workbook_cells
+    monkeypatch.setattr(corrections, "workbook_cells",
+                        lambda ws, **kw: read.append(kw["sheet"]) or real(ws, **kw))
+    after = apply_corrections(net, path)
+    assert read == ["actoren", "relaties", "beeindigd", "notities"]
+    assert after.n_actors == 4 and after.n_relations == 3  # as from GOOD alone
+
+
+def test_a_visible_correction_sheet_wins_over_a_hidden_one(net, tmp_path):
+    path = workbook(tmp_path / "aanv.xlsx", {"Actoren": [["naam", "domein"], ["Verborgen", "zorg"]],
+                                             "actoren ": [["naam", "domein"], ["Zichtbaar", "zorg"]]})
+    wb = openpyxl.load_workbook(path)
+    wb["Actoren"].sheet_state = "hidden"
+    wb.save(path)
+    after = apply_corrections(net, path)
+    assert after.meta["corrections"]["added_actors"] == ["Zichtbaar"]

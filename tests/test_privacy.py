@@ -193,3 +193,34 @@ def test_a_surname_that_is_an_area_keeps_the_area() -> None:
     assert set(net.actors["wijk"]) == {("Oost",)}
     described = dict(zip(net.actors["name"], net.actors["description"], strict=True))
     assert described["Buurtteam Oost"] == "Met Persoon 1 in Oost"
+
+
+def _wave(persons: list[tuple[str, str]], note: str = "") -> object:
+    actors = pd.DataFrame({"name": [n for n, _ in persons] + ["DOCK"],
+                           "type": ["persoon"] * len(persons) + ["organisatie"],
+                           "role": [r for _, r in persons] + ["sociaal makelaar"],
+                           "description": [""] * len(persons) + [note]})
+    relations = pd.DataFrame({"source": [n for n, _ in persons],
+                              "target": ["DOCK"] * len(persons)})
+    return build_network(tables_from_frames(actors, relations))
+
+
+def test_waves_share_pseudonyms_first_wave_as_alone():
+    # hand-worked: wave 1 alone numbers the buurtverbinders by id: Ans 1, Kees 2; wave 2
+    # keeps Kees (still 2, also written "KEES"), adds Henk (the next number, 3), and DOCK's
+    # note naming Ans (who is not in wave 2) still loses her name
+    from wijkgraph.model.privacy import pseudonymise_together
+
+    w1 = _wave([("Ans Bakker", "buurtverbinder"), ("Kees Smit", "buurtverbinder")])
+    w2 = _wave([("KEES SMIT", "buurtverbinder"), ("Henk de Wit", "buurtverbinder")],
+               note="opvolger van Ans Bakker")
+    p1, p2 = pseudonymise_together([w1, w2])
+    alone = pseudonymise(w1)
+    assert dict(zip(p1.actors["id"], p1.actors["name"], strict=True)) == dict(
+        zip(alone.actors["id"], alone.actors["name"], strict=True))
+    names2 = dict(zip(w2.actors["name"], p2.actors["name"], strict=True))
+    assert names2 == {"KEES SMIT": "Buurtverbinder 2", "Henk de Wit": "Buurtverbinder 3",
+                      "DOCK": "DOCK"}
+    assert sorted(p1.actors["name"]) == ["Buurtverbinder 1", "Buurtverbinder 2", "DOCK"]
+    assert p2.actors.loc[p2.actors["name"] == "DOCK", "description"].item() == \
+        "opvolger van Buurtverbinder 1"

@@ -204,3 +204,72 @@ def test_without_pseudonymise_the_private_columns_stay_out(people_input: Path,
             assert column_value not in text
     meta = json.loads((out / "analysis.json").read_text("utf-8"))["meta"]
     assert meta["source"] == "netwerk-van-jan.xlsx"
+
+
+def test_compare_leaks_nothing_and_keeps_one_pseudonym_per_person(people_input: Path,
+                                                                   tmp_path: Path) -> None:
+    """`compare --pseudonymise`: both waves, every output file, the terminal, no file names.
+
+    Wave 2 lost Kees, gained Henk Verschuure-Tamminga (whose name and contact details are
+    secrets too) and changed Jan Smit's role text; a person is one pseudonym in both waves,
+    so the persons who stayed are kept, not lost and added.
+    """
+    after = people_input.parent / "meting-2-van-jan.xlsx"
+    wb = openpyxl.load_workbook(people_input)
+    for sheet, column in (("actoren", 1), ("relaties", 0), ("relaties", 1), ("deelnames", 0)):
+        ws = wb[sheet]
+        for row in reversed(list(ws.iter_rows(min_row=2))):
+            if row[column].value == "Kees":
+                ws.delete_rows(row[0].row)
+    ws = wb["actoren"]
+    ws.append(["", "Henk Verschuure-Tamminga", "persoon", "buurtverbinder", "inwoners", "Oost",
+               "", "henk.vt@gmail.com", "06-29834688", "", "", ""])
+    wb["relaties"].append(["Henk Verschuure-Tamminga", "DOCK", 2, "", "", ""])
+    wb.save(after)
+    out = tmp_path / "out"
+    result = invoke("compare", str(people_input), str(after), "--pseudonymise", "-o",
+                    str(out / "verschil"), "--lang", "en")
+    secrets = ["Verschuure", "Tamminga", "henk.vt", after.name, str(after), "meting-2-van"]
+    found = scan(out, people_input)
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        for text, _short in texts_of(path):
+            hits = [s for s in secrets if s.casefold() in text.casefold()]
+            hits += ["0629834688"] if re.search(r"\D{0,3}".join("29834688"), text) else []
+            if hits:
+                found.setdefault(path.name, []).extend(hits)
+    assert found == {}
+    assert not leaks(result.output, people_input) and "Verschuure" not in result.output
+    data = json.loads((out / "verschil" / "verschil.json").read_text("utf-8"))
+    assert data["labels"] == ["wave 1", "wave 2"]  # not the file names
+    counts = data["counts"]
+    # 6 persons before, 6 after (Kees out, Henk in); the 5 who stayed are kept
+    assert (counts["actors_lost"], counts["actors_added"]) == (1, 1), counts
+    # before and after corrections from the room that add a person with contact details
+    extra = people_input.parent / "aanvullingen-van-henk.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actoren"
+    ws.append(["naam", "type", "rol", "domein", "omschrijving", "wie"])
+    ws.append(["Henk Verschuure-Tamminga", "persoon", "buurtverbinder", "inwoners",
+               "henk.vt@gmail.com, 06-29834688", "Jan Smit"])
+    rel = wb.create_sheet("relaties")
+    rel.append(["van", "naar", "wie"])
+    rel.append(["Henk Verschuure-Tamminga", "Jan Smit", "Annelies van Duijvenbode"])
+    wb.save(extra)
+    fixed = invoke("compare", str(people_input), "--aanvullingen", str(extra), "--pseudonymise",
+                   "-o", str(tmp_path / "aanvullingen" / "verschil"))
+    secrets += [extra.name, "aanvullingen-van-henk"]
+    hits = {p.name: [s for t, _ in texts_of(p) for s in secrets if s.casefold() in t.casefold()]
+            for p in (tmp_path / "aanvullingen" / "verschil").iterdir() if p.is_file()}
+    assert scan(tmp_path / "aanvullingen", people_input) == {}
+    assert not any(hits.values()), hits
+    assert not leaks(fixed.output, people_input) and "Verschuure" not in fixed.output
+    assert "1 actor joined" in invoke(  # (the terminal in English for the count)
+        "compare", str(people_input), "--aanvullingen", str(extra), "--pseudonymise", "-o",
+        str(tmp_path / "en"), "--lang", "en").output
+    again = invoke("compare", str(people_input), str(after), "--pseudonymise", "-o",
+                   str(tmp_path / "again"), "--lang", "en")
+    assert again.output.replace("again", "out/verschil") == result.output.replace(
+        "out/verschil", "out/verschil")
+    for name in ("verschil.html", "verschil.md", "verschil.json"):
+        assert (out / "verschil" / name).read_bytes() == (tmp_path / "again" / name).read_bytes()

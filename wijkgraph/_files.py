@@ -95,13 +95,15 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
+def atomic_write(path: str | Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Write `data` to `path` via a temporary file in the same folder (UTF-8 for text).
 
+    `data` may also be an iterable of parts (text or bytes), written as they come, so a
+    large output need not be in memory at once.
     Raises OutputError when the folder cannot be written (missing, read-only, full).
     """
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    parts = [data] if isinstance(data, str | bytes) else data
     remove_stale_parts(path.parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f"{_PART_PREFIX}{os.getpid()}-", dir=path.parent)
@@ -109,7 +111,8 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
         raise _unwritable(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for part in parts:
+                fh.write(part.encode("utf-8") if isinstance(part, str) else part)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
         os.replace(tmp, path)
     except BaseException as exc:

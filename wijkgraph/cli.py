@@ -37,6 +37,7 @@ from wijkgraph.errors import ValidationError, WijkgraphError
 from wijkgraph.i18n import LANGS, N_, Translator, translator
 
 if TYPE_CHECKING:
+    from wijkgraph._progress import Progress
     from wijkgraph.model.network import WijkNetwork
 
 DEFAULT_DATASET = "utrecht-oost"
@@ -61,6 +62,8 @@ def echo(text: str, *, err: bool = False) -> None:
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("wijkgraph.quiet") and not err:
         return
+    if ctx is not None and ctx.meta.get("wijkgraph.progress") is not None:
+        ctx.meta["wijkgraph.progress"].clear()  # a progress line drawn in place goes first
     click.echo(text, err=err)
 
 
@@ -129,27 +132,32 @@ def cli() -> None:
     """The `wijkgraph` command group."""
 
 
-def _igraph_without_pyplot() -> None:
-    """Import igraph without letting it import ``matplotlib.pyplot`` (about 0.5 s).
+#: What igraph imports at import time only for drawing (matplotlib, about 0.7 s) and for
+#: its text tables (wcwidth through texttable, about 0.05 s); both have a fallback.
+_IGRAPH_EXTRAS = ("matplotlib", "wcwidth")
 
-    igraph imports pyplot at import time, only for its own drawing
-    (``igraph.drawing.shapes`` calls ``find_matplotlib()``, which imports
-    ``matplotlib.pyplot``). wijkgraph never draws with igraph and draws its charts without
-    pyplot, so the commands that analyse hand igraph an empty stand-in for pyplot. This is
-    done here, in the command, and not in the library: a program that imports wijkgraph
-    may well plot with igraph and matplotlib.
+
+def _lean_igraph() -> None:
+    """Import igraph without matplotlib and wcwidth (about 0.75 s of every command).
+
+    igraph imports matplotlib and ``matplotlib.pyplot`` at import time, only for its own
+    drawing (``igraph.drawing`` calls ``find_matplotlib()``), and texttable's wcwidth for
+    printing graphs. wijkgraph never draws or prints with igraph and writes its charts
+    itself, so the commands that analyse import igraph while those imports fail; igraph
+    and texttable then use their own stand-ins. This is done here, in the command, and not
+    in the library: a program that imports wijkgraph may well plot with igraph.
     """
-    if "igraph" in sys.modules or "matplotlib.pyplot" in sys.modules:
+    if "igraph" in sys.modules:
         return
-    import types
-
-    stand_in = types.ModuleType("matplotlib.pyplot", "not imported by the wijkgraph command")
-    sys.modules["matplotlib.pyplot"] = stand_in
+    blocked = [name for name in _IGRAPH_EXTRAS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # the import fails at once
     try:
         import igraph  # noqa: F401
     finally:
-        if sys.modules.get("matplotlib.pyplot") is stand_in:
-            del sys.modules["matplotlib.pyplot"]
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def _load(source: str | None, aliases: Path | None = None) -> WijkNetwork:
@@ -160,8 +168,11 @@ def _load(source: str | None, aliases: Path | None = None) -> WijkNetwork:
             name=DEFAULT_DATASET))
         source = DEFAULT_DATASET
     from wijkgraph.io.aliases import apply_aliases  # its aliases sheet and --aliases FILE
+    from wijkgraph.model._memory import settle
 
-    return apply_aliases(load(source), source, aliases)
+    network = apply_aliases(load(source), source, aliases)
+    settle()  # the network lives to the end of the command: the collector leaves it alone
+    return network
 
 
 _ALIASES = N_("Aliases table (naam, zelfde als): merge actors typed twice.")
@@ -206,7 +217,8 @@ def _pseudonymised(network: WijkNetwork, pseudonymise: bool) -> WijkNetwork:
     return make_pseudonymous(network, lang=_lang())
 _FORCE_FILE = N_("Overwrite an existing file.")
 _REFERENCE = N_("Reference model: name or YAML file (wijk-algemeen, utrecht-basis, utrecht-oost); "
-                "several joined by commas are combined; 'none' switches 'who is missing' off.")
+                "several joined by commas are combined; 'none' switches 'who is missing' off; "
+                "'auto' chooses utrecht-basis for data from Utrecht, else wijk-algemeen.")
 
 
 @cli.command(help=N_("Analyse INPUT (workbook, folder of CSV files or dataset name) and write "
@@ -219,7 +231,7 @@ _REFERENCE = N_("Reference model: name or YAML file (wijk-algemeen, utrecht-basi
               help=N_("Seed for randomness."))
 @click.option("--top", type=IntRange(1, 1000), default=10, show_default=True,
               help=N_("Number of key figures and suggestions."))
-@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+@click.option("--reference", type=Text(), default="auto", show_default=True,
               help=_REFERENCE)
 @click.option("--wijk", type=Text(), default=None,
               help=N_("Analyse this area (buurt or wijk), with the parties that serve it from "
@@ -240,7 +252,7 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
             aliases: Path | None = None, title: str | None = None,
             corrections: Path | None = None) -> None:
     """Analyse INPUT and write the report (``wijkgraph analyse``)."""
-    _igraph_without_pyplot()
+    _lean_igraph()
     from wijkgraph.render.outputs import FORMATS
 
     t = _t()
@@ -258,21 +270,26 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
 
     check_output_folder(output, force=force,
                         inputs=[x for x in (input, aliases, corrections) if x])
-    network = _corrected(_load(input, aliases), corrections)
-    if wijk:
-        network = network.subnetwork(wijk=wijk)
-    network = _pseudonymised(network, pseudonymise)
-    if title and title.strip():
-        from wijkgraph.model.info import with_info
+    progress = _progress(reading=True, outputs=len(wanted), source=input)
+    try:
+        progress.stage("reading")
+        network = _corrected(_load(input, aliases), corrections)
+        if wijk:
+            network = network.subnetwork(wijk=wijk)
+        network = _pseudonymised(network, pseudonymise)
+        if title and title.strip():
+            from wijkgraph.model.info import with_info
 
-        network = with_info(network, title=title)
-    _print_warnings(network)
-    progress = _progress(network.n_actors)
-    result = run_analysis(network, reference=reference, seed=seed, top=top, progress=progress)
-    if progress is not None:
-        progress(t.gettext("writing report and map"))
-    written = write_outputs(network, result, output, formats=wanted, lang=t.lang, force=force,
-                            inputs=[input] if input else [])
+            network = with_info(network, title=title)
+        progress.decide(network.n_actors >= PROGRESS_MIN_ACTORS)
+        _print_warnings(network)
+        result = run_analysis(network, reference=reference, seed=seed, top=top,
+                              progress=progress.stage)
+        written = write_outputs(network, result, output, formats=wanted, lang=t.lang,
+                                force=force, inputs=[input] if input else [],
+                                progress=progress.written)
+    finally:
+        progress.close()
     findings = terminal_findings(network, result, t.lang)
     if findings:
         echo(t.gettext("Main findings:"))
@@ -295,7 +312,7 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
 @click.option("--ghosts", is_flag=True, help=N_("Show missing parties at once."))
 @click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
               help=N_("Seed for the layout."))
-@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+@click.option("--reference", type=Text(), default="auto", show_default=True,
               help=_REFERENCE)
 @click.option("--wijk", type=Text(), default=None,
               help=N_("Show this area (buurt or wijk), with the parties that serve it from the "
@@ -310,7 +327,7 @@ def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed
                 reference: str, wijk: str | None, no_analysis: bool,
                 pseudonymise: bool) -> None:
     """Write the map of INPUT (``wijkgraph map``)."""
-    _igraph_without_pyplot()
+    _lean_igraph()
     from wijkgraph._files import check_not_input
     from wijkgraph.errors import OutputError, Problem
     from wijkgraph.render.map import is_map_file, render_map
@@ -325,13 +342,19 @@ def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed
     network = _pseudonymised(network, pseudonymise)
     _print_warnings(network)
     result = None
-    if not no_analysis:
-        from wijkgraph.analysis.run import analyse as run_analysis
+    progress = _progress(analysis=not no_analysis, outputs=1,
+                         large=network.n_actors >= PROGRESS_MIN_ACTORS)
+    try:
+        if not no_analysis:
+            from wijkgraph.analysis.run import analyse as run_analysis
 
-        result = run_analysis(network, reference=reference, seed=seed,
-                              progress=_progress(network.n_actors))
-    doc = render_map(network, result, lang=t.lang, seed=seed, ghosts=ghosts)
-    doc.write(output)
+            result = run_analysis(network, reference=reference, seed=seed,
+                                  progress=progress.stage)
+        progress.stage("map")
+        doc = render_map(network, result, lang=t.lang, seed=seed, ghosts=ghosts)
+        doc.write(output)
+    finally:
+        progress.close()
     echo(t.gettext("Map written: {path} ({actors})").format(
         path=output, actors=t.count(network.n_actors, "{n} actor", "{n} actors")))
 
@@ -344,26 +367,20 @@ def terminal_findings(network: WijkNetwork, result: Any, lang: str = "nl",
     return [f"{f.head}: {f.text}" for f in key_findings(network, result, lang, n=n)]
 
 
-#: Networks at least this large show progress in the terminal (always with -v).
+#: Networks at least this large show progress on stderr (always with -v, never with -q).
 PROGRESS_MIN_ACTORS = 500
 
 
-def _progress(n_actors: int = 0) -> Callable[[str], None] | None:
+def _progress(**what: Any) -> Progress:
+    """The progress display of this run on stderr (`wijkgraph._progress.progress_for`)."""
+    from wijkgraph._progress import progress_for
+
     ctx = click.get_current_context(silent=True)
-    if ctx is not None and ctx.meta.get("wijkgraph.quiet"):
-        return None
-    verbose = ctx is not None and ctx.meta.get("wijkgraph.verbose")
-    if not verbose and n_actors < PROGRESS_MIN_ACTORS:
-        return None
-    import time
-
-    start = time.monotonic()
-    t = _t()
-
-    def show(stage: str) -> None:
-        click.echo(f"... {stage} ({t.number(time.monotonic() - start, 1)} s)", err=True)
-
-    return show
+    meta: dict[str, Any] = ctx.meta if ctx is not None else {}
+    meta["wijkgraph.progress"] = progress_for(
+        _t(), stream=sys.stderr, quiet=bool(meta.get("wijkgraph.quiet")),
+        verbose=bool(meta.get("wijkgraph.verbose")), **what)
+    return meta["wijkgraph.progress"]
 
 
 @cli.command(help=N_("Check INPUT and report every problem (exit 0 = usable, 2 = not)."))
@@ -380,6 +397,9 @@ def validate(input: str, aliases: Path | None = None) -> None:
 
     for line in describe_areas(network, t.lang):  # where each area value was placed
         echo(line)
+    from wijkgraph.analysis.reference_choice import choose_reference
+
+    echo(choose_reference(network).describe(t.lang))  # what `analyse` will use by default
     echo(t.gettext("Valid: {actors}, {relations}, {meetings} ({warnings}).").format(
         actors=t.count(network.n_actors, "{n} actor", "{n} actors"),
         relations=t.count(network.n_relations, "{n} relation", "{n} relations"),
@@ -504,7 +524,7 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
 @click.option("--waves", "--metingen", "waves", type=Text(), default=None,
               help=N_("Two waves from the column 'meting' of one input, e.g. 2022,2024."))
 @click.option("--labels", type=Text(), default=None, help=N_("Names of the waves, e.g. 2022,2024."))
-@click.option("--reference", type=Text(), default="utrecht-basis", show_default=True,
+@click.option("--reference", type=Text(), default="auto", show_default=True,
               help=N_("Reference model for missing parties."))
 @click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
               help=N_("Seed for the map."))
@@ -514,12 +534,14 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
 @click.option("--force", is_flag=True, help=_FORCE_FOLDER)
 @click.option("--aanvullingen", "--corrections", "corrections", type=PathType(path_type=Path),
               default=None, help=N_("Compare INPUT before and after these corrections."))
+@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
+              help=_PSEUDONYMISE)
 @common_options
 def compare(before: str, after: str | None, output: Path, waves: str | None,
             labels: str | None, reference: str, seed: int, aliases: Path | None,
-            force: bool, corrections: Path | None = None) -> None:
+            force: bool, corrections: Path | None = None, pseudonymise: bool = False) -> None:
     """Compare two waves (``wijkgraph compare``)."""
-    _igraph_without_pyplot()
+    _lean_igraph()
     t = _t()
     if after is not None and waves:
         raise click.BadParameter(t.gettext("takes one input"), param_hint=["--waves"])
@@ -543,7 +565,12 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
         raise click.BadParameter(t.gettext("takes one input"), param_hint=["--aanvullingen"])
     if corrections is not None:
         net0 = _load(before)
-        net1 = _corrected(net0, corrections)
+        if pseudonymise:  # the corrections' own lines name the parties: not shown
+            from wijkgraph.sources.corrections import apply_corrections
+
+            net1 = apply_corrections(net0, corrections)
+        else:
+            net1 = _corrected(net0, corrections)
         names = (Path(before).stem, Path(corrections).stem)
     elif after is None:
         wanted = [w.strip() for w in waves.split(",") if w.strip()] if waves else None
@@ -551,6 +578,12 @@ def compare(before: str, after: str | None, output: Path, waves: str | None,
     else:
         net0, net1 = _load(before), _load(after)
         names = (Path(before).stem, Path(after).stem)
+    if pseudonymise:  # one pseudonym per person in both waves; no file names as labels
+        from wijkgraph.model.privacy import pseudonymise_together
+
+        net0, net1 = pseudonymise_together([net0, net1], lang=t.lang)
+        if after is not None or corrections is not None:
+            names = (t.gettext("wave {n}").format(n=1), t.gettext("wave {n}").format(n=2))
     if parts:
         names = (parts[0], parts[1])
     result = run_compare(net0, net1, labels=names, seed=seed, reference=reference,

@@ -48,11 +48,15 @@ def test_network_from_elsewhere_leads_with_no_fit(name):
     first = glance(summaries_nl)[0]
     assert first.head == "Het referentiemodel past niet"
     assert first.text == (f"Geen van de {graph.number_of_nodes()} actoren vervult een rol uit "
-                          "'utrecht-basis', dus ontbrekende rollen zeggen hier niets. Kies een "
+                          "'wijk-algemeen', dus ontbrekende rollen zeggen hier niets. Kies een "
                           "model dat past (--reference) of zet dit uit (--reference none).")
     assert "Geen huisarts" not in " ".join(f.text for f in glance(summaries_nl))
     en = mp.summary("en")
-    assert en.intro[0].startswith("The reference model 'utrecht-basis' does not fit this network")
+    # no areas, no Utrecht names: the default chooses the general model, and says so
+    assert result.meta["reference_choice"]["reason"] == "no_areas"
+    assert en.intro[0].startswith("The reference model 'wijk-algemeen' does not fit this network")
+    assert en.intro[-1].startswith("Reference model: wijk-algemeen, chosen because the data "
+                                   "names no areas")
     assert en.items == ()  # no list of absent Dutch roles
     assert [n.label for n in en.numbers] == ["actors with a role of the model"]  # no counts
     assert en.numbers[0].value == "0%"

@@ -55,12 +55,13 @@ def test_share_of_max():
     assert share_of_max(__import__("pandas").Series([0, 0])).tolist() == [0, 0]
 
 
-def test_frame_has_no_words_and_json_keeps_both_languages():
+def test_frame_has_no_words_and_json_has_the_reasons_in_its_language():
     k = key_figures(GRAPHS["barbell"](), top=3)
     assert not any(c.startswith("reasons") for c in k.to_frame().columns)
-    top = k.to_dict()["key_figures"][0]
-    assert top["reasons_nl"] == k.reasons(top["id"], "nl")
-    assert top["reasons_en"] == k.reasons(top["id"], "en")
+    for lang in ("nl", "en"):
+        top = k.to_dict(lang)["key_figures"][0]
+        assert top["reasons"] == k.reasons(top["id"], lang)
+        assert "reasons_nl" not in top and "reasons_en" not in top
 
 
 def test_reasons_plurals():

@@ -166,3 +166,50 @@ def test_cli_aliases_file_with_an_unknown_actor_fails_and_writes_nothing(tmp_pat
     ok = CliRunner().invoke(cli, ["validate", str(book), "--aliases", str(aliases), "--lang",
                                   "en"])
     assert ok.exit_code == 2 and "'GC Y'" in ok.output
+
+
+def _brute_typos(names, threshold=MERGE_AT):
+    keys = [normalise_name(n) for n in names]
+    return {(i, j) for i, j in itertools.combinations(range(len(names)), 2)
+            if keys[i] != keys[j] and key_score(keys[i], keys[j], names[i], names[j]) >= threshold
+            and len(set(keys[i].split()) ^ set(keys[j].split())) == 2}
+
+
+def test_large_groups_are_scored_in_windows_and_lose_no_one_word_typo(monkeypatch):
+    # a group larger than BLOCK_CAP is scored in sorted windows (forward and reversed
+    # word): every pair that differs in one word by a typo is still found, as brute force
+    # over all pairs finds it (typos at the start, middle and end of the word)
+    from wijkgraph.model import duplicates
+
+    monkeypatch.setattr(duplicates, "BLOCK_CAP", 8)
+    monkeypatch.setattr(duplicates, "WINDOW", 4)
+    words = ["linde", "regenboog", "kastanje", "zonnebloem", "horizon", "wending",
+             "klaproos", "noorderlicht", "duizendpoot", "wereldwijs", "kameleon", "baken"]
+    names = [f"Buurthuis {w.capitalize()}" for w in words]
+    names += ["Buurthuis Vegenboog", "Buurthuis Kastanja", "Buurthuis Zonneblom",
+              "Buurthuis Noorderlicth", "Buurthuis Xameleon"]
+    brute = _brute_typos(names)
+    found = {(d.first, d.second) for d in likely_duplicates(names) if d.reason == "typo"}
+    assert len(brute) == 5 and found == brute
+
+
+def test_bounded_on_a_name_written_a_thousand_ways():
+    # one group of equal keys: each name is paired with the group's first GROUP_PARTNERS
+    # names, not with every other (1,000 * 5 pairs, not 499,500); a small group keeps all
+    from wijkgraph.model.duplicates import GROUP_PARTNERS
+
+    names = ["Bibliotheek" + "." * (k % 40) + "!" * (k // 40) for k in range(1000)]
+    pairs = likely_duplicates(names)
+    assert len(pairs) == sum(min(p, GROUP_PARTNERS) for p in range(1000))
+    assert all(p.first < GROUP_PARTNERS for p in pairs)
+    assert len(likely_duplicates(names[:GROUP_PARTNERS + 1])) == 15  # 6 * 5 / 2
+
+
+def test_same_pairs_whatever_the_order_of_work():
+    # deterministic: the same names give the same pairs, scores and reasons, run twice
+    names = [f"{kind} {area}" for kind in ("Buurtteam", "Sportclub", "Buurtteams", "Sportclb")
+             for area in ("Oost", "Zuid", "Lunetten")] + ["SO", "Buurtteam", "Sport club Oost"]
+    first = likely_duplicates(names, areas=["Oost", "Zuid", "Lunetten"])
+    assert first == likely_duplicates(names, areas=["Oost", "Zuid", "Lunetten"])
+    assert ("Sportclub Oost", "Sport club Oost") in {(names[d.first], names[d.second])
+                                                     for d in first}

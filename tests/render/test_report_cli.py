@@ -168,6 +168,6 @@ def test_invalid_input_creates_no_dir(tmp_path):
 def test_progress_with_verbose_and_silence_with_quiet(tmp_path):
     result = run("analyse", "driehoek", "-o", str(tmp_path / "v"), "-v")
     assert result.exit_code == 0
-    assert "... network (" in result.output and "... key_figures (" in result.output
+    assert "Stap 1 van " in result.output and ": sleutelfiguren (" in result.output
     quiet = run("analyse", "driehoek", "-o", str(tmp_path / "q"), "-q")
     assert quiet.exit_code == 0 and quiet.output == ""

@@ -2,8 +2,8 @@
 
 Each analysis returns a frozen dataclass that implements `Result`: ``to_frame()`` gives a
 DataFrame with a stable column order (sorted by value, then name), ``explain(lang)`` two
-or three plain sentences in Dutch or English, ``to_dict()`` the JSON-ready section of
-``analysis.json``.
+or three plain sentences in Dutch or English, ``to_dict(lang)`` the JSON-ready section of
+``analysis.json`` (every text in `lang`).
 
 Examples
 --------
@@ -31,7 +31,7 @@ class Result(Protocol):
 
     def explain(self, lang: str = "nl") -> str: ...
 
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]: ...
 
 
 #: Rows a notebook shows of a result's table (`displayed`).
@@ -104,7 +104,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, pd.DataFrame):
-        return [jsonable(r) for r in value.to_dict("records")]
+        return _records(value)
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     if isinstance(value, set | frozenset):
@@ -118,6 +118,30 @@ def jsonable(value: Any) -> Any:
     if hasattr(value, "to_dict"):
         return jsonable(value.to_dict())
     return str(value)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """``[jsonable(r) for r in frame.to_dict("records")]``, column by column (much faster:
+    numbers and booleans of numpy columns need no conversion one by one).
+
+    >>> _records(pd.DataFrame({"a": [1, 2], "b": [0.1234567, float("nan")], "c": [(1,), "x"]}))
+    [{'a': 1, 'b': 0.123457, 'c': [1]}, {'a': 2, 'b': None, 'c': 'x'}]
+    """
+    if not len(frame.columns):
+        return [{} for _ in range(len(frame))]
+    keys = [str(c) for c in frame.columns]
+    columns = []
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j]
+        kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
+        values = column.tolist()  # plain Python scalars
+        if kind == "f":
+            values = [None if v != v or v in (math.inf, -math.inf) else round(v, 6)
+                      for v in values]
+        elif kind not in "iub":
+            values = [jsonable(v) for v in values]
+        columns.append(values)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def sort_frame(frame: pd.DataFrame, value: str, name: str = "name",

@@ -103,7 +103,7 @@ class Brokerage:
         """
         return self.expected[TOTALS_COLUMNS].reset_index(drop=True)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"directed": self.directed, "totals": self.totals,
                          "group_sizes": self.group_sizes, "expected": self.totals_frame(),
                          "actors": self.to_frame()})

@@ -71,7 +71,7 @@ class Centralities:
         """One row per actor, sorted by betweenness (then name)."""
         return sort_frame(self.table[self.columns], "betweenness")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"sampled": self.sampled, "directed": self.directed,
                          "actors": self.to_frame()})
 

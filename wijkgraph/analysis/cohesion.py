@@ -90,7 +90,7 @@ class Cohesion:
         return pd.DataFrame({"measure": list(MEASURES),
                              "value": [NAN if v is None else float(v) for v in values]})
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The ``cohesion`` section of analysis.json (undefined values are null)."""
         return jsonable(self.__dict__)
 

@@ -58,9 +58,12 @@ class Communities:
         """One row per community, largest first."""
         return self.table[COLUMNS].copy()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        frame = self.to_frame()
+        frame = frame.drop(columns=["label_nl", "label_en"]).assign(
+            label=frame[f"label_{check_lang(lang)}"])
         return jsonable({"modularity": self.modularity, "seed": self.seed,
-                         "membership": self.membership, "communities": self.to_frame()})
+                         "membership": self.membership, "communities": frame})
 
     def label(self, community: int, lang: str = "nl") -> str:
         """The short label of community number `community`."""

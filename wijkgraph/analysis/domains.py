@@ -88,7 +88,7 @@ class DomainMixing:
         """One row per domain: actors, ties inside and outside, E-I (count, strength), density."""
         return self.per_domain.copy()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({
             "domains": list(self.domains),
             "mixing": {"domains": list(self.domains),

@@ -50,7 +50,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.csgraph import connected_components
+
+from wijkgraph.analysis._chunks import betweenness_chunk, curve_chunk, harmonic_chunk
+from wijkgraph.analysis._workers import chunked, map_chunks
 
 Backend = Literal["igraph", "networkx"]
 
@@ -210,8 +213,11 @@ class GraphEngineBase:
             return self._series(self.ig.betweenness(directed=self.directed,
                                                     weights=weights)) / norm
         src = self.sources(k, seed)
-        raw = np.asarray(self.ig.betweenness(directed=self.directed, weights=weights,
-                                             sources=src))
+        # fixed chunks of sources, summed in chunk order: the same on one core or two
+        parts = map_chunks(betweenness_chunk,
+                           {"graph": self.ig, "directed": self.directed, "weights": weights},
+                           [(c,) for c in chunked(src)], work=float(k) * max(self.m, 1))
+        raw = np.sum(parts, axis=0) if len(parts) > 1 else parts[0]
         # networkx' scaling of a sampled estimate (endpoints excluded): (n-1)/k for
         # non-source actors, (n-1)/(k-1) for the sampled sources themselves.
         scale = np.full(n, (n - 1) / k)
@@ -299,12 +305,12 @@ class Engine(GraphEngineBase):
             total = np.asarray(self.ig.harmonic_centrality(
                 weights="d" if weighted and self.m else None, normalized=False)) * scale
         else:
-            # scipy returns a numpy array directly (igraph's list of lists is slower here)
-            d = dijkstra(self.adjacency(distances=True), directed=False, indices=src,
-                         unweighted=not weighted)
-            with np.errstate(divide="ignore"):
-                inv = np.where((d > 0) & np.isfinite(d), 1.0 / d, 0.0)
-            total = inv.sum(axis=0) * scale
+            # scipy returns a numpy array directly (igraph's list of lists is slower here);
+            # fixed chunks of sources, summed in chunk order: the same on one core or two
+            parts = map_chunks(harmonic_chunk, {"adjacency": self.adjacency(distances=True),
+                                                 "unweighted": not weighted},
+                               [(c,) for c in chunked(src)], work=float(k) * max(self.m, 1))
+            total = (np.sum(parts, axis=0) if len(parts) > 1 else parts[0]) * scale
         counts = np.full(n, float(len(src)))
         counts[src] -= 1  # a source is not its own partner
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -555,18 +561,29 @@ class Engine(GraphEngineBase):
                                 steps: Sequence[int]) -> np.ndarray:
         """Size of the largest component after removing the first ``k`` actors of `order`.
 
-        One value per ``k`` in `steps` (scipy connected components on the remaining
-        adjacency; O(n + m) per step).
+        One value per ``k`` in `steps`; see `largest_component_curves`.
         """
-        adj = self.adjacency()
-        idx = np.array([self.index[v] for v in order], dtype=int)
-        out = np.zeros(len(steps), dtype=int)
-        for j, k in enumerate(steps):
-            keep = np.ones(self.n, dtype=bool)
-            keep[idx[:k]] = False
-            if not keep.any():
-                continue
-            sub = adj[keep][:, keep]
-            _, labels = connected_components(sub, directed=False)
-            out[j] = int(np.bincount(labels).max())
-        return out
+        idx = np.array([self.index[v] for v in order], dtype=np.int64)
+        return self.largest_component_curves([idx], steps)[0]
+
+    def largest_component_curves(self, orders: Sequence[np.ndarray],
+                                 steps: Sequence[int]) -> list[np.ndarray]:
+        """`largest_component_curve` for several removal orders given as actor positions.
+
+        A tie survives the first ``k`` departures when both its ends come later in the
+        order; with the ties sorted by the earlier end, the survivors after ``k``
+        departures are a prefix of that list, and a maximum spanning forest by departure
+        time keeps the same components with at most n - 1 ties. Each step is one scipy
+        connected-components pass over the surviving forest ties: O(m log m) per order
+        and O(n) per step. The orders are independent and run
+        on both cores for large networks (`wijkgraph.analysis._workers`); the sizes are
+        whole numbers, the same either way.
+        """
+        if self.m:
+            u, v = np.asarray(self.edges, dtype=np.int64).T
+        else:
+            u = v = np.zeros(0, dtype=np.int64)
+        work = len(orders) * len(steps) * (self.n + self.m) / 4
+        return map_chunks(curve_chunk, {"u": u, "v": v, "n": self.n},
+                          [(np.asarray(o, dtype=np.int64), list(steps)) for o in orders],
+                          work=work)

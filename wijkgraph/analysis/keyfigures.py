@@ -103,14 +103,13 @@ class KeyFigures:
         head = self.scores[self.scores["rank"] <= self.top].sort_values("rank")
         return head[FRAME_COLUMNS].reset_index(drop=True)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``key_figures`` section of analysis.json (the top with its reasons in nl and en)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``key_figures`` section of analysis.json (the top with its reasons in `lang`)."""
         cols = [c for c in self.scores.columns if c != "other_domains"]
         actors = self.scores[cols].sort_values("rank").assign(
             other_domains=[list(x) for x in self.scores.sort_values("rank")["other_domains"]])
         head = self.to_frame()
-        head = head.assign(reasons_nl=[self.reasons(a, "nl") for a in head["id"]],
-                           reasons_en=[self.reasons(a, "en") for a in head["id"]])
+        head = head.assign(reasons=[self.reasons(a, lang) for a in head["id"]])
         return jsonable({
             "top": self.top,
             "sampled": self.sampled,

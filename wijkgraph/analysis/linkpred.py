@@ -50,7 +50,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -419,6 +419,8 @@ class Suggestion:
     parts: Mapping[str, float] = field(default_factory=dict)
     wijk: str = ""
     context: str = ""  # the expected pair or triad (and buurtcentrum) it belongs to
+    #: `context` in words per language (lang -> text; the model's labels in that language)
+    contexts: Mapping[str, str] = field(default_factory=dict)
 
     def reason_text(self, lang: str = "nl") -> str:
         """The reasons in words in `lang`, "; "-joined."""
@@ -433,7 +435,8 @@ class Suggestion:
     def table_row(self, lang: str = "nl") -> dict[str, Any]:
         """`to_row` with the reasons in words in `lang` (column ``reasons``)."""
         row = self.to_row()
-        return {c: row.get(c) for c in TABLE_COLUMNS} | {"reasons": self.reason_text(lang)}
+        return {c: row.get(c) for c in TABLE_COLUMNS} | {
+            "reasons": self.reason_text(lang), "context": self.contexts.get(lang, self.context)}
 
 
 def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
@@ -507,9 +510,9 @@ class SuggestedLinks:
         """`to_frame` with the reasons in words in `lang` (column ``reasons``)."""
         return pd.DataFrame([s.table_row(lang) for s in self.items], columns=TABLE_COLUMNS)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"weights": self.weights.as_dict(), "n_candidates": self.n_candidates,
-                         "items": self.table("nl")})
+                         "items": self.table(lang)})
 
     def explain(self, lang: str = "nl") -> str:
         t = translator(lang)
@@ -531,15 +534,18 @@ def top_pairs(scores: np.ndarray, rows: np.ndarray, cols: np.ndarray, names: Seq
     if len(keep) > top * 20:
         cut = np.partition(scores[keep], len(keep) - top * 20)[len(keep) - top * 20]
         keep = keep[scores[keep] >= cut]
-    name_arr = np.asarray(names, dtype=object)
-    order = sorted(keep.tolist(), key=lambda k: (-scores[k], name_arr[rows[k]], name_arr[cols[k]]))
-    return order[:top]
+    # rank of each name (equal names, equal rank), then one stable sort in C: the order of
+    # sorted(keep, key=(-score, name of row, name of col))
+    _, name_rank = np.unique(np.asarray(names, dtype=object), return_inverse=True)
+    order = keep[np.lexsort((name_rank[cols[keep]], name_rank[rows[keep]], -scores[keep]))]
+    return order[:top].tolist()
 
 
 def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | None = None,
                   roles: RoleAssignment | None = None, reference: ReferenceModel | None = None,
                   features: Features | None = None,
-                  all_pairs_limit: int = ALL_PAIRS_LIMIT) -> SuggestedLinks:
+                  all_pairs_limit: int = ALL_PAIRS_LIMIT,
+                  exclude: Collection[frozenset[str]] = ()) -> SuggestedLinks:
     """The `top` unlinked pairs with the highest combined score, each with its reasons.
 
     Parameters
@@ -557,6 +563,9 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
         Reuse features made with `prepare`.
     all_pairs_limit : int
         Networks up to this many actors score every unlinked pair.
+    exclude : collection of frozenset
+        Pairs (``frozenset({a, b})`` of actor ids) not to suggest: the `top` best of the
+        other pairs are returned (and only those are explained).
 
     Returns
     -------
@@ -570,7 +579,11 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     names = [network.label(v) for v in feat.nodes]
     mnames = meeting_names_of(network)
     items = []
-    for k in top_pairs(scores, rows, cols, names, top):
+    best = top_pairs(scores, rows, cols, names, top + len(exclude))
+    if exclude:
+        best = [k for k in best if frozenset((feat.nodes[int(rows[k])],
+                                              feat.nodes[int(cols[k])])) not in exclude][:top]
+    for k in best:
         i, j = int(rows[k]), int(cols[k])
         if names[j] < names[i]:
             i, j = j, i

@@ -111,7 +111,7 @@ class LinkPredictionEvaluation:
         """`summary` (codes and numbers)."""
         return self.summary()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """Settings, summary and every run."""
         return jsonable({"name": self.name, "fraction": self.fraction, "repeats": self.repeats,
                          "seed": self.seed, "summary": self.summary(), "runs": self.runs})

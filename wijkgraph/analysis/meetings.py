@@ -30,10 +30,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, paragraphs, table_from_frame
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import domain_label
@@ -91,7 +95,7 @@ class Meetings:
             return frame
         return frame.sort_values(["n_meetings", "name"], kind="mergesort").reset_index(drop=True)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"meetings": self.to_frame(),
                          "not_in_any": [{"actor": a, "name": self.names.get(a, a)}
                                         for a in self.not_in_any],
@@ -170,16 +174,18 @@ def meetings(network: WijkNetwork) -> Meetings:
     """
     g = network.graph
     t = network.tables
-    members: dict[str, list[str]] = defaultdict(list)
-    for row in t.participation.itertuples(index=False):
-        if row.actor in g and row.actor not in members[row.meeting]:
-            members[row.meeting].append(row.actor)
+    members: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets
+    for actor, meeting in zip(t.participation["actor"], t.participation["meeting"],
+                              strict=True):
+        if actor in g:
+            members[meeting][actor] = None
+    ties = _ties_within(network, [list(members.get(m, ())) for m in t.meetings["id"]])
     items = []
-    for row in t.meetings.itertuples(index=False):
-        ms = sorted(members.get(row.id, []), key=network.label)
+    for k, row in enumerate(t.meetings.itertuples(index=False)):
+        ms = sorted(members.get(row.id, ()), key=network.label)
         doms = Counter(g.nodes[a].get("domain", "") for a in ms)
         pairs = len(ms) * (len(ms) - 1) / 2
-        density = g.subgraph(ms).number_of_edges() / pairs if pairs else 0.0
+        density = int(ties[k]) / pairs if pairs else 0.0
         items.append(MeetingInfo(str(row.id), str(row.name), "; ".join(row.theme),
                                  "; ".join(row.wijk), tuple(ms),
                                  tuple(network.label(a) for a in ms),
@@ -192,3 +198,23 @@ def meetings(network: WijkNetwork) -> Meetings:
     no_meeting = tuple(sorted((a for a in g.nodes if not of.get(a)), key=network.label)) \
         if items else ()
     return Meetings(tuple(items), no_meeting, names, of)
+
+
+def _ties_within(network: WijkNetwork, groups: list[list[str]]) -> np.ndarray:
+    """Per group of actors, the number of ties among its members (self-ties included).
+
+    One sparse product for all groups: with ``P`` the group x actor membership matrix and
+    ``A`` the adjacency, the ties within group g are ``(P A P^T)[g, g] / 2``; linear in
+    the memberships times the members' ties.
+    """
+    if not groups:
+        return np.zeros(0, dtype=np.int64)
+    eng = engine_for(network.graph)
+    rows = np.repeat(np.arange(len(groups)), [len(ms) for ms in groups])
+    cols = np.array([eng.index[a] for ms in groups for a in ms], dtype=np.int64)
+    member = sp.csr_array((np.ones(len(cols)), (rows, cols)), shape=(len(groups), eng.n))
+    within = np.asarray((member @ eng.adjacency()).multiply(member).sum(axis=1)).ravel() / 2
+    loops = np.zeros(eng.n)
+    for a, _ in nx.selfloop_edges(network.graph):
+        loops[eng.index[a]] = 1.0
+    return np.rint(within + member @ loops).astype(np.int64)

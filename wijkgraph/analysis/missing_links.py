@@ -71,8 +71,8 @@ from wijkgraph.analysis.linkpred import (
 )
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
 from wijkgraph.analysis.triads import Triads, triads
-from wijkgraph.i18n import NP_, translator
-from wijkgraph.model.areas import area_tree
+from wijkgraph.i18n import LANGS, NP_, translator
+from wijkgraph.model.areas import AreaTree, area_tree, shared_areas
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import DEFAULT_REFERENCE, ReferenceModel, load_reference
 
@@ -124,13 +124,11 @@ class MissingLinks:
     def of_kind(self, kind: str) -> tuple[Suggestion, ...]:
         return tuple(s for s in self.items if s.kind == kind)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``missing_links`` section of analysis.json (``reasons`` in Dutch,
-        ``reasons_en``)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``missing_links`` section of analysis.json (``reasons`` in `lang`)."""
         items = []
         for s in self.items:
-            row = s.table_row("nl")
-            row["reasons_en"] = s.reason_text("en")
+            row = s.table_row(lang)
             row["parts"] = dict(s.parts)
             items.append(row)
         counts = Counter(s.kind for s in self.items)
@@ -255,8 +253,8 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     items: list[Suggestion] = []
     mnames = meeting_names_of(network)
 
-    def add(a: str, b: str, kind: str, first: tuple[str, dict], wijk: str, context: str,
-            score: float, parts: dict[str, float]) -> None:
+    def add(a: str, b: str, kind: str, first: tuple[str, dict], wijk: str,
+            context: tuple[str, dict[str, str]], score: float, parts: dict[str, float]) -> None:
         key = frozenset((a, b))
         if key in seen or a == b or g.has_edge(a, b):
             return
@@ -264,25 +262,27 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
         s, t = _ordered(network, a, b)
         why = explain_pair(network, feat, idx[s], idx[t], parts, meeting_names=mnames)
         items.append(Suggestion(s, t, network.label(s), network.label(t), kind, score,
-                                (first, *why), parts, wijk, context))
+                                (first, *why), parts, wijk, *context))
 
     # --- triads -----------------------------------------------------------------------------
-    triad_pairs: list[tuple[str, str, tuple[str, dict], str, str]] = []
+    triad_pairs: list[tuple[str, str, tuple[str, dict], str, tuple[str, dict[str, str]]]] = []
     for t in triad_result.items:
         label = {"triad_nl": t.triad_label_nl, "triad_en": t.triad_label_en}  # model data
+        where = (f"{t.triad}: {t.hub_name}",
+                 {lang: f"{t.label(lang)}: {t.hub_name}" for lang in LANGS})
         for i, j in t.unlinked:
             ca, cb = t.corners[i], t.corners[j]
             triad_pairs.append((ca.member, cb.member, ("triad_side", {
                 "a": ca.member_name, "b": cb.member_name, "hub": t.hub_name, **label}),
-                t.wijk, f"{t.triad}: {t.hub_name}"))
+                t.wijk, where))
         for c in t.corners:
             if c.status == "missing" and c.candidate:
                 triad_pairs.append((c.candidate, t.hub, ("triad_hub", {
                     "corner": c.candidate_name, "kind": t.hub_kind, "hub": t.hub_name,
-                    **label}), t.wijk, f"{t.triad}: {t.hub_name}"))
+                    **label}), t.wijk, where))
     scores, parts = _pair_score(feat, weights, [(idx[a], idx[b]) for a, b, *_ in triad_pairs])
-    for k, (a, b, first, wijk, context) in enumerate(triad_pairs):
-        add(a, b, "triad", first, wijk, context, float(scores[k]),
+    for k, (a, b, first, wijk, place) in enumerate(triad_pairs):
+        add(a, b, "triad", first, wijk, place, float(scores[k]),
             {key: float(v[k]) for key, v in parts.items()})
 
     # --- expected role pairs, per wijk ------------------------------------------------------
@@ -298,6 +298,8 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             if not side_a or not side_b:
                 continue
             context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
+            pair_words = (context, {lang: f"{model.role(ra).label(lang)} - {model.role(rb).label(lang)}"
+                                    for lang in LANGS})
             # the model's own why-text is the first reason; without one, name the pair
             first = (
                 ("why", {"why_nl": pair.why_nl, "why_en": pair.why_en}) if pair.why_nl else
@@ -329,11 +331,12 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             n_open[(wijk, context)] = len(found)
             found.sort(key=lambda f: (-f[0], network.label(f[1]), network.label(f[2])))
             for score, p, q, parts_pq in found[:max_expected]:
-                add(p, q, "expected", first, wijk, context, score, parts_pq)
+                add(p, q, "expected", first, wijk, pair_words, score, parts_pq)
 
     # --- predicted -------------------------------------------------------------------------
-    predicted = suggest_links(network, top=top + len(seen), weights=weights, roles=roles,
-                              reference=model, features=feat, all_pairs_limit=all_pairs_limit)
+    predicted = suggest_links(network, top=top, weights=weights, roles=roles,
+                              reference=model, features=feat, all_pairs_limit=all_pairs_limit,
+                              exclude=frozenset(seen))
     n_pred = 0
     for s in predicted.items:
         if n_pred >= top:
@@ -342,7 +345,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
         if key in seen:
             continue
         seen.add(key)
-        items.append(replace(s, wijk=_shared_wijk(network, s.source, s.target)))
+        items.append(replace(s, wijk=_shared_wijk(network, s.source, s.target, areas)))
         n_pred += 1
 
     rank = {k: i for i, k in enumerate(KINDS)}
@@ -351,6 +354,6 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
                         open_pairs=sum(n_open.values()))
 
 
-def _shared_wijk(network: WijkNetwork, a: str, b: str) -> str:
-    wb = set(network.graph.nodes[b].get("wijk", ()))
-    return "; ".join(w for w in network.graph.nodes[a].get("wijk", ()) if w in wb)
+def _shared_wijk(network: WijkNetwork, a: str, b: str, areas: AreaTree) -> str:
+    nodes = network.graph.nodes  # areas nest and are compared placed ("zuid" is "Zuid")
+    return "; ".join(shared_areas(areas, nodes[a].get("wijk", ()), nodes[b].get("wijk", ())))

@@ -55,6 +55,7 @@ from wijkgraph.analysis._summary import (
     paragraphs,
     table_from_frame,
 )
+from wijkgraph.analysis.reference_choice import ReferenceChoice, choose_reference, is_auto
 from wijkgraph.analysis.roles import (
     FIT_THRESHOLD,
     RoleAssignment,
@@ -213,6 +214,8 @@ class MissingParties:
     n_matched: int = 0
     #: False for ``--reference none``: the section says it was not analysed.
     analysed: bool = True
+    #: How ``--reference auto`` chose the model (None when the user named one).
+    choice: ReferenceChoice | None = None
 
     @classmethod
     def not_analysed(cls, reference: str = "none") -> MissingParties:
@@ -255,13 +258,12 @@ class MissingParties:
         """Items that are not ``present``."""
         return tuple(i for i in self.items if i.status != "present")
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``missing_parties`` section of analysis.json (label, reason, why in Dutch,
-        ``reason_en`` in English)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``missing_parties`` section of analysis.json (label, status_label, reason,
+        why in `lang`)."""
         items = []
         for i in self.items:
-            row = i.table_row("nl")
-            row["reason_en"] = i.reason("en")
+            row = i.table_row(lang)
             row["players"] = [{"actor": p.actor, "name": p.name, "ties": p.ties,
                                "status": p.status, "partner_domains": list(p.partner_domains)}
                               for p in i.players]
@@ -363,10 +365,18 @@ class MissingParties:
                                      actors=tuple(p.actor for p in i.players)))
             shown = self.table(lang)
             shown["status"] = shown["status_label"]
-            tables.append(table_from_frame(
-                shown, lang, caption=t.gettext("Every role of the reference model"),
-                columns=["label", "domain", "wijk", "status", "actors"], limit=60))
-        return Summary("missing", t.gettext("Who is missing"), paragraphs(self.explain(lang)),
+            caption = t.gettext("Every role of the reference model")
+            if not self.fits:  # a list of absent roles would say nothing: only who plays one
+                shown = shown[shown["n_actors"] > 0]
+                caption = t.gettext("The roles of the reference model that actors play")
+            if len(shown):
+                tables.append(table_from_frame(
+                    shown, lang, caption=caption,
+                    columns=["label", "domain", "wijk", "status", "actors"], limit=60))
+        intro = paragraphs(self.explain(lang))
+        if self.choice is not None:  # --reference auto: say which model, and why
+            intro = (*intro, self.choice.describe(lang))
+        return Summary("missing", t.gettext("Who is missing"), intro,
                        tuple(numbers), tuple(items), tables=tuple(tables),
                        findings=self._findings(lang))
 
@@ -408,7 +418,8 @@ class MissingParties:
 def missing_parties(network: WijkNetwork, *,
                     reference: str | ReferenceModel = DEFAULT_REFERENCE,
                     roles: RoleAssignment | None = None,
-                    min_ties: int | None = None) -> MissingParties:
+                    min_ties: int | None = None,
+                    choice: ReferenceChoice | None = None) -> MissingParties:
     """Check every role of the reference model: absent, isolated, peripheral or present.
 
     Parameters
@@ -421,6 +432,9 @@ def missing_parties(network: WijkNetwork, *,
     min_ties : int, optional
         Fewer ties than this makes a role peripheral; default: the model's ``min_ties``
         (3 in ``utrecht-basis``).
+    choice : ReferenceChoice, optional
+        How the model was chosen by ``reference="auto"`` (the summary says it). With
+        ``reference="auto"`` it is made here (`choose_reference`).
 
     Returns
     -------
@@ -431,6 +445,9 @@ def missing_parties(network: WijkNetwork, *,
         below it, a party in a buurt in the wijk above; actors without a wijk count
         everywhere.
     """
+    if isinstance(reference, str) and is_auto(reference):
+        choice = choose_reference(network)
+        reference = choice.name
     model = load_reference(reference)
     if not model.roles:  # --reference none
         return MissingParties.not_analysed(model.name)
@@ -476,7 +493,7 @@ def missing_parties(network: WijkNetwork, *,
     items.sort(key=lambda i: (rank[i.status], i.wijk.casefold(), order[i.role]))
     return MissingParties(tuple(_with_pick_up(items, model)), model.name,
                           tuple(w for w in wijken), threshold,
-                          n_actors=roles.n_actors, n_matched=roles.n_matched)
+                          n_actors=roles.n_actors, n_matched=roles.n_matched, choice=choice)
 
 
 def _with_pick_up(items: list[PartyStatus], model: ReferenceModel) -> list[PartyStatus]:

@@ -65,7 +65,7 @@ class NetworkSummary:
         rows = [(k, v) for k, v in self.to_dict().items() if not isinstance(v, dict | list)]
         return pd.DataFrame(rows, columns=["measure", "value"])
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable(self.__dict__)
 
     def explain(self, lang: str = "nl") -> str:

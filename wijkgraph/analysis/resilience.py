@@ -70,7 +70,7 @@ class Resilience:
         """One row per actor: ``cut_off``, ``articulation_point``, ``bridges`` (count)."""
         return sort_frame(self.table, "cut_off")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({
             "largest_component": self.largest_component,
             "articulation_points": list(self.articulation_points),
@@ -268,10 +268,11 @@ def resilience(network: WijkNetwork, *, seed: int = 0, n_random: int = N_RANDOM)
                                     "id": frame["id"].to_numpy()})
         order = order_frame.sort_values(["b", "name", "id"], ascending=[False, True, True],
                                         kind="mergesort")["id"].tolist()
-        targeted = eng.largest_component_curve(order, steps)
         rng = np.random.default_rng(seed)
-        runs = [eng.largest_component_curve(list(rng.permutation(np.array(eng.nodes, dtype=object))),
-                                            steps) for _ in range(n_random)]
+        # random orders as positions: the same shuffle as of the node list itself
+        orders = [np.array([eng.index[v] for v in order], dtype=np.int64),
+                  *(rng.permutation(n) for _ in range(n_random))]
+        targeted, *runs = eng.largest_component_curves(orders, steps)
         random_curve = np.mean(runs, axis=0)
     else:
         targeted = np.zeros(1, dtype=int)

@@ -141,12 +141,11 @@ class RespondentsAgreement:
         """`to_frame` with the role's ``label`` and the ``reason`` in `lang` (`COLUMNS`)."""
         return pd.DataFrame([i.table_row(lang) for i in self.items], columns=COLUMNS)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``respondents`` section of analysis.json (English, with ``reason_nl``)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``respondents`` section of analysis.json (label and reason in `lang`)."""
         counts = {v: sum(i.verdict == v for i in self.items) for v in VERDICTS}
         return jsonable({"counts": counts,
-                         "items": [i.table_row("en") | {"reason_nl": i.reason("nl")}
-                                   for i in self.items]})
+                         "items": [i.table_row(lang) for i in self.items]})
 
     def explain(self, lang: str = "nl") -> str:
         """How many missed parties the network confirms, and which it does not."""

@@ -212,12 +212,12 @@ class RoleAssignment:
                  "role": self.actor_info.get(a, {}).get("role", "")} for a in self.unassigned]
         return pd.DataFrame(rows, columns=["actor", "name", "domain", "role"])
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``roles`` section of analysis.json (labels in Dutch)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``roles`` section of analysis.json (labels in `lang`)."""
         return jsonable({
-            "reference": self.reference.to_dict(),
+            "reference": self.reference.to_dict(lang),
             "n_actors": self.n_actors, "n_matched": self.n_matched, "fit": round(self.fit, 4),
-            "assignments": self.table("nl"),
+            "assignments": self.table(lang),
             "unassigned": self.unassigned_frame(),
         })
 

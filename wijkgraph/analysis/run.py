@@ -16,6 +16,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import partial
 from typing import Any, ClassVar
 
 from wijkgraph._version import __version__
@@ -29,6 +30,7 @@ from wijkgraph.analysis.meetings import Meetings, meetings
 from wijkgraph.analysis.missing_links import MissingLinks, missing_links
 from wijkgraph.analysis.missing_parties import MissingParties, missing_parties
 from wijkgraph.analysis.overview import NetworkSummary, summarise
+from wijkgraph.analysis.reference_choice import choose_reference, is_auto
 from wijkgraph.analysis.resilience import Resilience, resilience
 from wijkgraph.analysis.respondents import RespondentsAgreement, respondents_agreement
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
@@ -39,7 +41,7 @@ from wijkgraph.model.info import document_info
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.reference import load_reference
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: every text in the run's language, no _nl/_en twins
 PRETTY_JSON_MAX_ACTORS = 2000  # above this, analysis.json is written compact
 Progress = Callable[[str], None]
 
@@ -108,32 +110,57 @@ class Analysis:
         return (f"<div><code>{html.escape(repr(self))}</code><table>{''.join(rows)}"
                 "</table></div>")
 
+    def _json_items(self, lang: str) -> Iterator[tuple[str, Callable[[], Any]]]:
+        """``(key, make the value)`` of every top-level key of analysis.json: one section is
+        built (and, in `json_parts`, written) at a time."""
+        meta = dict(self.meta, lang=lang)
+        own_title = meta.get(f"title_{lang}")
+        if meta.get("title_from") == "dataset" and own_title:  # the dataset's title in `lang`
+            meta["title"] = own_title + (f" – {meta['wijk']}" if meta.get("wijk") else "")
+        yield "schema_version", lambda: SCHEMA_VERSION
+        yield "wijkgraph_version", lambda: __version__
+        yield "meta", lambda: jsonable(meta)
+        for name, result in self.sections():
+            yield "network" if name == "overview" else name, partial(result.to_dict, lang)
+        yield "warnings", lambda: [p.to_dict(lang) for p in self.warnings]
+
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The content of ``analysis.json`` (schema: docs/analysis-json.md)."""
-        out: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "wijkgraph_version": __version__,
-            "meta": jsonable(dict(self.meta)),
-        }
-        for name, result in self.sections():
-            out["network" if name == "overview" else name] = result.to_dict()
-        out["warnings"] = [p.to_dict(lang) for p in self.warnings]
-        return out
+        return {key: make() for key, make in self._json_items(lang)}
+
+    def json_parts(self, lang: str = "nl") -> Iterator[str]:
+        """`to_json` in parts, one top-level key at a time, to write as they come.
+
+        Above `PRETTY_JSON_MAX_ACTORS` actors the text is compact and each section is
+        built, encoded and dropped in turn (the whole dict of a city is never in memory);
+        the parts joined are exactly ``json.dumps(to_dict(), sort_keys=True)``.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> a = analyse(load_dataset("driehoek"))
+        >>> "".join(a.json_parts("en")) == a.to_json("en")
+        True
+        """
+        if self.overview.n_actors <= PRETTY_JSON_MAX_ACTORS:
+            yield json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2,
+                             sort_keys=True) + "\n"
+            return
+        # Python's encoder is slow with indent; big files are for machines anyway.
+        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode
+        for k, (key, make) in enumerate(sorted(self._json_items(lang), key=lambda kv: kv[0])):
+            yield ("{" if k == 0 else ",") + encode(key) + ":" + encode(make())
+        yield "}\n"
 
     def to_json(self, lang: str = "nl") -> str:
-        """`to_dict` as stable, pretty JSON text (sorted keys, UTF-8)."""
-        data = self.to_dict(lang)
-        if self.overview.n_actors > PRETTY_JSON_MAX_ACTORS:
-            # Python's encoder is slow with indent; big files are for machines anyway.
-            return json.dumps(data, ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":")) + "\n"
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        """`to_dict` as stable JSON text (sorted keys, UTF-8; pretty up to
+        `PRETTY_JSON_MAX_ACTORS` actors, compact above)."""
+        return "".join(self.json_parts(lang))
 
 
 def analyse(
     network: WijkNetwork,
     *,
-    reference: str = "utrecht-basis",
+    reference: str = "auto",
     seed: int = 0,
     top: int = 10,
     progress: Progress | None = None,
@@ -144,7 +171,9 @@ def analyse(
     ----------
     network : WijkNetwork
     reference : str
-        Name of a bundled reference model or path to a YAML file (missing parties).
+        Name of a bundled reference model or path to a YAML file (missing parties);
+        ``"auto"``: chosen from where the actors work
+        (`wijkgraph.analysis.reference_choice`), said in ``meta["reference_choice"]``.
     seed : int
         Seed for everything random (communities, sampling, layouts).
     top : int
@@ -162,9 +191,12 @@ def analyse(
     # Sections are added below in dependency order; each is a pure function of the network
     # (and of earlier sections where stated).
     step("missing_parties")  # first: the terminal and report open with who is missing
+    choice = choose_reference(network) if is_auto(reference) else None
+    reference = choice.name if choice is not None else reference
     ref = load_reference(reference)
     roles_result = recognise_roles(network, reference=ref)
-    sections["missing_parties"] = missing_parties(network, reference=ref, roles=roles_result)
+    sections["missing_parties"] = missing_parties(network, reference=ref, roles=roles_result,
+                                                  choice=choice)
     if network.meta.get("missed_by_respondents"):
         # a survey import: set the respondents' own "who is missing" beside it
         sections["respondents"] = respondents_agreement(network, sections["missing_parties"],
@@ -207,6 +239,8 @@ def analyse(
         "top": top,
         "reference": reference,
     }
+    if choice is not None:  # --reference auto: which model, and why
+        meta["reference_choice"] = choice.to_dict()
     if network.meta.get("weights"):  # how foreign weights became strengths (io._weights)
         meta["weights"] = dict(network.meta["weights"])
     if network.meta.get("corrections"):  # what --aanvullingen changed (sources.corrections)

@@ -47,7 +47,7 @@ class StructuralHoles:
         """One row per actor, largest effective size first."""
         return sort_frame(self.table[COLUMNS], "effective_size")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"weighted": self.weighted, "actors": self.to_frame()})
 
     def explain(self, lang: str = "nl") -> str:

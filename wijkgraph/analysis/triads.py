@@ -159,12 +159,11 @@ class Triads:
         return pd.DataFrame(rows, columns=["triad", "hub", "hub_name", "role", "member",
                                            "member_name", "status"])
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``triads`` section of analysis.json (``missing`` in Dutch, ``missing_en``)."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``triads`` section of analysis.json (``missing`` in `lang`)."""
         items = []
         for t in self.items:
-            row = t.table_row("nl")
-            row["missing_en"] = "; ".join(t.gaps("en"))
+            row = t.table_row(lang)
             row["corners"] = [{"role": c.role, "member": c.member, "status": c.status}
                               for c in t.corners]
             items.append(row)

@@ -50,6 +50,7 @@ from wijkgraph.errors import InputError, OutputError, Problem
 from wijkgraph.io import csvdir, gephi, gexf, graphml, kumu, nodelink, survey, workbook
 from wijkgraph.io._cells import CSV_SUFFIXES, WORKBOOK_SUFFIXES, check_regular
 from wijkgraph.io._format import Format
+from wijkgraph.model._memory import without_gc
 
 if TYPE_CHECKING:  # pragma: no cover
     from wijkgraph.model.network import WijkNetwork
@@ -152,6 +153,7 @@ def read_raw_tables(path: str | Path) -> dict[str, RawTable]:
     raise _unreadable(path)
 
 
+@without_gc
 def load_tables(path: str | Path) -> Tables:
     """Read and validate a workbook or folder; raise ValidationError with all problems.
 

@@ -10,7 +10,8 @@ with `squash_cell` (control, invisible and bidirectional-control characters go: 
 parser's own exception escape.
 
 Bounded: the limits and checks are in `wijkgraph.io._limits`; sheets are streamed row by
-row whatever size they declare (`sheet_rows`), CSV records are counted (`_bounded`).
+row whatever size they declare (`sheet_rows`), CSV records are counted
+(`wijkgraph.io._limits.bounded_records`).
 """
 
 from __future__ import annotations
@@ -37,11 +38,13 @@ from wijkgraph.io._limits import (
     MAX_ROWS,
     MAX_UNPACKED_MB,
     LongNumber,
+    bounded_records,
     check_csv_shape,
     check_json_shape,
     check_regular,
     check_size,
     check_unpacked,
+    excel_column,
 )
 from wijkgraph.model.schema import fold, squash
 from wijkgraph.model.tables import cell_text, squash_cell
@@ -91,7 +94,7 @@ def read_csv(file: Path) -> tuple[list[list[str]], str]:
     check_csv_shape(text, delimiter, file.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        return _bounded(reader, file.name), delimiter
+        return bounded_records(reader, file.name), delimiter
     except csv.Error as exc:
         if "end of data" in str(exc):
             start = _open_quote_line(text, delimiter)
@@ -99,42 +102,7 @@ def read_csv(file: Path) -> tuple[list[list[str]], str]:
                                      params={"row": start})) from exc
     # A quote in the middle of a cell ("De Linde" Oost): read it the lenient way.
     lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _bounded(lenient, file.name), delimiter
-
-
-_BLANK: list[str] = []  # every blank record of a CSV file is this one (never changed) list
-
-
-def _bounded(records: Iterator[list[str]], file: str) -> list[list[str]]:
-    """The records of a CSV reader within `MAX_ROWS`, `MAX_COLUMNS` and `MAX_CELLS`.
-
-    Blank records (a file of a million empty lines) are counted and share one empty list;
-    those at the end are left out.
-
-    >>> _bounded(iter([["naam"], [], ["", ""], ["A"], [], [""]]), "a.csv")
-    [['naam'], [], [], ['A']]
-    """
-    rows: list[list[str]] = []
-    blank = cells = 0
-    for r, record in enumerate(records, start=1):
-        if not any(record):
-            blank += 1
-            continue
-        if r > MAX_ROWS:
-            raise InputError(Problem("problem.too_many_rows", file=file, row=r,
-                                     params={"row": r, "limit": MAX_ROWS}))
-        if len(record) > MAX_COLUMNS and any(record[MAX_COLUMNS:]):
-            last = max(i for i, c in enumerate(record) if c) + 1
-            raise InputError(Problem("problem.too_many_columns", file=file, row=r, params={
-                "column": excel_column(last - 1), "n": last, "limit": MAX_COLUMNS}))
-        cells += len(record)
-        if cells > MAX_CELLS:
-            raise InputError(Problem("problem.too_many_cells", file=file, row=r,
-                                     params={"limit": MAX_CELLS}))
-        rows.extend([_BLANK] * blank)
-        blank = 0
-        rows.append(record)
-    return rows
+    return bounded_records(lenient, file.name), delimiter
 
 
 def _open_quote_line(text: str, delimiter: str) -> int:
@@ -563,20 +531,6 @@ def read_sheets(path: Path, *, only: Iterable[str] | None = None) -> dict[str, l
         return {name: workbook_cells(wb[name], file=path.name, sheet=name)
                 for name in wb.sheetnames if hasattr(wb[name], "iter_rows")
                 and (wanted is None or fold(name) in wanted)}
-
-
-def excel_column(index: int) -> str:
-    """Excel's letter for a 0-based column index.
-
-    >>> excel_column(0), excel_column(27)
-    ('A', 'AB')
-    """
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def table_records(cells: list[list[str]]) -> tuple[list[str], list[dict[str, str]], list[int]]:

@@ -8,7 +8,8 @@ packed more than `MAX_PACK_RATIO` times (`check_unpacked`, from the zip's direct
 before anything is unpacked); XML may hold `MAX_XML_ELEMENTS` elements
 (`check_xml_shape`); JSON may nest `MAX_JSON_DEPTH` levels and hold
 `MAX_JSON_CONTAINERS` objects and lists (`check_json_shape`). Sheets and tables hold at
-most `MAX_ROWS` rows and `MAX_COLUMNS` columns (`wijkgraph.io._cells.sheet_rows`,
+most `MAX_ROWS` rows, `MAX_COLUMNS` columns and `MAX_CELLS` cells
+(`wijkgraph.io._cells.sheet_rows`, `bounded_records` for CSV,
 `wijkgraph.io._raw.header_problems`). Each refusal is one `InputError` naming the limit.
 
 With these limits an input is read in bounded memory (under 1 GB) and time:
@@ -25,10 +26,12 @@ This is not an ordinary file but a device. Save the data as a file and give that
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
 
@@ -38,8 +41,8 @@ from wijkgraph.i18n import MESSAGES, N_, register
 MAX_FILE_MB = 64
 MAX_UNPACKED_MB = 256  # a workbook's parts together, unpacked (xlsx packs text 5-20 times)
 MAX_PACK_RATIO = 200  # a part packed more than this is a bomb, not a spreadsheet
-MAX_ROWS = 500_000  # rows per sheet or file (Excel holds 1,048,576)
-MAX_CELLS = 5_000_000  # cells per sheet or file (500,000 rows of 10 columns)
+MAX_ROWS = 1_048_576  # rows per sheet or file, as many as Excel holds (a region: 500,000 ties)
+MAX_CELLS = 5_000_000  # cells per sheet or file (500,000 rows of 10 columns; the bound that bites)
 MAX_COLUMNS = 1_000  # columns per sheet or file (Excel holds 16,384)
 MAX_JSON_DEPTH = 200
 MAX_JSON_CONTAINERS = 4_000_000  # objects and lists in one JSON file
@@ -180,3 +183,75 @@ def check_csv_shape(text: str, delimiter: str, file: str) -> None:
     if text.count(delimiter) > MAX_CELLS:
         raise InputError(Problem("problem.too_many_cells", file=file,
                                  params={"limit": MAX_CELLS}))
+
+
+def excel_column(index: int) -> str:
+    """Excel's letter for a 0-based column index.
+
+    >>> excel_column(0), excel_column(27)
+    ('A', 'AB')
+    """
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+_BLANK: list[str] = []  # every blank record of a CSV file is this one (never changed) list
+
+
+def bounded_records(records: Iterator[list[str]], file: str) -> list[list[str]]:
+    """The records of a CSV reader within `MAX_ROWS`, `MAX_COLUMNS` and `MAX_CELLS`.
+
+    Blank records (a file of a million empty lines) are counted and share one empty list;
+    those at the end are left out.
+
+    >>> bounded_records(iter([["naam"], [], ["", ""], ["A"], [], [""]]), "a.csv")
+    [['naam'], [], [], ['A']]
+    """
+    rows: list[list[str]] = []
+    blank = cells = 0
+    start = 1
+    # whole chunks of filled records within every limit (the usual case) go in at once
+    for chunk in iter(lambda: list(itertools.islice(records, 4096)), []):
+        size = sum(map(len, chunk))
+        if (all(map(any, chunk)) and max(map(len, chunk)) <= MAX_COLUMNS
+                and start + len(chunk) - 1 <= MAX_ROWS and cells + size <= MAX_CELLS):
+            rows.extend([_BLANK] * blank)
+            blank = 0
+            rows.extend(chunk)
+            cells += size
+            start += len(chunk)
+            continue
+        blank, cells = _bounded_records(chunk, start, file, rows, blank, cells)
+        start += len(chunk)
+    return rows
+
+
+def _bounded_records(records: list[list[str]], start: int, file: str, rows: list[list[str]],
+                     blank: int, cells: int) -> tuple[int, int]:
+    """`_bounded` record by record: `records` from record number `start`, added to `rows`.
+
+    Returns the blank records not yet added and the number of cells so far.
+    """
+    for r, record in enumerate(records, start=start):
+        if not any(record):
+            blank += 1
+            continue
+        if r > MAX_ROWS:
+            raise InputError(Problem("problem.too_many_rows", file=file, row=r,
+                                     params={"row": r, "limit": MAX_ROWS}))
+        if len(record) > MAX_COLUMNS and any(record[MAX_COLUMNS:]):
+            last = max(i for i, c in enumerate(record) if c) + 1
+            raise InputError(Problem("problem.too_many_columns", file=file, row=r, params={
+                "column": excel_column(last - 1), "n": last, "limit": MAX_COLUMNS}))
+        cells += len(record)
+        if cells > MAX_CELLS:
+            raise InputError(Problem("problem.too_many_cells", file=file, row=r,
+                                     params={"limit": MAX_CELLS}))
+        rows.extend([_BLANK] * blank)
+        blank = 0
+        rows.append(record)
+    return blank, cells

@@ -17,10 +17,12 @@ Examples
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from wijkgraph.errors import InputError, Problem, ValidationError, Words
@@ -44,7 +46,7 @@ from wijkgraph.model.schema import (
     split_multi,
     squash,
 )
-from wijkgraph.model.tables import RawTable, validate
+from wijkgraph.model.tables import RawTable, squash_cells, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import xml.etree.ElementTree as ET
@@ -129,8 +131,9 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
     columns) go to the table's `problems`.
     """
     problems: list[Problem] = []
-    non_empty = [i for i, row in enumerate(cells) if any(str(c).strip() for c in row)]
-    if not non_empty:
+    first_filled = next((i for i, row in enumerate(cells) if any(str(c).strip() for c in row)),
+                        None)
+    if first_filled is None:
         # No cells at all: an empty sheet is an error for the tables that must be there.
         severity = "error" if table in REQUIRED_TABLES else "warning"
         problems.append(Problem("problem.empty_table", file=file, sheet=sheet,
@@ -138,8 +141,8 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
         return RawTable(table, file, sheet, pd.DataFrame(), [], {}, problems)
     header_index = _find_header(table, cells)
     if header_index is None:
-        header_index = non_empty[0]
-    elif header_index > non_empty[0]:
+        header_index = first_filled
+    elif header_index > first_filled:
         problems.append(Problem("problem.header_moved", file=file, sheet=sheet,
                                 row=header_index + 1, params={"row": header_index + 1},
                                 severity="warning"))
@@ -167,37 +170,48 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
         headers[canon] = h
         columns.append(canon)
         keep.append(i)
-    data: list[list[str]] = []
-    rows: list[int] = []
-    reported_unnamed: set[int] = set()
     n_header = max((i + 1 for i, h in enumerate(header) if h), default=0)
-    for r, row in enumerate(cells[header_index + 1:], start=header_index + 2):
-        values = [squash_cell(row[i]) if i < len(row) else "" for i in keep]
-        for i, pos in merged:
-            more = squash_cell(row[i]) if i < len(row) else ""
-            values[pos] = "; ".join(v for v in (values[pos], more) if v)
-        if not any(values):
-            if delimiter and _other_delimiter(row, delimiter, n_header):
-                problems.append(_mixed(file, r, row, delimiter))
-            continue
-        if delimiter and _other_delimiter(row, delimiter, n_header):
-            problems.append(_mixed(file, r, row, delimiter))
-        for i in unnamed:
-            if i < len(row) and str(row[i]).strip() and i not in reported_unnamed:
-                reported_unnamed.add(i)
-                problems.append(Problem("problem.no_header", file=file, sheet=sheet,
-                                        row=header_index + 1, column=excel_column(i),
-                                        params={"column": excel_column(i)},
-                                        severity="warning"))
-        extra = [c for c in row[len(header):] if str(c).strip()]
+    body = cells[header_index + 1:]
+    first_row = header_index + 2  # the Excel row of body[0]
+    grid = _columns(body, len(header))
+    values = [squash_cells(grid[i]) for i in keep]
+    for i, pos in merged:
+        more = squash_cells(grid[i])
+        values[pos] = [f"{a}; {b}" if a and b else a or b
+                       for a, b in zip(values[pos], more, strict=True)]
+    filled = np.zeros(len(body), dtype=bool)
+    for column in values:
+        filled |= np.fromiter(map(bool, column), dtype=bool, count=len(body))
+    # what is said about single rows, in row order: (row, order within the row, problem)
+    said: list[tuple[int, int, Problem]] = []
+    lengths = np.fromiter(map(len, body), dtype=np.int64, count=len(body))
+    if delimiter and n_header >= 2:  # a row of one cell, written with another delimiter
+        for k in np.flatnonzero(lengths == 1).tolist():
+            if _other_delimiter(body[k], delimiter, n_header):
+                said.append((k, 0, _mixed(file, first_row + k, body[k], delimiter)))
+    for j, i in enumerate(unnamed):  # cells under no header: said once per column
+        text = np.fromiter((bool(c.strip()) for c in map(str, grid[i])), dtype=bool,
+                           count=len(body))
+        hits = np.flatnonzero(text & filled)
+        if len(hits):
+            said.append((int(hits[0]), 1 + j, Problem(
+                "problem.no_header", file=file, sheet=sheet, row=header_index + 1,
+                column=excel_column(i), params={"column": excel_column(i)},
+                severity="warning")))
+    for k in np.flatnonzero((lengths > len(header)) & filled).tolist():
+        extra = [c for c in body[k][len(header):] if str(c).strip()]
         if extra:
-            problems.append(Problem("problem.extra_cells", file=file, sheet=sheet, row=r,
-                                    params={"n": len(header) + len(extra), "m": n_header},
-                                    severity="warning"))
-        data.append(values)
-        rows.append(r)
-    frame = pd.DataFrame(data, columns=columns, dtype=object) if columns else pd.DataFrame()
-    if not data and table in REQUIRED_TABLES:  # optional tables may stay empty
+            said.append((k, len(unnamed) + 1, Problem(
+                "problem.extra_cells", file=file, sheet=sheet, row=first_row + k,
+                params={"n": len(header) + len(extra), "m": n_header}, severity="warning")))
+    problems.extend(p for _k, _o, p in sorted(said, key=lambda x: x[:2]))
+    kept = np.flatnonzero(filled)
+    if len(kept) < len(body):
+        values = [np.asarray(column, dtype=object)[kept].tolist() for column in values]
+    rows = (kept + first_row).tolist()
+    frame = (pd.DataFrame(dict(zip(columns, values, strict=True)), dtype=object)
+             if columns else pd.DataFrame())
+    if not rows and table in REQUIRED_TABLES:  # optional tables may stay empty
         problems.append(_no_rows(table, file, sheet, header_index))
     missing = [c for c in TABLES[table] if c.required and c.name not in headers]
     for col in missing:
@@ -208,6 +222,20 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
                                     "found": ", ".join(headers.values()) or "-"}))
     problems.extend(header_problems(table, file, sheet, headers, header_index + 1))
     return RawTable(table, file, sheet, frame, rows, headers, problems)
+
+
+def _columns(body: list[list[str]], width: int) -> list[list[str]]:
+    """The first `width` columns of the rows `body`, short rows filled with ``""``.
+
+    >>> _columns([["a", "b", "x"], ["c"]], 2)
+    [['a', 'c'], ['b', '']]
+    """
+    if not body:
+        return [[] for _ in range(width)]
+    if any(len(row) > width for row in body):
+        body = [row[:width] for row in body]
+    grid = [list(column) for column in itertools.zip_longest(*body, fillvalue="")]
+    return grid + [[""] * len(body) for _ in range(width - len(grid))]
 
 
 def _no_rows(table: str, file: str, sheet: str | None, header_index: int) -> Problem:

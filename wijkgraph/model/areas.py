@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from wijkgraph.model.tables import RawTable
 
 __all__ = ["LEVELS", "AreaTree", "area_tree", "bundled_tree", "describe_areas",
-           "focus_areas", "serves", "validate_areas"]
+           "focus_areas", "is_generic", "serves", "shared_areas",
+           "validate_areas"]
 
 #: The named levels, widest first. A child is one level below its parent unless the data
 #: says otherwise (a wijk's children are buurten; some are grouped into subwijken).
@@ -91,6 +92,16 @@ register({
         "Area '{value}' in rows {rows} is not one wijkgraph knows; it is treated as a "
         "separate area. Add it to a sheet 'gebieden' (naam, ligt in) to say where it lies."),
 })
+
+
+def is_generic(value: str) -> bool:
+    """True for a word that means the whole city, region or country of the data, whatever
+    it is called ("stadsbreed", "regio"): it says where a party works, not which city.
+
+    >>> is_generic("Heel de stad"), is_generic("Utrecht")
+    (True, False)
+    """
+    return fold(squash(value)) in _GENERIC
 
 
 @dataclass(frozen=True)
@@ -331,16 +342,16 @@ def area_tree(source: Any = None) -> AreaTree:
     if source is None:
         return tree
     tree = tree.with_declarations(_declarations(source))
+    written: Counter[str] = Counter(v for values in _actor_values(source) for v in values)
     cities: Counter[str] = Counter()
-    for values in _actor_values(source):
-        for v in values:
-            name = tree.place(v)
-            if name is None:
-                continue
-            chain = (name, *tree.ancestors(name))
-            city = next((a for a in chain if tree.level(a) == "stad"), None)
-            if city is not None:
-                cities[city] += 1
+    for v, n in written.items():  # each distinct value once: linear in the actors
+        name = tree.place(v)
+        if name is None:
+            continue
+        chain = (name, *tree.ancestors(name))
+        city = next((a for a in chain if tree.level(a) == "stad"), None)
+        if city is not None:
+            cities[city] += n
     if cities:
         best = max(cities.items(), key=lambda kv: (kv[1], kv[0] == tree.city))[0]
         if best != tree.city:
@@ -370,6 +381,28 @@ def serves(tree: AreaTree, actor_values: Sequence[str], area: str) -> bool:
     if found is None:
         found = memo[key] = any(tree.related(v, area) for v in actor_values)
     return bool(found)
+
+
+def shared_areas(tree: AreaTree, values: Sequence[str], others: Sequence[str]) -> tuple[str, ...]:
+    """The areas where two actors both work: for each pair of their areas of which one
+    lies in (or is) the other, the smaller one, as the data writes it.
+
+    Names are compared placed in the tree ("lunetten" is "Lunetten"), unknown ones by
+    their folded text ("Bloemen-buurt" is "bloemenbuurt").
+
+    >>> tree = bundled_tree()
+    >>> shared_areas(tree, ("Lunetten",), ("Zuid",)), shared_areas(tree, ("stadsbreed",), ("oost",))
+    (('Lunetten',), ('oost',))
+    >>> shared_areas(tree, ("Oost",), ("Zuid",)), shared_areas(tree, ("X-buurt",), ("x buurt",))
+    ((), ('X-buurt',))
+    """
+    out: list[str] = []
+    for a in values:
+        for b in others:
+            if not fold(a) or not fold(b) or not tree.related(a, b):
+                continue
+            out.append(b if tree.covers(a, b) and fold(a) != fold(b) else a)
+    return tuple(dict.fromkeys(out))
 
 
 def focus_areas(tree: AreaTree, actor_values: Iterable[Sequence[str]]) -> tuple[str, ...]:
@@ -419,13 +452,15 @@ AREA_COLUMNS = ("name", "parent")
 
 
 def validate_areas(raw: RawTable | None, actors: pd.DataFrame, *,
-                   wijk_header: str = "wijk") -> tuple[pd.DataFrame, list[Problem]]:
-    """Check a ``gebieden`` sheet and the actors' areas.
+                   wijk_header: str = "wijk", meetings: pd.DataFrame | None = None,
+                   meeting_header: str = "wijk") -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a ``gebieden`` sheet and the areas of the actors and meetings.
 
     Returns the sheet as a frame (name, parent and provenance) and the problems: an
-    unknown parent or a cycle is an error naming file, sheet, row and column; an actor's
-    area that cannot be placed is a warning naming the value and its rows (only when the
-    data names more than one area: with one, nothing needs placing).
+    unknown parent or a cycle is an error naming file, sheet, row and column; an area of
+    an actor or a meeting that cannot be placed is a warning naming the value and its rows
+    in that table (only when the data names more than one area: with one, nothing needs
+    placing).
     """
     problems: list[Problem] = []
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in
@@ -441,23 +476,39 @@ def validate_areas(raw: RawTable | None, actors: pd.DataFrame, *,
                               "_file": raw.file, "_sheet": raw.sheet or "",
                               "_row": [raw.rows[i] for i in keep]})
         problems.extend(_check_sheet(raw, tree, names, parents, keep))
-    values: dict[str, list[int]] = defaultdict(list)
-    shown: dict[str, str] = {}
-    for ws, row in zip(actors["wijk"].tolist(), actors["_row"].tolist(), strict=True):
-        for w in ws:
-            values[fold(w)].append(int(row))
-            shown.setdefault(fold(w), w)
-    if len(values) > 1:
+    tables = [(actors, wijk_header)]
+    if meetings is not None and "wijk" in meetings.columns and len(meetings):
+        tables.append((meetings, meeting_header))
+    found = [_area_values(table) for table, _header in tables]
+    if len({key for values, _shown in found for key in values}) > 1:
         full = tree.with_declarations(list(zip(frame["name"], frame["parent"], strict=True)))
-        file = str(actors["_file"].iloc[0]) if len(actors) else None
-        sheet = str(actors["_sheet"].iloc[0]) if len(actors) else None
-        for key, rows in values.items():
-            if full.place(shown[key]) is None:
+        for (table, header), (values, shown) in zip(tables, found, strict=True):
+            file = str(table["_file"].iloc[0]) if len(table) else None
+            sheet = str(table["_sheet"].iloc[0]) if len(table) else None
+            for key, rows in values.items():
+                if full.place(shown[key]) is not None:
+                    continue
                 listed = ", ".join(str(r) for r in rows[:8]) + (", ..." if len(rows) > 8 else "")
                 problems.append(Problem("problem.area_unplaced", file=file, sheet=sheet or None,
-                                        row=rows[0], column=wijk_header, severity="warning",
+                                        row=rows[0], column=header, severity="warning",
                                         params={"value": shown[key], "rows": listed}))
     return frame, problems
+
+
+def _area_values(table: pd.DataFrame) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """Folded area value -> the rows it is in, and -> the value as first written."""
+    values: dict[str, list[int]] = defaultdict(list)
+    shown: dict[str, str] = {}
+    folded: dict[str, str] = {}  # the same few area names, fold once each
+    for ws, row in zip(table["wijk"].tolist(), table["_row"].tolist(), strict=True):
+        for w in ws:
+            key = folded.get(w)
+            if key is None:
+                key = folded[w] = fold(w)
+            if key:
+                values[key].append(int(row))
+                shown.setdefault(key, w)
+    return values, shown
 
 
 def _check_sheet(raw: RawTable, tree: AreaTree, names: list[str], parents: list[str],

@@ -1,8 +1,9 @@
 """Actors typed twice: "Gezondheidscentrum X" and "Gezondheids centrum X" are one party.
 
 `likely_duplicates` finds pairs of actor names that probably mean the same party, with the
-one name matcher of `wijkgraph.model.names` (its keys and `key_score`), fast enough for a
-city of 30,000 actors:
+one name matcher of `wijkgraph.model.names` (its keys and `key_score`), in time and memory
+that grow with the number of names whatever they are (200,000 names: seconds, a few
+hundred MB; ``benchmarks/bench_names.py``):
 
 * **exact blocks** (one dictionary pass each): the same key after normalising (case,
   accents, punctuation, plural, "Stichting"; score 1.0), the same letters without spaces
@@ -10,12 +11,15 @@ city of 30,000 actors:
   (0.92), and one name being the other plus an area name ("Bibliotheek" and "Bibliotheek
   Oost"; 0.85): only when the shorter name has no area of its own, so "Buurtteam Oost"
   and "Buurtteam Zuid" are not a pair;
-* **typos**: names with the same numbers sharing one of their two rarest shared words
-  form a block; a block's keys are
-  scored at once (`wijkgraph.model.names.ratios_within`) and a pair is kept when
-  `key_score` reaches `wijkgraph.model.names.MERGE_AT` (where the survey import merges).
-  Names whose numbers differ ("Wij 2.0", "Wij 3.0"), or that name different areas
-  ("... Noordoost", "... Noordwest"), never pass.
+* **typos**: names with the same numbers and the same words but one form a group; a
+  group's keys are scored at once (`rapidfuzz.process.cdist`; a large group in sorted
+  windows) and a pair is kept when `key_score` reaches `wijkgraph.model.names.MERGE_AT`
+  (where the survey import merges). Names whose numbers differ ("Wij 2.0", "Wij 3.0"), or
+  that name different areas ("... Noordoost", "... Noordwest"), never pass.
+
+Bounds (the few pairs they can drop are listed in ``benchmarks/bench_names.py``): a name
+is paired with at most `GROUP_PARTNERS` names of one exact group and `MAX_PARTNERS` names
+it may abbreviate or extend, and compared in detail with at most `MAX_CHECKS` near keys.
 
 `duplicate_warnings` turns the pairs into warnings naming both rows (validation calls it);
 an aliases table (`wijkgraph.io.aliases`, merged by `merge_aliases`) settles them.
@@ -31,24 +35,24 @@ Examples
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from wijkgraph.errors import Problem, ValidationError, Words
 from wijkgraph.i18n import MESSAGES, N_, register, translator
 from wijkgraph.model.names import (
     MERGE_AT,
     fold_words,
-    initials,
+    key_of_words,
     key_score,
     normalise_name,
-    ratios_within,
 )
 
 if "problem.likely_duplicate" not in MESSAGES:
@@ -64,9 +68,23 @@ if "problem.likely_duplicate" not in MESSAGES:
 
 #: Score of a pair that differs only by an area name ("Bibliotheek" / "Bibliotheek Oost").
 AREA_SCORE = 0.85
-#: Blocks for typos are formed by each name's `BLOCK_WORDS` rarest words.
-BLOCK_WORDS = 2
-
+#: A name is paired with at most this many names of one exact group (the group's first):
+#: 3,000 ways of writing "Bibliotheek" give 3,000 * 5 pairs, not 3,000 * 2,999 / 2.
+GROUP_PARTNERS = 5
+#: An abbreviation, a name without its area, or a key with a typo is paired with at most
+#: this many names it may stand for (the first ones).
+MAX_PARTNERS = 25
+#: A typo group of at most this many keys is scored whole (one `cdist`, at most 256 kB);
+#: a larger one in sorted windows (`WINDOW`), so time and memory grow with the names.
+BLOCK_CAP = 512
+#: In a large group, each key is scored against the `WINDOW` keys after it in each order.
+WINDOW = 16
+#: A group with at most this many pairs is scored pair by pair (a call costs more).
+SMALL_GROUP = 10
+#: A name with more words is entered in the groups of its first `ROTATIONS` words only.
+ROTATIONS = 6
+#: A key is compared in detail (`key_score`) with at most this many near keys.
+MAX_CHECKS = 16
 
 @dataclass(frozen=True)
 class Score(Words):
@@ -124,7 +142,8 @@ def likely_duplicates(names: Sequence[str], *, areas: Iterable[str] = (),
     [(4, 5, 'abbreviation'), (0, 1, 'area')]
     """
     apart = {normalise_name(n) for n in keep_apart}
-    keys = [normalise_name(n) for n in names]
+    folded = [fold_words(n) for n in names]
+    keys = [key_of_words(ws) for ws in folded]
     area_words = _area_words(areas)
     found: dict[tuple[int, int], tuple[float, str]] = {}
 
@@ -135,22 +154,12 @@ def likely_duplicates(names: Sequence[str], *, areas: Iterable[str] = (),
         if pair not in found or found[pair][0] < score:
             found[pair] = (score, reason)
 
-    def exact(block_key: Any, score: float, reason: str) -> None:
-        groups: dict[Any, list[int]] = defaultdict(list)
-        for i, key in enumerate(keys):
-            k = block_key(i, key)
-            if k:
-                groups[k].append(i)
-        for members in groups.values():
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    note(members[a], members[b], score, reason)
-
-    exact(lambda i, k: k, 1.0, "same")
-    exact(lambda i, k: k.replace(" ", ""), 0.98, "spacing")
-    exact(lambda i, k: "".join(fold_words(names[i])), 0.98, "spacing")
-    exact(lambda i, k: " ".join(sorted(k.split())) if " " in k else "", 0.95, "order")
-    _abbreviations(names, keys, note)
+    _exact(keys, 1.0, "same", note)
+    _exact([k.replace(" ", "") for k in keys], 0.98, "spacing", note)
+    _exact(["".join(ws) for ws in folded], 0.98, "spacing", note)
+    _exact([" ".join(sorted(k.split())) if " " in k else "" for k in keys], 0.95, "order",
+           note)
+    _abbreviations(names, keys, folded, note)
     if area_words:
         _area_pairs(keys, area_words, note)
     _typos(names, keys, threshold, note, area_words)
@@ -158,16 +167,30 @@ def likely_duplicates(names: Sequence[str], *, areas: Iterable[str] = (),
     return sorted(pairs, key=lambda d: (-d.score, d.first, d.second))
 
 
-def _abbreviations(names: Sequence[str], keys: list[str], note: Any) -> None:
+def _exact(block_keys: list[str], score: float, reason: str, note: Any) -> None:
+    """Pair the names with the same (non-empty) block key: each with the group's first
+    `GROUP_PARTNERS` (all pairs in a group of up to ``GROUP_PARTNERS + 1``)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(block_keys):
+        if k:
+            groups[k].append(i)
+    for members in groups.values():
+        for p in range(1, len(members)):
+            for q in range(min(p, GROUP_PARTNERS)):
+                note(members[q], members[p], score, reason)
+
+
+def _abbreviations(names: Sequence[str], keys: list[str], folded: list[list[str]],
+                   note: Any) -> None:
     by_initials: dict[str, list[int]] = defaultdict(list)
-    for i, name in enumerate(names):
-        if len(str(name).split()) >= 2:
-            by_initials[initials(name)].append(i)
+    for i, ws in enumerate(folded):
+        if len(str(names[i]).split()) >= 2:
+            by_initials["".join(w[0] for w in ws if not w.isdigit())].append(i)
     for i, key in enumerate(keys):
         compact = key.replace(" ", "")
         if " " in key or not 2 <= len(compact) <= 6:
             continue
-        for j in by_initials.get(compact, ()):
+        for j in by_initials.get(compact, ())[:MAX_PARTNERS]:
             if key_score(key, keys[j], names[i], names[j]) >= MERGE_AT:
                 note(i, j, 0.92, "abbreviation")
 
@@ -185,45 +208,123 @@ def _area_pairs(keys: list[str], area_words: frozenset[str], note: Any) -> None:
         else:
             with_area.append((i, " ".join(rest)))
     for i, remainder in with_area:
-        for j in plain.get(remainder, []):
+        for j in plain.get(remainder, [])[:MAX_PARTNERS]:
             note(i, j, AREA_SCORE, "area")
 
 
 def _typos(names: Sequence[str], keys: list[str], threshold: float, note: Any,
            area_words: frozenset[str] = frozenset()) -> None:
-    # names whose numbers differ never pass (`key_score`): the numbers are part of a block
-    numbers = [" ".join(re.findall(r"\d+", k)) for k in keys]
-    words = [sorted(w for w in set(k.split()) if not w.isdigit()) or sorted(set(k.split()))
-             for k in keys]
-    freq = Counter((numbers[i], w) for i, ws in enumerate(words) for w in ws)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        num = numbers[i]
-        # a word no other name has makes no pair: the rarest *shared* words block
-        for w in sorted(ws, key=lambda w: (freq[num, w] < 2, freq[num, w], w))[:BLOCK_WORDS]:
-            blocks[num, w].append(i)
-        if len(ws) == 1 and len(ws[0]) >= 6:  # one word: a typo may be in it, block on ends
-            blocks[num, "<" + ws[0][:4]].append(i)
-            blocks[num, ">" + ws[0][-4:]].append(i)
+    """Pairs of distinct keys with the same numbers and the same words but one, alike.
+
+    A typo pair shares every word but the one with the typo ("buurtteam oost" and
+    "buurtteam oots"), so each distinct key is entered once per word (up to `ROTATIONS`)
+    in the group of its *other* words. A group is scored whole (`_group_pairs`), or in
+    sorted windows when large; a key is checked in detail (`key_score`) against at most
+    `MAX_CHECKS` near keys. Time and memory grow with the number of names, whatever
+    they are.
+    """
+    members: dict[str, list[int]] = defaultdict(list)  # distinct key -> its names
+    for i, k in enumerate(keys):
+        members[k].append(i)
+    ukeys = list(members)
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for u, k in enumerate(ukeys):
+        split = k.split()
+        # names whose numbers differ never pass (`key_score`): the numbers are in the group
+        num = " ".join(re.findall(r"\d+", k))
+        ws = sorted({w for w in split if not w.isdigit()}) or sorted(set(split))
+        for x in ws[:ROTATIONS]:
+            groups[num, " ".join([w for w in ws if w != x])].append((x, u))
+    cutoff = int(np.floor(threshold * 100))
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2:
+    checks = np.zeros(len(ukeys), dtype=np.int32)
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        block_keys = [keys[m] for m in members]
-        rows, cols, _ratios = ratios_within(block_keys, threshold)
-        for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = members[a], members[b]
-            pair = (min(i, j), max(i, j))
-            if pair in seen or keys[i] == keys[j]:
-                continue
-            seen.add(pair)
-            wi, wj = set(keys[i].split()), set(keys[j].split())
-            ai, aj = wi & area_words, wj & area_words
-            if (ai - aj) and (aj - ai):
-                continue  # in other areas: "... Noordoost" and "... Noordwest"
-            score = key_score(keys[i], keys[j], names[i], names[j])
-            if score >= threshold:
-                note(i, j, score, "typo")
+        for firsts, seconds in _group_pairs(group, ukeys, cutoff, area_words):
+            # keys checked MAX_CHECKS times already are dropped at once (a group of
+            # 100,000 near keys would otherwise give millions of candidate pairs)
+            free = (checks[firsts] < MAX_CHECKS) & (checks[seconds] < MAX_CHECKS)
+            for a, b in zip(firsts[free].tolist(), seconds[free].tolist(), strict=True):
+                pair = (min(a, b), max(a, b))
+                if pair in seen or checks[a] >= MAX_CHECKS or checks[b] >= MAX_CHECKS:
+                    continue
+                seen.add(pair)
+                checks[a] += 1
+                checks[b] += 1
+                _check_names(a, b, ukeys, members, names, keys, threshold, note)
+
+
+def _check_names(a: int, b: int, ukeys: list[str], members: dict[str, list[int]],
+                 names: Sequence[str], keys: list[str], threshold: float, note: Any) -> None:
+    """Score the names of keys `a` and `b` in detail; note the pairs that pass."""
+    ma, mb = members[ukeys[a]], members[ukeys[b]]
+    if len(ma) * len(mb) <= MAX_PARTNERS:  # the names of the two keys: all pairs,
+        named = [(i, j) for i in ma for j in mb]
+    else:  # or each with the other key's first name
+        named = [(ma[0], j) for j in mb[:MAX_PARTNERS]] + [
+            (i, mb[0]) for i in ma[1:MAX_PARTNERS]]
+    for i, j in named:
+        score = key_score(keys[i], keys[j], names[i], names[j])
+        if score >= threshold:
+            note(i, j, score, "typo")
+
+
+def _group_pairs(group: list[tuple[str, int]], ukeys: list[str], cutoff: int,
+                 area_words: frozenset[str] = frozenset()
+                 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Pairs of keys in `group` (``(differing word, key index)``) whose indel ratio, in
+    percent, reaches `cutoff`, unless both differing words are area names ("Buurtteam
+    Noordoost", "Buurtteam Noordwest": other areas, other parties), as arrays of the first
+    and second key of each pair, a chunk at a time (memory stays small).
+
+    A small group is scored pair by pair, one of up to `BLOCK_CAP` keys by one
+    `rapidfuzz.process.cdist` call; a larger one is sorted by the differing word, and again
+    by that word reversed (so a typo at the word's start also sits close), and each entry
+    is scored against the `WINDOW` entries after it, in chunks of ``WINDOW x 2 WINDOW``.
+
+    >>> keys = ["wijkcentrum linde", "wijkcentrum lind", "wijkcentrum eik"]
+    >>> [(a.tolist(), b.tolist()) for a, b in _group_pairs(
+    ...     [("linde", 0), ("lind", 1), ("eik", 2)], keys, 90)]
+    [([0], [1])]
+    """
+    n = len(group)
+    area = np.array([x in area_words for x, _u in group], dtype=bool)
+    if n * (n - 1) <= 2 * SMALL_GROUP:
+        out = [(group[p][1], group[q][1]) for p in range(n) for q in range(p + 1, n)
+               if not (area[p] and area[q]) and fuzz.ratio(
+                   ukeys[group[p][1]], ukeys[group[q][1]], score_cutoff=cutoff)]
+        if out:
+            pairs = np.array(out, dtype=np.int64)
+            yield pairs[:, 0], pairs[:, 1]
+        return
+    positions = [list(range(n))] if n <= BLOCK_CAP else [
+        [p for _x, _u, p in sorted((x, u, p) for p, (x, u) in enumerate(group))],
+        [p for _x, _u, p in sorted((x[::-1], u, p) for p, (x, u) in enumerate(group))]]
+    step = n if n <= BLOCK_CAP else WINDOW
+    for order in positions:
+        ids = np.array([group[p][1] for p in order], dtype=np.int64)
+        in_area = area[order]
+        texts = [ukeys[u] for u in ids.tolist()]
+        for start in range(0, n - 1, step):
+            rows, cols = _scored(texts[start:start + step], texts[start:start + 2 * step],
+                                 cutoff)
+            rows, cols = rows + start, cols + start
+            keep = (cols > rows) & (ids[rows] != ids[cols]) & ~(in_area[rows] & in_area[cols])
+            if keep.any():
+                yield ids[rows[keep]], ids[cols[keep]]
+
+
+def _scored(rows: list[str], cols: list[str], cutoff: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``(r, c)`` where the ratio of ``rows[r]`` and ``cols[c]`` reaches `cutoff`.
+
+    One `rapidfuzz.process.cdist` call (uint8 percentages) on one thread: the matrices are
+    small (at most `BLOCK_CAP` squared), and the result is the same on any number anyway.
+    """
+    matrix = process.cdist(rows, cols, scorer=fuzz.ratio, dtype=np.uint8,
+                           score_cutoff=cutoff, workers=1)
+    r, c = np.nonzero(matrix)
+    return r, c
 
 
 def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),

@@ -22,8 +22,8 @@ One matcher for the whole tool: the survey import (`NameMatcher`), comparing two
 (`wijkgraph.model.duplicates`) all score with `key_score` on `normalise_name` keys. Edit
 similarity is rapidfuzz's indel ratio (``2 * LCS / total length``, the ratio difflib
 approximates) through `ratio` and `ratios_within`; a whole block of names is scored at
-once by `rapidfuzz.process.cdist`. ``benchmarks/bench_names.py`` measures it against
-difflib on 30,000 names.
+once by `rapidfuzz.process.cdist`. ``benchmarks/bench_names.py`` measures the duplicate
+check on 3,000 to 200,000 realistic names.
 
 Examples
 --------
@@ -81,10 +81,17 @@ def fold_words(text: str) -> list[str]:
     >>> fold_words("Café & Co-op")
     ['cafe', 'en', 'co', 'op']
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # nothing to decompose (most names): the same words, 5 times faster
+        return text.lower().replace("&", " en ").translate(_ASCII_SPACES).split()
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = plain.replace("&", " en ")
-    return [w for w in re.split(r"[^0-9a-z]+", plain) if w]
+    return [w for w in _NOT_WORD.split(plain.replace("&", " en ")) if w]
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+#: Every ASCII character but 0-9 and a-z becomes a space (what `_NOT_WORD` splits on).
+_ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch("[0-9a-z]", chr(c))}
 
 
 def _singular(word: str) -> str:
@@ -109,9 +116,31 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Wij 3.0")
     'wij 3 0'
     """
-    words = [ABBREVIATIONS.get(w, w) for w in fold_words(text)]
-    kept = [_singular(w) for w in words if w not in FILLER]
-    return " ".join(kept or [_singular(w) for w in words])
+    return key_of_words(fold_words(text))
+
+
+def key_of_words(words: list[str]) -> str:
+    """`normalise_name` of a name whose `fold_words` are `words` (folded once, used twice).
+
+    >>> key_of_words(fold_words("Stichting Buurtteams Utrecht-Oost"))
+    'buurtteam utrecht oost'
+    """
+    kept = [_WORD_KEYS.get(w) or _word_key(w) for w in words]
+    return " ".join([k for k in kept if k is not _FILLER_KEY] or
+                    [_singular(ABBREVIATIONS.get(w, w)) for w in words])
+
+
+_FILLER_KEY = "\x00"  # the key of a filler word ("stichting", "de"): left out
+_WORD_KEYS: dict[str, str] = {}
+
+
+def _word_key(word: str) -> str:
+    """The key of one folded word (cached: a city has few distinct words)."""
+    word_ = ABBREVIATIONS.get(word, word)
+    key = _FILLER_KEY if word_ in FILLER else _singular(word_)
+    if len(_WORD_KEYS) < 1_000_000:  # bounded, whatever the input
+        _WORD_KEYS[word] = key
+    return key
 
 
 def initials(text: str) -> str:

@@ -38,8 +38,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from wijkgraph.model._memory import without_gc
 from wijkgraph.model.schema import RelationKind
 from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE, Tables
 
@@ -51,10 +53,17 @@ class WijkNetwork:
     """A validated wijk network: graphs, tables and metadata. Do not mutate its graphs."""
 
     graph: nx.Graph
-    multigraph: nx.MultiDiGraph
     tables: Tables
     meta: Mapping[str, Any] = field(default_factory=dict)
     co_participation: tuple[tuple[str, str, str], ...] = ()
+
+    @functools.cached_property
+    def multigraph(self) -> nx.MultiDiGraph:
+        """Every declared relation as given (direction and parallel relations kept).
+
+        Made when first asked for (most analyses use `graph`) and shared: do not mutate it.
+        """
+        return _multigraph(self)
 
     # --- shortcuts -------------------------------------------------------------------
     @property
@@ -215,6 +224,7 @@ class WijkNetwork:
                              meeting_ties=bool(self.meta.get("meeting_ties", False)))
 
 
+@without_gc
 def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
                   meeting_ties: bool = False) -> WijkNetwork:
     """Build the `WijkNetwork` of validated tables.
@@ -234,92 +244,118 @@ def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
     -------
     WijkNetwork
     """
-    mg = nx.MultiDiGraph()
     meetings_of: dict[str, list[str]] = defaultdict(list)
     members: dict[str, list[str]] = defaultdict(list)
     part = tables.participation
     for actor, meeting in zip(part["actor"].tolist(), part["meeting"].tolist(), strict=True):
         meetings_of[actor].append(meeting)
         members[meeting].append(actor)
-    extra_cols = [c for c in tables.actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]
-    mg.add_nodes_from(
-        (rec["id"], {
-            "name": rec["name"],
-            "type": rec["type"],
-            "domain": rec["domain"],
-            "role": rec["role"],
-            "wijk": tuple(rec["wijk"]),
-            "themes": tuple(rec["themes"]),
-            "description": rec["description"],
-            "contact": rec["contact"],
-            "meetings": tuple(meetings_of.get(rec["id"], ())),
-            "extra": {c: rec[c] for c in extra_cols if rec[c] not in ("", None)},
-            "row": int(rec["_row"]),
-        })
-        for rec in tables.actors.to_dict("records")
-    )
-    rel = tables.relations
-    columns = [rel[c].tolist() for c in ("source", "target", "kind", "channel", "strength",
-                                         "theme", "wave", "directed", "_row")]
-    descriptions = (rel["description"].tolist() if "description" in rel.columns
-                    else [""] * len(rel))
-    relations = list(zip(*columns, descriptions, strict=True))
-    mg.add_edges_from(
-        (s, t, {"kind": kind, "channel": channel, "strength": int(strength), "theme": theme,
-                "wave": wave, "directed": bool(directed), "description": description,
-                "explicit": True, "row": int(row)})
-        for s, t, kind, channel, strength, theme, wave, directed, row, description in relations
-    )
+    graph = nx.Graph()
+    graph.add_nodes_from(_nodes(tables.actors, meetings_of))
     co_pairs: list[tuple[str, str, str]] = []
     for meeting in tables.meetings["id"].tolist():
         for a, b in itertools.combinations(sorted(set(members.get(meeting, ()))), 2):
             co_pairs.append((a, b, meeting))
-
-    graph = nx.Graph()
-    graph.add_nodes_from(mg.nodes(data=True))
-    pairs: dict[tuple[str, str], dict[str, Any]] = {}
-
-    def slot(s: str, t: str) -> dict[str, Any]:
-        key = (s, t) if s <= t else (t, s)
-        agg = pairs.get(key)
-        if agg is None:
-            agg = pairs[key] = {"weight": 0, "n_relations": 0, "kinds": set(), "channels": set(),
-                                "themes": set(), "waves": set(), "directions": set(),
-                                "explicit": False, "meetings": set()}
-        return agg
-
-    for s, t, kind, channel, strength, theme, wave, directed, _row, _d in relations:
-        agg = slot(s, t)
-        agg["weight"] = max(agg["weight"], int(strength))
-        agg["n_relations"] += 1
-        agg["explicit"] = True
-        if directed:
-            agg["directions"].add((s, t))
-        for attr, value in (("kinds", kind), ("channels", channel), ("themes", theme),
-                            ("waves", wave)):
-            if value:
-                agg[attr].add(value)
-    if meeting_ties:
-        for a, b, meeting in co_pairs:
-            agg = slot(a, b)
-            agg["meetings"].add(meeting)
-            agg["kinds"].add(CO_PARTICIPATION)
-            agg["weight"] = max(agg["weight"], 1)
-    graph.add_edges_from(
-        (a, b, {
-            "weight": agg["weight"],
-            "distance": 1.0 / agg["weight"],
-            "n_relations": agg["n_relations"],
-            "kinds": tuple(sorted(agg["kinds"])),
-            "channels": tuple(sorted(agg["channels"])),
-            "themes": tuple(sorted(agg["themes"])),
-            "waves": tuple(sorted(agg["waves"])),
-            "directions": tuple(sorted(agg["directions"])),
-            "explicit": agg["explicit"],
-            "meetings": tuple(sorted(agg["meetings"])),
-        })
-        for (a, b), agg in pairs.items()
-    )
+    graph.add_edges_from(_pair_edges(tables.relations, co_pairs if meeting_ties else []))
     info = {"source": tables.source, "meeting_ties": meeting_ties, **(meta or {})}
-    return WijkNetwork(graph=graph, multigraph=mg, tables=tables, meta=info,
-                       co_participation=tuple(co_pairs))
+    return WijkNetwork(graph=graph, tables=tables, meta=info, co_participation=tuple(co_pairs))
+
+
+def _nodes(actors: pd.DataFrame, meetings_of: Mapping[str, list[str]]
+           ) -> list[tuple[str, dict[str, Any]]]:
+    """The nodes of the actors table with their attributes (see ``docs/data-model.md``)."""
+    extra_cols = [c for c in actors.columns if c not in ACTOR_COLUMNS + PROVENANCE]
+    extras = ([{c: v for c, v in zip(extra_cols, values, strict=True) if v not in ("", None)}
+               for values in zip(*(actors[c].tolist() for c in extra_cols), strict=True)]
+              if extra_cols else [{} for _ in range(len(actors))])
+    columns = [actors[c].tolist() for c in ("id", "name", "type", "domain", "role", "wijk",
+                                            "themes", "description", "contact", "_row")]
+    return [(actor, {"name": name, "type": kind, "domain": domain, "role": role,
+                     "wijk": tuple(wijk), "themes": tuple(themes), "description": description,
+                     "contact": contact, "meetings": tuple(meetings_of.get(actor, ())),
+                     "extra": extra, "row": int(row)})
+            for actor, name, kind, domain, role, wijk, themes, description, contact, row, extra
+            in zip(*columns, extras, strict=True)]
+
+
+def _pair_edges(rel: pd.DataFrame, co_pairs: list[tuple[str, str, str]]
+                ) -> list[tuple[str, str, dict[str, Any]]]:
+    """One edge per linked pair, in order of first mention: the relations, then `co_pairs`.
+
+    ``weight`` is the strongest relation (1 for a shared meeting), the tuples are sorted
+    sets of what the pair's rows say. Pairs named once (most) are made column-wise; only
+    pairs with several rows are gathered row by row.
+    """
+    n_rel = len(rel)
+    src = rel["source"].tolist() + [a for a, _b, _m in co_pairs]
+    tgt = rel["target"].tolist() + [b for _a, b, _m in co_pairs]
+    empty = [""] * len(co_pairs)
+    kinds = rel["kind"].tolist() + [CO_PARTICIPATION] * len(co_pairs)
+    channels = rel["channel"].tolist() + empty
+    themes = rel["theme"].tolist() + empty
+    waves = rel["wave"].tolist() + empty
+    meetings = [""] * n_rel + [m for _a, _b, m in co_pairs]
+    strength = [int(x) for x in rel["strength"].tolist()] + [1] * len(co_pairs)
+    directed = [bool(x) for x in rel["directed"].tolist()] + [False] * len(co_pairs)
+    if not src:
+        return []
+    s_arr, t_arr = np.array(src, dtype=object), np.array(tgt, dtype=object)
+    swap = s_arr > t_arr
+    low, high = np.where(swap, t_arr, s_arr), np.where(swap, s_arr, t_arr)
+    codes, _uniques = pd.factorize(low + "\x00" + high, sort=False)  # ids hold no NUL
+    n_pairs = int(codes.max()) + 1
+    counts = np.bincount(codes, minlength=n_pairs)
+    first = np.full(n_pairs, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    weight = np.zeros(n_pairs, dtype=np.int64)
+    np.maximum.at(weight, codes, np.asarray(strength, dtype=np.int64))
+    explicit = np.bincount(codes[:n_rel], minlength=n_pairs)  # relations per pair
+    one: dict[str, tuple[str, ...]] = {v: (v,) for v in {*kinds, *channels, *themes, *waves,
+                                                          *meetings}}
+    one[""] = ()
+    rows = first.tolist()
+    attrs: dict[str, list[Any]] = {
+        "kinds": [one[kinds[r]] for r in rows], "channels": [one[channels[r]] for r in rows],
+        "themes": [one[themes[r]] for r in rows], "waves": [one[waves[r]] for r in rows],
+        "meetings": [one[meetings[r]] for r in rows],
+        "directions": [((src[r], tgt[r]),) if directed[r] else () for r in rows],
+    }
+    columns = {"kinds": kinds, "channels": channels, "themes": themes, "waves": waves,
+               "meetings": meetings}
+    several = np.flatnonzero(counts[codes] > 1).tolist()  # rows of pairs named more than once
+    gathered: dict[int, dict[str, set[Any]]] = {}
+    for r in several:
+        sets = gathered.setdefault(int(codes[r]), {k: set() for k in (*columns, "directions")})
+        for name, values in columns.items():
+            if values[r]:
+                sets[name].add(values[r])
+        if directed[r]:
+            sets["directions"].add((src[r], tgt[r]))
+    for code, sets in gathered.items():
+        for name, values in sets.items():
+            attrs[name][code] = tuple(sorted(values))
+    return [(low[r], high[r], {
+        "weight": w, "distance": 1.0 / w, "n_relations": n, "kinds": k, "channels": c,
+        "themes": th, "waves": wv, "directions": d, "explicit": n > 0, "meetings": m})
+        for r, w, n, k, c, th, wv, d, m in zip(
+            rows, weight.tolist(), explicit.tolist(), attrs["kinds"], attrs["channels"],
+            attrs["themes"], attrs["waves"], attrs["directions"], attrs["meetings"],
+            strict=True)]
+
+
+def _multigraph(network: WijkNetwork) -> nx.MultiDiGraph:
+    """Every declared relation as given: direction and parallel relations kept."""
+    mg = nx.MultiDiGraph()
+    mg.add_nodes_from(network.graph.nodes(data=True))
+    rel = network.tables.relations
+    columns = [rel[c].tolist() for c in ("source", "target", "kind", "channel", "strength",
+                                         "theme", "wave", "directed", "_row")]
+    descriptions = (rel["description"].tolist() if "description" in rel.columns
+                    else [""] * len(rel))
+    mg.add_edges_from(
+        (s, t, {"kind": kind, "channel": channel, "strength": int(strength), "theme": theme,
+                "wave": wave, "directed": bool(directed), "description": description,
+                "explicit": True, "row": int(row)})
+        for s, t, kind, channel, strength, theme, wave, directed, row, description
+        in zip(*columns, descriptions, strict=True))
+    return mg

@@ -207,12 +207,14 @@ def _role_cleaner(names: Mapping[str, str]) -> Callable[[str], str]:
     return clean
 
 
-def pseudonym_map(actors: pd.DataFrame, lang: str = DEFAULT_LANG) -> dict[str, tuple[str, str]]:
+def pseudonym_map(actors: pd.DataFrame, lang: str = DEFAULT_LANG, *,
+                  rank: Mapping[str, int] | None = None) -> dict[str, tuple[str, str]]:
     """Old id -> (new id, new name) for every actor of type ``persoon``.
 
     The name is the role (as typed in the data, without contact details or names of
     persons: see `clean_role`) and a number, or "Persoon" ("Person" in English) and a
-    number for a person without a role; the id does not depend on `lang`.
+    number for a person without a role; the id does not depend on `lang`. Persons are
+    numbered in the order of their ids (after their `rank`, when given: a wave's number).
 
     Examples
     --------
@@ -234,7 +236,9 @@ def pseudonym_map(actors: pd.DataFrame, lang: str = DEFAULT_LANG) -> dict[str, t
     out: dict[str, tuple[str, str]] = {}
     person = translator(lang).pgettext("privacy", PERSON)
     cleaned = _role_cleaner(names)
-    for rec in sorted(persons.to_dict("records"), key=lambda r: str(r["id"])):
+    rank = rank or {}
+    for rec in sorted(persons.to_dict("records"),
+                      key=lambda r: (rank.get(str(r["id"]), 0), str(r["id"]))):
         role = cleaned(str(rec.get("role") or ""))
         key = fold(role or "persoon")
         counters[key] = counters.get(key, 0) + 1
@@ -391,6 +395,86 @@ def _without_area_names(names: dict[str, str], tables: Any) -> dict[str, str]:
     return {w: pid for w, pid in names.items() if w not in parts or fold(w) not in areas}
 
 
+def pseudonymise_together(networks: Iterable[WijkNetwork], *, lang: str = DEFAULT_LANG
+                          ) -> list[WijkNetwork]:
+    """`pseudonymise` several networks (the waves of a comparison) with one set of pseudonyms.
+
+    A person is the same person in every network where a person of that name (ignoring
+    case and accents) appears: one pseudonym everywhere, so a comparison still sees who
+    stayed. A person named in any of the networks is replaced in the texts of all of them.
+    Numbers are per role, in the order of the networks, then of the ids: the first network
+    gets the pseudonyms `pseudonymise` gives it alone, a person new in a later one the next
+    number of the role.
+
+    Examples
+    --------
+    >>> from wijkgraph.model.tables import tables_from_frames
+    >>> from wijkgraph.model.network import build_network
+    >>> def net(names):
+    ...     actors = pd.DataFrame({"name": names + ["DOCK"], "type": ["persoon"] * len(names)
+    ...                            + ["organisatie"], "role": ["buurtverbinder"] * len(names)
+    ...                            + [""], "description": [""] * len(names)
+    ...                            + [f"met {names[-1]}"]})
+    ...     return build_network(tables_from_frames(actors, pd.DataFrame()))
+    >>> before, after = pseudonymise_together([net(["Piet Bakker", "Jan de Vries"]),
+    ...                                        net(["Jan de Vries"])])
+    >>> sorted(before.actors["name"]), sorted(after.actors["name"])
+    (['Buurtverbinder 1', 'Buurtverbinder 2', 'DOCK'], ['Buurtverbinder 1', 'DOCK'])
+    >>> after.actors.loc[after.actors["name"] == "DOCK", "description"].item()
+    'met Buurtverbinder 1'
+    """
+    networks = list(networks)
+    union, own_to_union = _union_of_persons([n.tables.actors for n in networks])
+    rank = {uid: k for k, own in reversed(list(enumerate(own_to_union))) for uid in own.values()}
+    joint = pseudonym_map(union, lang, rank=rank)
+    names = _names_of_persons(union)
+    for own in own_to_union:
+        for old, uid in own.items():  # a later wave's own id of a person is a name too
+            if len(old.strip()) >= 2 and not old.strip().isdigit():
+                names.setdefault(" ".join(old.split()), uid)
+    return [_pseudonymise(n, lang, {old: joint[uid] for old, uid in own.items()}, names,
+                          joint) for n, own in zip(networks, own_to_union, strict=True)]
+
+
+def _union_of_persons(frames: list[pd.DataFrame]) -> tuple[pd.DataFrame, list[dict[str, str]]]:
+    """One actors frame of every person (and every other id, taken) over `frames`.
+
+    The persons of the first frame keep their ids; a person of a later frame is the
+    first not yet matched person of the same folded name, or new (its id made unique).
+    Returns the frame and, per frame, own id -> id in the union.
+    """
+    rows: list[dict[str, Any]] = []
+    by_name: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    own_to_union: list[dict[str, str]] = []
+    for frame in frames:
+        persons = frame[frame["type"].astype(str) == ActorType.PERSOON.value]
+        records = sorted(persons.to_dict("records"), key=lambda r: str(r["id"]))
+        mine: dict[str, str] = {}
+        used: set[str] = set()
+        for rec in records:
+            key = fold(str(rec.get("name") or rec["id"]))
+            match = next((u for u in by_name.get(key, ()) if u not in used), None)
+            if match is None:
+                uid, k = str(rec["id"]), 1
+                while uid in taken:
+                    k += 1
+                    uid = f"{rec['id']}~{k}"
+                taken.add(uid)
+                by_name.setdefault(key, []).append(uid)
+                rows.append({"id": uid, "name": rec.get("name"), "type": rec["type"],
+                             "role": rec.get("role")})
+                match = uid
+            used.add(match)
+            mine[str(rec["id"])] = match
+        own_to_union.append(mine)
+    others = {str(i) for frame in frames for i, t in zip(frame["id"], frame["type"].astype(str),
+                                                         strict=True)
+              if t != ActorType.PERSOON.value} - taken
+    rows += [{"id": i, "name": i, "type": "organisatie", "role": ""} for i in sorted(others)]
+    return pd.DataFrame(rows, columns=["id", "name", "type", "role"]), own_to_union
+
+
 def pseudonymise(network: WijkNetwork, *, lang: str = DEFAULT_LANG) -> WijkNetwork:
     """Return a copy of `network` without names of persons or anyone's contact details.
 
@@ -411,13 +495,21 @@ def pseudonymise(network: WijkNetwork, *, lang: str = DEFAULT_LANG) -> WijkNetwo
     Notes
     -----
     Names of persons inside free text written by others are replaced only where the
-    full name (or id) appears literally; see the module documentation.
+    full name (or id) appears literally; see the module documentation. Several networks
+    that must share pseudonyms (two waves): `pseudonymise_together`.
     """
+    return pseudonymise_together([network], lang=lang)[0]
+
+
+def _pseudonymise(network: WijkNetwork, lang: str, mapping: Mapping[str, tuple[str, str]],
+                  names: Mapping[str, str], joint: Mapping[str, tuple[str, str]]
+                  ) -> WijkNetwork:
+    """`pseudonymise` with the pseudonyms given: `mapping` (own person id -> new id and
+    name), `names` (name, id or name part of a person -> its id in `joint`)."""
     t = network.tables
     actors = t.actors.copy()
-    mapping = pseudonym_map(actors, lang)
-    persons = _without_area_names(_names_of_persons(actors), t)
-    rename = _replacer({word: mapping[pid][1] for word, pid in persons.items()},
+    persons = _without_area_names(dict(names), t)
+    rename = _replacer({word: joint[pid][1] for word, pid in persons.items()},
                        exact_case=_name_parts(persons))
 
     def clean(text: Any) -> Any:

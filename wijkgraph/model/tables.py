@@ -18,17 +18,18 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from wijkgraph.errors import Problem, ValidationError
 from wijkgraph.model.areas import validate_areas
+from wijkgraph.model.cells import cell_text, squash_cell, squash_cells, squash_texts
 from wijkgraph.model.duplicates import duplicate_warnings
 from wijkgraph.model.schema import (
     TABLE_ALIASES,
@@ -42,7 +43,9 @@ from wijkgraph.model.schema import (
     split_multi,
     squash,
 )
-from wijkgraph.model.text import clean_text, needs_cleaning
+
+__all__ = ["RawTable", "Tables", "cell_text", "column_names", "squash_cell", "squash_cells",
+           "squash_texts", "tables_from_frames", "validate"]
 
 MAX_NAME_LENGTH = 300
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
@@ -74,45 +77,6 @@ class RawTable:
     rows: list[int]
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> as written
     problems: list[Problem] = field(default_factory=list)
-
-
-def cell_text(value: object) -> str:
-    """A cell value (workbook, DataFrame) as the text a person sees.
-
-    >>> [cell_text(v) for v in (None, True, 3.0, 2.5, dt.date(2024, 1, 2), "x")]
-    ['', 'ja', '3', '2.5', '2024-01-02', 'x']
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-_NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f]|\s\s|^\s|\s$|[^\S ]")
-
-
-def squash_cell(value: object) -> str:
-    """Strip a cell; keep inner line breaks (they separate values); drop control chars.
-
-    Invisible and bidirectional-control characters go too (`wijkgraph.model.text`).
-
-    Every reader cleans its cells with this (and `tables_from_frames` too).
-
-    >>> squash_cell("  Buurt\\x00team\\r\\n Oost  ")
-    'Buurtteam\\nOost'
-    """
-    text = str(value)
-    if not _NEEDS_CLEANING.search(text) and not needs_cleaning(text):
-        return text
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 @dataclass(frozen=True)
@@ -267,8 +231,10 @@ def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
         if "participation" in raw and not {"meetings", "participation"} & broken
         else _empty(PARTICIPATION_COLUMNS)
     )
-    areas, area_problems = validate_areas(raw.get("areas"), actors,
-                                          wijk_header=raw["actors"].headers.get("wijk", "wijk"))
+    areas, area_problems = validate_areas(
+        raw.get("areas"), actors, wijk_header=raw["actors"].headers.get("wijk", "wijk"),
+        meetings=meetings, meeting_header=raw["meetings"].headers.get("wijk", "wijk")
+        if "meetings" in raw else "wijk")
     col.problems.extend(area_problems)
     col.problems.extend(duplicate_warnings(actors, areas=() if areas is None else areas["name"],
                                            column=raw["actors"].headers.get("name", "name")))
@@ -297,7 +263,10 @@ def _provenance(raw: RawTable, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _column(raw: RawTable, name: str) -> list[str]:
     if name in raw.frame.columns:
-        return [str(v) for v in raw.frame[name].tolist()]
+        series = raw.frame[name]
+        if pd.api.types.infer_dtype(series, skipna=False) == "string":  # text already
+            return series.tolist()
+        return [str(v) for v in series.tolist()]
     return [""] * len(raw.frame)
 
 
@@ -342,8 +311,8 @@ def _memo(func: Callable[[str], Any]) -> Callable[[str], Any]:
 
 def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
     n = len(raw.frame)
-    names = [squash(v) for v in _column(raw, "name")]
-    given_ids = [squash(v) for v in _column(raw, "id")]
+    names = squash_texts(_column(raw, "name"))
+    given_ids = squash_texts(_column(raw, "id"))
     ids: list[str] = []
     seen: dict[str, int] = {}
     for i in range(n):
@@ -376,7 +345,7 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
         "name": [nm or i_ for nm, i_ in zip(names, ids, strict=True)],
         "type": _vocab(raw, col, "actors", "type", _column(raw, "type")),
         "domain": _vocab(raw, col, "actors", "domain", _column(raw, "domain")),
-        "role": [squash(v).lower() for v in _column(raw, "role")],
+        "role": [v.lower() for v in squash_texts(_column(raw, "role"))],
         "wijk": [split(v) for v in _column(raw, "wijk")],
         "themes": [themes_of(v) for v in _column(raw, "themes")],
         "description": _column(raw, "description"),
@@ -459,76 +428,124 @@ def _resolve_cell(raw: RawTable, col: _Collector, resolver: _Resolver, i: int, c
     return actor
 
 
+class _RowCollector(_Collector):
+    """Problems with the row and the place in the row where they were found, to be put in
+    reading order (row by row, left to right) after a table was checked column by column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.places: list[tuple[int, int]] = []
+        self.slot = 0
+
+    def at(self, slot: int) -> _RowCollector:
+        self.slot = slot
+        return self
+
+    def add(self, raw: RawTable, index: int | None, where: str | None, code: str,
+            severity: str = "error", **params: object) -> None:
+        super().add(raw, index, where, code, severity, **params)
+        self.places.append((index or 0, self.slot))
+
+    def in_order(self) -> list[Problem]:
+        order = sorted(range(len(self.problems)), key=self.places.__getitem__)
+        return [self.problems[k] for k in order]
+
+
+def _resolve_column(raw: RawTable, col: _RowCollector, resolver: _Resolver, column: str,
+                    values: list[str], slot: int,
+                    unknown_code: str = "problem.unknown_actor") -> list[str | None]:
+    """`_resolve_cell` of every value; ids (most values) are looked up in one pass."""
+    found: list[str | None] = list(map(resolver.ids.get, values))
+    for i in [i for i, actor in enumerate(found) if actor is None]:
+        found[i] = _resolve_cell(raw, col.at(slot), resolver, i, column, values[i],
+                                 unknown_code)
+    return found
+
+
 def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> pd.DataFrame:
     n = len(raw.frame)
-    sources, targets = _column(raw, "source"), _column(raw, "target")
+    sources = squash_texts(_column(raw, "source"))
+    targets = squash_texts(_column(raw, "target"))
     strengths_in, directed_in = _column(raw, "strength"), _column(raw, "directed")
-    kinds = _vocab(raw, col, "relations", "kind", _column(raw, "kind"))
+    kinds = [k or "samenwerking" for k in _vocab(raw, col, "relations", "kind",
+                                                 _column(raw, "kind"))]
     channels = _vocab(raw, col, "relations", "channel", _column(raw, "channel"))
     themes, waves = _column(raw, "theme"), _column(raw, "wave")
-    descriptions = _column(raw, "description")
-    keep: list[int] = []
-    src_ids: list[str] = []
-    tgt_ids: list[str] = []
-    strengths: list[int] = []
-    directed: list[bool] = []
-    seen: dict[tuple[str, ...], int] = {}
-    strength_of = _memo(parse_strength)
-    boolean_of = _memo(parse_boolean)
-    for i in range(n):
-        s = _resolve_cell(raw, col, resolver, i, "source", squash(sources[i]))
-        t = _resolve_cell(raw, col, resolver, i, "target", squash(targets[i]))
-        loop = s is not None and s == t
-        if loop:  # reported next to the target cell, before the cells to its right
-            col.add(raw, i, "target", "problem.self_loop", name=squash(sources[i]))
-        strength = strength_of(strengths_in[i])
-        if strength is None:
-            col.add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
-        is_directed = boolean_of(directed_in[i])
-        if is_directed is None:
-            col.add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
-                    column=raw.headers.get("directed", "directed"))
-        if loop:
-            continue
-        if s is None or t is None or strength is None or is_directed is None:
-            continue
-        pair = (s, t) if is_directed else tuple(sorted((s, t)))
-        key = (*pair, kinds[i] or "samenwerking", channels[i], waves[i].strip(),
-               str(is_directed))
-        if key in seen:
-            col.add(raw, i, None, "problem.duplicate_relation", "warning",
-                    first_row=raw.rows[seen[key]])
-            continue
-        seen[key] = i
-        keep.append(i)
-        src_ids.append(s)
-        tgt_ids.append(t)
-        strengths.append(strength)
-        directed.append(is_directed)
+    rows = _RowCollector()  # checked column by column, said row by row
+    src = _resolve_column(raw, rows, resolver, "source", sources, 0)
+    tgt = _resolve_column(raw, rows, resolver, "target", targets, 1)
+    loops = [i for i in range(n) if src[i] is not None and src[i] == tgt[i]]
+    for i in loops:  # reported next to the target cell, before the cells to its right
+        rows.at(2).add(raw, i, "target", "problem.self_loop", name=sources[i])
+    strength_of = {v: parse_strength(v) for v in set(strengths_in)}
+    strengths = [strength_of[v] for v in strengths_in]
+    for i in [i for i, x in enumerate(strengths) if x is None]:
+        rows.at(3).add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
+    boolean_of = {v: parse_boolean(v) for v in set(directed_in)}
+    directed = [boolean_of[v] for v in directed_in]
+    for i in [i for i, x in enumerate(directed) if x is None]:
+        rows.at(4).add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
+                       column=raw.headers.get("directed", "directed"))
+    bad = set(loops)
+    usable = [i for i in range(n) if i not in bad and src[i] is not None
+              and tgt[i] is not None and strengths[i] is not None and directed[i] is not None]
+    keep = _first_of_each(usable, src, tgt, kinds, channels, waves, directed, raw, rows)
+    col.problems.extend(rows.in_order())
     frame = pd.DataFrame({
-        "source": src_ids,
-        "target": tgt_ids,
-        "kind": [kinds[i] or "samenwerking" for i in keep],
+        "source": [src[i] for i in keep],
+        "target": [tgt[i] for i in keep],
+        "kind": [kinds[i] for i in keep],
         "channel": [channels[i] for i in keep],
-        "strength": pd.Series(strengths, dtype="int64"),
+        "strength": pd.Series([strengths[i] for i in keep], dtype="int64"),
         "theme": [themes[i].strip().lower() for i in keep],
         "wave": [waves[i].strip() for i in keep],
-        "directed": pd.Series(directed, dtype=bool),
-        "description": [descriptions[i] for i in keep],
+        "directed": pd.Series([directed[i] for i in keep], dtype=bool),
+        "description": _pick(_column(raw, "description"), keep),
     })
     for extra in raw.frame.columns:
         if extra not in frame.columns and extra in raw.headers:
-            values = _column(raw, extra)
-            frame[extra] = [values[i] for i in keep]
+            frame[extra] = _pick(_column(raw, extra), keep)
     frame["_file"] = raw.file
     frame["_sheet"] = raw.sheet or ""
-    frame["_row"] = [raw.rows[i] for i in keep]
+    frame["_row"] = _pick(raw.rows, keep)
     return frame
 
 
+def _pick(values: list[Any], keep: list[int]) -> list[Any]:
+    return values if len(keep) == len(values) else [values[i] for i in keep]
+
+
+def _first_of_each(usable: list[int], src: list[Any], tgt: list[Any], kinds: list[str],
+                   channels: list[str], waves: list[str], directed: list[Any],
+                   raw: RawTable, rows: _RowCollector) -> list[int]:
+    """The `usable` rows that are no repeat of an earlier relation (a warning for each repeat).
+
+    A relation is the same when pair (ordered when directed), kind, channel, wave and
+    direction are.
+    """
+    if not usable:
+        return []
+    s = np.array([src[i] for i in usable], dtype=object)
+    t = np.array([tgt[i] for i in usable], dtype=object)
+    flag = np.array([bool(directed[i]) for i in usable])
+    swap = ~flag & (s > t)
+    low, high = np.where(swap, t, s), np.where(swap, s, t)
+    rest = np.array(["\x00".join((kinds[i], channels[i], waves[i].strip(), str(directed[i])))
+                     for i in usable], dtype=object)
+    codes, _ = pd.factorize(low + "\x00" + high + "\x00" + rest, sort=False)  # no NUL in cells
+    first = np.full(int(codes.max()) + 1, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    again = np.flatnonzero(first[codes] != np.arange(len(codes))).tolist()
+    for k in again:
+        rows.at(5).add(raw, usable[k], None, "problem.duplicate_relation", "warning",
+                       first_row=raw.rows[usable[int(first[codes[k]])]])
+    repeated = {usable[k] for k in again}
+    return [i for i in usable if i not in repeated]
+
+
 def _validate_meetings(raw: RawTable, col: _Collector) -> pd.DataFrame:
-    names = [squash(v) for v in _column(raw, "name")]
-    given = [squash(v) for v in _column(raw, "id")]
+    names = squash_texts(_column(raw, "name"))
+    given = squash_texts(_column(raw, "id"))
     ids = []
     seen: dict[str, int] = {}
     for i, (name, g) in enumerate(zip(names, given, strict=True)):
@@ -556,17 +573,20 @@ def _validate_meetings(raw: RawTable, col: _Collector) -> pd.DataFrame:
 def _validate_participation(raw: RawTable, resolver: _Resolver, meetings: pd.DataFrame,
                             col: _Collector) -> pd.DataFrame:
     meeting_resolver = _Resolver(meetings["id"].tolist(), meetings["name"].tolist())
-    actors_in, meetings_in = _column(raw, "actor"), _column(raw, "meeting")
+    said = _RowCollector()  # checked column by column, said row by row
+    actors = _resolve_column(raw, said, resolver, "actor",
+                             squash_texts(_column(raw, "actor")), 0)
+    found = _resolve_column(raw, said, meeting_resolver, "meeting",
+                            squash_texts(_column(raw, "meeting")), 1,
+                            unknown_code="problem.unknown_meeting")
+    col.problems.extend(said.in_order())
     rows: list[tuple[str, str, int]] = []
     seen: set[tuple[str, str]] = set()
-    for i in range(len(raw.frame)):
-        a = _resolve_cell(raw, col, resolver, i, "actor", squash(actors_in[i]))
-        m = _resolve_cell(raw, col, meeting_resolver, i, "meeting", squash(meetings_in[i]),
-                          unknown_code="problem.unknown_meeting")
+    for a, m, row in zip(actors, found, raw.rows, strict=False):
         if a is None or m is None or (a, m) in seen:
             continue
         seen.add((a, m))
-        rows.append((a, m, raw.rows[i]))
+        rows.append((a, m, row))
     frame = pd.DataFrame(rows, columns=["actor", "meeting", "_row"])
     frame.insert(2, "_file", raw.file)
     frame.insert(3, "_sheet", raw.sheet or "")

@@ -46,6 +46,7 @@ from wijkgraph.errors import Problem, WijkgraphError, Words
 from wijkgraph.i18n import MESSAGES, N_, check_lang, register
 from wijkgraph.model.schema import normalise_domain, normalise_kind
 from wijkgraph.reference._checker import Checker, found
+from wijkgraph.reference._yaml import read_yaml
 
 FORMAT = "wijkgraph-reference/1"
 DEFAULT_REFERENCE = "utrecht-basis"
@@ -234,9 +235,11 @@ class ReferenceModel:
     def title(self, lang: str = "nl") -> str:
         return in_lang(self, "title", lang) or self.name
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary: name, title, source, thresholds and counts."""
-        return {"name": self.name, "title_nl": self.title_nl, "title_en": self.title_en,
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """JSON-ready summary: name, title (in `lang`, and as the model gives it in Dutch
+        and English), source, thresholds and counts."""
+        return {"name": self.name, "title": self.title(lang), "title_nl": self.title_nl,
+                "title_en": self.title_en,
                 "source": self.source, "path": self.path, "min_ties": self.min_ties,
                 "parts": list(self.parts or (self.name,)),
                 "n_roles": len(self.roles), "n_pairs": len(self.pairs),
@@ -333,7 +336,7 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
     Parameters
     ----------
     text : str
-        The YAML document (read with ``yaml.safe_load``).
+        The YAML document (read safely with `read_yaml`).
     file : str
         Name shown in messages.
     path : str
@@ -348,8 +351,7 @@ def parse_reference(text: str, *, file: str = "<reference>", path: str = "") -> 
     ReferenceModelError
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root, data = read_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -275,8 +275,9 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     names = sorted(members)
     local: dict[str, dict[Hashable, Position]] = {}
     radius: dict[str, float] = {}
+    parts = _induced_parts(graph, groups, names, weight)
     for i, name in enumerate(names):
-        pos = layout_positions(graph.subgraph(members[name]), seed=seed + i, weight=weight)
+        pos = layout_positions(parts[name], seed=seed + i, weight=weight)
         local[name] = pos
         radius[name] = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + GAP
     # Layout of the group graph: groups linked by the number of ties between them.
@@ -325,6 +326,23 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     centre_pos = {name: (int(round(centres[index[name]][0] + shift[0])),
                          int(round(centres[index[name]][1] + shift[1]))) for name in names}
     return GroupedLayout(final, centre_pos, {name: int(round(radius[name])) for name in names})
+
+
+def _induced_parts(graph: nx.Graph, groups: Mapping[Hashable, str], names: Sequence[str],
+                   weight: str | None) -> dict[str, nx.Graph]:
+    """The subgraph of every group as a plain graph (nodes and the `weight` of the ties
+    inside it), in one pass over the ties: networkx's subgraph views are slow to walk."""
+    parts = {name: nx.Graph() for name in names}
+    for node in graph.nodes:
+        parts[groups[node]].add_node(node)
+    for a, b, d in graph.edges(data=True):
+        group = groups[a]
+        if groups[b] == group:
+            if weight is not None and weight in d:
+                parts[group].add_edge(a, b, **{weight: d[weight]})
+            else:
+                parts[group].add_edge(a, b)
+    return parts
 
 
 def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"

@@ -181,6 +181,8 @@ def _reasons(analysis: Analysis, actors: Sequence[str], lang: str) -> dict[str, 
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # the common case first
+        return value
     if value is None:
         return ""
     if isinstance(value, float) and value != value:
@@ -414,20 +416,20 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     # declared ties
     labels = _Interner()
     edges = []
-    for a, b, d in sorted(((min(index[u], index[v]), max(index[u], index[v]), d)
-                           for u, v, d in graph.edges(data=True)), key=lambda e: (e[0], e[1])):
+    known_labels: dict[tuple[Any, ...], int] = {}  # (kinds, channels, themes) -> label
+    ties = [(index[u], index[v], d) for u, v, d in graph.edges(data=True)]
+    # (a, b) is unique, so sorting the triples never compares the attribute dicts
+    for a, b, d in sorted((a, b, d) if a < b else (b, a, d) for a, b, d in ties):
         w = int(d.get("weight", 1) or 1)
         w = min(max(w, 1), 4)
-        parts = [", ".join(d.get("kinds", ()))]
-        if d.get("channels"):
-            parts.append("(" + ", ".join(d["channels"]) + ")")
-        if d.get("themes"):
-            parts.append("· " + ", ".join(d["themes"]))
-        if d.get("directions"):
-            arrows = [f"{network.label(s)} → {network.label(t)}" for s, t in d["directions"]]
-            parts.append("· " + "; ".join(arrows))
-        label = " ".join(p for p in parts if p)
-        edges.append([a, b, w, labels(label), 1 if d.get("explicit", True) else 0])
+        key = None if d.get("directions") else \
+            (tuple(d.get("kinds", ())), tuple(d.get("channels") or ()), tuple(d.get("themes") or ()))
+        label_index = known_labels.get(key) if key is not None else None
+        if label_index is None:
+            label_index = labels(_edge_label(network, d))
+            if key is not None:
+                known_labels[key] = label_index
+        edges.append([a, b, w, label_index, 1 if d.get("explicit", True) else 0])
 
     # co-participation ties (shared meetings), only where no declared tie exists
     # (the same pairs as network.meeting_graph(), without building a networkx graph)
@@ -440,8 +442,9 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     for (a, b), ms in shared.items():
         if (a, b) in declared:
             continue
-        known = sorted({meeting_index[m] for m in ms if m in meeting_index})
-        meeting_edges.append([a, b, len(set(ms)), known[:5]])
+        distinct = set(ms)
+        known = sorted({meeting_index[m] for m in distinct if m in meeting_index})
+        meeting_edges.append([a, b, len(distinct), known[:5]])
     meeting_edges.sort()
     meeting_edges_total = len(meeting_edges)
     if meeting_edges_total > MAX_MEETING_EDGES:
@@ -511,6 +514,19 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
                     "highlight": palette.HIGHLIGHT_COLOUR, "ghost": palette.GHOST_COLOUR,
                     "unknown": palette.UNKNOWN_COLOUR},
     }
+
+
+def _edge_label(network: WijkNetwork, d: Mapping[str, Any]) -> str:
+    """The text of a declared tie: its kinds, (channels), · themes, · directions."""
+    parts = [", ".join(d.get("kinds", ()))]
+    if d.get("channels"):
+        parts.append("(" + ", ".join(d["channels"]) + ")")
+    if d.get("themes"):
+        parts.append("· " + ", ".join(d["themes"]))
+    if d.get("directions"):
+        arrows = [f"{network.label(s)} → {network.label(t)}" for s, t in d["directions"]]
+        parts.append("· " + "; ".join(arrows))
+    return " ".join(p for p in parts if p)
 
 
 def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str

@@ -23,7 +23,7 @@ import html
 import math
 from collections import Counter
 from collections.abc import Hashable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wijkgraph.i18n import N_, Translator, translator
 from wijkgraph.model.network import WijkNetwork
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 
 #: The most ties drawn (the deepest first); the picture stays small for very large networks.
 MAX_EDGES = 4000
+#: The most parties drawn: a larger network is drawn as its most central parties (highest
+#: key-figure score, else most partners) and the ties between them, and the picture says
+#: so. A 760 px picture cannot show more, and laying out every party of a city would take
+#: longer than the rest of the report.
+MAX_NODES = 600
 #: The most domains named in the legend (the most frequent; the rest as "other").
 MAX_LEGEND = 12
 #: Characters of a label before it is shortened.
@@ -48,6 +53,8 @@ TEXT = {
     "key": N_("Key figure (rank)"),
     "other": N_("other domains"),
     "unknown": N_("no domain"),
+    "part": N_("Shown: the {shown} most central parties of {total} and the ties between them; "
+               "the map (map.html) and tables.xlsx have every party."),
 }
 
 
@@ -89,7 +96,8 @@ def _overlaps(box: tuple[float, float, float, float],
 
 
 def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang: str = "nl",
-                seed: int = 0, width: int = 760, height: int = 470, top: int = 8) -> str:
+                seed: int = 0, width: int = 760, height: int = 470, top: int = 8,
+                max_nodes: int = MAX_NODES) -> str:
     """The network as one self-contained ``<svg>`` element (no script, every text escaped).
 
     Parameters
@@ -105,6 +113,10 @@ def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang:
         Size of the drawing in CSS pixels (it scales with the page).
     top : int, default 8
         How many key figures are drawn larger and named.
+    max_nodes : int, default `MAX_NODES`
+        A larger network is drawn as its `max_nodes` most central parties (highest
+        key-figure score; without `analysis` most partners) and the ties between them; the
+        picture's legend and text alternative say how many of how many are shown.
 
     Returns
     -------
@@ -120,20 +132,35 @@ def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang:
     >>> svg = network_svg(build_network(tables_from_frames(actors, relations)))
     >>> svg.count("<line"), "&lt;A&gt;" in svg, "<A>" in svg
     (1, True, False)
+
+    Capped at one party, the picture says what it left out:
+
+    >>> svg = network_svg(build_network(tables_from_frames(actors, relations)), lang="en",
+    ...                   max_nodes=1)
+    >>> svg.count("<line"), "the 1 most central parties of 2" in svg
+    (0, True)
     """
     t = translator(lang)
-    graph = network.graph
-    legend, legend_h = _legend(graph, t, width)
+    whole = network.graph
+    graph = _central(whole, analysis, max_nodes)
+    part = ""
+    if graph.number_of_nodes() < whole.number_of_nodes():
+        part = t.gettext(TEXT["part"]).format(shown=t.number(graph.number_of_nodes()),
+                                              total=t.number(whole.number_of_nodes()))
+    legend, legend_h = _legend(graph, t, width, part)
     pos = _fit(layout_positions(graph, seed=seed), width, height - legend_h, 18.0)
     ranks: dict[Hashable, int] = {}
     if analysis is not None:
         frame = analysis.key_figures.to_frame().head(top)
-        ranks = {i: int(r) for i, r in zip(frame["id"], frame["rank"], strict=True)}
+        ranks = {i: int(r) for i, r in zip(frame["id"], frame["rank"], strict=True)
+                 if i in graph}
     degree = dict(graph.degree())
     max_degree = max(degree.values(), default=1) or 1
     alt = t.gettext(TEXT["alt"]).format(
-        parties=t.count(graph.number_of_nodes(), "{n} party", "{n} parties"),
-        ties=t.count(graph.number_of_edges(), "{n} tie", "{n} ties"))
+        parties=t.count(whole.number_of_nodes(), "{n} party", "{n} parties"),
+        ties=t.count(whole.number_of_edges(), "{n} tie", "{n} ties"))
+    if part:
+        alt = f"{alt} {part}"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="network-svg" role="img" '
            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            f'aria-label="{_esc(alt)}" font-family="system-ui, sans-serif">',
@@ -170,6 +197,27 @@ def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang:
     out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _central(graph: Any, analysis: Analysis | None, limit: int) -> Any:
+    """`graph` itself when it has at most `limit` parties, else the subgraph of its `limit`
+    most central ones: highest key-figure score (then most partners, then id) with an
+    analysis, most partners (then id) without one."""
+    if graph.number_of_nodes() <= limit:
+        return graph
+    degree = dict(graph.degree())
+    score: dict[Hashable, float] = {}
+    if analysis is not None:
+        scores = analysis.key_figures.scores["score"]  # index: actor id
+        score = {i: float(v) for i, v in scores.items() if v == v}
+    keep = sorted(graph.nodes, key=lambda n: (-score.get(n, -1.0), -degree[n], str(n)))[:limit]
+    # A plain copy of the part (a networkx subgraph view is slow to walk).
+    kept = set(keep)
+    part = type(graph)()
+    part.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    part.add_edges_from((u, v, d) for u in keep for v, d in graph.adj[u].items()
+                        if v in kept)
+    return part
 
 
 def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
@@ -210,8 +258,10 @@ def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
     return out
 
 
-def _legend(graph: object, t: Translator, width: float) -> tuple[list[str], float]:
-    """Rows under the picture: a dot per domain (most frequent first), the key-figure mark.
+def _legend(graph: object, t: Translator, width: float, part: str = ""
+            ) -> tuple[list[str], float]:
+    """Rows under the picture: a dot per domain (most frequent first), the key-figure mark,
+    and `part` (what a capped picture leaves out) on a line of its own.
 
     Returns the SVG lines (drawn from y = 0; translate them) and their height.
     """
@@ -233,5 +283,8 @@ def _legend(graph: object, t: Translator, width: float) -> tuple[list[str], floa
         out.append(f'<circle cx="{round(x + 5, 1)}" cy="{y}" r="5" fill="{_esc(colour)}"{extra}/>'
                    f'<text x="{round(x + 13, 1)}" y="{y + 4}">{_esc(label)}</text>')
         x += w
+    if part:
+        y += 16.0
+        out.append(f'<text x="4" y="{y + 4}" font-style="italic">{_esc(part)}</text>')
     out.append("</g>")
     return out, y + 10.0

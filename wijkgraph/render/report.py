@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -93,6 +94,38 @@ def _clean(finding: Finding) -> Finding:
     return dataclasses.replace(finding, text=text)
 
 
+#: (id of a result, lang, top) -> (weak reference to the result, its summary)
+_SUMMARIES: dict[tuple[int, str, int], tuple[weakref.ref[Any], Summary]] = {}
+
+
+def summary_of(result: Any, lang: str, top: int) -> Summary:
+    """``result.summary(lang, top=top)``, made once per result: the report, the Markdown
+    report and the map's findings all ask for it (about 1 s for all sections at 30,000
+    actors). A result is frozen, so its summary does not change; the entry goes when the
+    result does.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> from wijkgraph.analysis.run import analyse
+    >>> result = analyse(load_dataset("driehoek")).overview
+    >>> summary_of(result, "en", 10) is summary_of(result, "en", 10)
+    True
+    """
+    key = (id(result), lang, top)
+    known = _SUMMARIES.get(key)
+    if known is not None and known[0]() is result:
+        return known[1]
+    summary = result.summary(lang, top=top)
+    def forget(_ref: weakref.ref[Any]) -> None:
+        _SUMMARIES.pop(key, None)
+
+    try:
+        ref = weakref.ref(result, forget)
+    except TypeError:  # a result without weak references: not kept
+        return summary
+    _SUMMARIES[key] = (ref, summary)
+    return summary
+
+
 def glance(summaries: Iterable[Summary], n: int = 5) -> list[Finding]:
     """The `n` findings of highest priority of all `summaries` (ties keep their order).
 
@@ -121,7 +154,7 @@ def key_findings(network: WijkNetwork, analysis: Analysis, lang: str = "nl", n: 
     True
     """
     top = top_count(analysis)
-    return glance((result.summary(lang, top=top) for _name, result in analysis.sections()), n)
+    return glance((summary_of(result, lang, top) for _name, result in analysis.sections()), n)
 
 
 # --------------------------------------------------------------------------------------
@@ -143,15 +176,22 @@ def _chart_kwargs(kwargs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: The most items (findings) a section lists; the rest are in tables.xlsx, and the report
+#: says how many it left out.
+MAX_ITEMS = 400
+
+
 def _section_of(summary: Summary, c: ReportContext) -> Section:
-    """A result's `Summary` as a report `Section` (charts drawn, tables coloured)."""
-    items = tuple(Item(i.head, i.text, _colour(i.colour), i.tag) for i in summary.items)
+    """A result's `Summary` as a report `Section` (charts drawn, tables coloured, at most
+    `MAX_ITEMS` items)."""
+    items = tuple(Item(i.head, i.text, _colour(i.colour), i.tag)
+                  for i in summary.items[:MAX_ITEMS])
     return Section(
         summary.id, summary.title, summary.intro, summary.numbers, items,
         tuple(c.chart(spec.kind, *spec.args, **_chart_kwargs(spec.kwargs))
               for spec in summary.charts),
         tuple(_table_of(t) for t in summary.tables), summary.notes,
-        tuple(_table_of(t) for t in summary.chart_data))
+        tuple(_table_of(t) for t in summary.chart_data), len(summary.items))
 
 
 def _table_of(table: SummaryTable) -> Table:
@@ -188,7 +228,7 @@ def build_report(network: WijkNetwork, analysis: Analysis, *, lang: str = "nl",
 
     check_lang(lang)
     c = ReportContext(network, analysis, lang, top_count(analysis), draw)
-    summaries = [result.summary(lang, top=c.top) for _name, result in analysis.sections()]
+    summaries = [summary_of(result, lang, c.top) for _name, result in analysis.sections()]
     sections = [_section_of(summary, c) for summary in summaries if not summary.empty]
     sections.append(whoiswho_section(c))
     sections.append(reading_section(c))
@@ -294,23 +334,33 @@ def render_report(network: WijkNetwork, analysis: Analysis, *, lang: str = "nl",
     return render_html(report)
 
 
-def write_report_html(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
-    """Writer for `wijkgraph.render.outputs`: ``report.html`` (links map.html if present)."""
+def write_report_html(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str, *,
+                     has_map: bool | None = None) -> Path:
+    """Writer for `wijkgraph.render.outputs`: ``report.html`` (links map.html if present).
+
+    It links ``map.html`` when `has_map`; None: when the file is in `folder` already.
+    """
     from wijkgraph._files import atomic_write
 
     path = Path(folder) / "report.html"
-    has_map = (Path(folder) / "map.html").exists()
+    if has_map is None:
+        has_map = (Path(folder) / "map.html").exists()
     atomic_write(path, render_report(network, analysis, lang=lang, fmt="html",
                                      map_href="map.html" if has_map else None))
     return path
 
 
-def write_report_md(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
-    """Writer for `wijkgraph.render.outputs`: ``report.md``."""
+def write_report_md(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str, *,
+                    has_map: bool | None = None) -> Path:
+    """Writer for `wijkgraph.render.outputs`: ``report.md``.
+
+    It links ``map.html`` when `has_map`; None: when the file is in `folder` already.
+    """
     from wijkgraph._files import atomic_write
 
     path = Path(folder) / "report.md"
-    has_map = (Path(folder) / "map.html").exists()
+    if has_map is None:
+        has_map = (Path(folder) / "map.html").exists()
     atomic_write(path, render_report(network, analysis, lang=lang, fmt="md",
                                      map_href="map.html" if has_map else None))
     return path

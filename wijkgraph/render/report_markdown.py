@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from wijkgraph.render.report_model import Report, Table, more_rows, tr
+from wijkgraph.render.report_model import Report, Table, more_items, more_rows, tr
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 
@@ -73,6 +73,8 @@ def render_markdown(report: Report) -> str:
             tag = f" *({md_escape(item.tag)})*" if item.tag and s.id != "glance" else ""
             head = f"**{md_escape(item.head)}**{tag}: " if item.head else ""
             out.append(f"- {head}{md_escape(item.text)}")
+        if s.items_total > len(s.items):
+            out.append(f"- {md_escape(more_items(s.items_total - len(s.items), L))}")
         if s.items:
             out.append("")
         for ch in s.charts:

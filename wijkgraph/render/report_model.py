@@ -83,6 +83,16 @@ def more_rows(n: int, lang: str = "nl") -> str:
                                   "… and {n} more rows: see tables.xlsx.")
 
 
+def more_items(n: int, lang: str = "nl") -> str:
+    """The line under a list that shows only its first items.
+
+    >>> more_items(1), more_items(1200, "en")
+    ('… en nog 1: zie tables.xlsx.', '… and 1,200 more: see tables.xlsx.')
+    """
+    return translator(lang).count(n, "… and {n} more: see tables.xlsx.",
+                                  "… and {n} more: see tables.xlsx.")
+
+
 def fmt_number(value: Any, lang: str = "nl", digits: int = 2) -> str:
     """A number as people write it (`wijkgraph.i18n.Translator.number`).
 
@@ -128,6 +138,8 @@ class Section:
     tables: tuple[Table, ...] = ()
     notes: tuple[str, ...] = ()
     chart_data: tuple[Table, ...] = ()
+    #: how many items the result had (more than `items` when the report shows only the first)
+    items_total: int = 0
 
 
 @dataclass(frozen=True)

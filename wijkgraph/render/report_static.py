@@ -35,9 +35,13 @@ def whoiswho_section(c: ReportContext) -> Section:
         if len(meetings_table) else {}
     top = c.analysis.key_figures.to_frame().head(c.top)
     ranks = dict(zip(top["id"], top["rank"], strict=True))
+    # Sort every party, but format only the rows the report shows (all are in tables.xlsx).
+    order = sorted(zip(actors["name"].astype(str).str.casefold(), actors["id"],
+                       range(len(actors)), strict=True))[:WHOISWHO_LIMIT]
+    shown = actors.iloc[[i for _n, _id, i in order]]
     rows = []
     colours = []
-    for rec in sorted(actors.to_dict("records"), key=lambda r: (str(r["name"]).casefold(), r["id"])):
+    for rec in shown.to_dict("records"):
         colours.append(domain_colour(rec["domain"]) if rec["domain"] else "")
         g = c.network.graph.nodes.get(rec["id"], {})
         meetings = [meeting_names.get(m, m) for m in g.get("meetings", ())]
@@ -52,7 +56,7 @@ def whoiswho_section(c: ReportContext) -> Section:
             fmt_cell(tuple(meetings), L),
             fmt_cell(rec["description"], L),
         ))
-    total = len(rows)
+    total = len(actors)
     cols = tuple(column_label(x, L) for x in ("name", "type", "domain", "role", "wijk", "themes",
                                              "meetings", "description"))
     intro = (t.ngettext("The {n} party, with what it does and where it meets. A star (★) with a "
@@ -61,8 +65,7 @@ def whoiswho_section(c: ReportContext) -> Section:
                         "they meet. A star (★) with a number marks a key figure and its rank.",
                         total).format(n=total),)
     return Section("whoiswho", tr("whoiswho", L), intro, (), (), (),
-                   (Table("", cols, tuple(rows[:WHOISWHO_LIMIT]), total, 2,
-                          tuple(colours[:WHOISWHO_LIMIT])),))
+                   (Table("", cols, tuple(rows), total, 2, tuple(colours)),))
 
 
 def reading_section(c: ReportContext) -> Section:
@@ -141,5 +144,6 @@ def problems_section(c: ReportContext, notes: Iterable[str]) -> Section:
                            "stop the analysis, but fix them in the input for the next "
                            "measurement.", len(lines)).format(n=len(lines))
     return Section("problems", tr("problems", c.lang), (intro,), (),
-                   tuple(Item("", line) for line in lines[:200]), (), (), notes)
+                   tuple(Item("", line) for line in lines[:200]), (), (), notes,
+                   items_total=len(lines))
 

@@ -36,10 +36,12 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from wijkgraph._files import atomic_write
@@ -204,6 +206,9 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAX_CELL = 32767  # Excel's limit on the length of a text cell
 _INF = float("inf")
+#: Deflate level of the parts: 1 compresses three times faster than zlib's default 6
+#: (1.1 s against 3.2 s for the 170 MB of XML of 30,000 actors) for a file 28% larger.
+COMPRESS_LEVEL = 1
 
 _STYLES = (
     _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
@@ -267,71 +272,140 @@ def _cell_xml(ref: str, value: Any, style: int = 0) -> tuple[str, int]:
             min(len(text), 80))
 
 
-def _sheet_xml(frame: pd.DataFrame, headers: list[str], lang: str) -> str:
+#: Rows of a sheet turned into XML at a time (the cells of one block live at once).
+_BLOCK = 20_000
+#: A text starting or ending with one of these takes the careful path of `_cell_xml`.
+_PLAIN_HEAD, _PLAIN_TAIL = "=+-@ \t\n", " \t\n"
+#: `_ILLEGAL` without \x01, which separates the texts of a column while they are cleaned.
+_ILLEGAL_BUT_SEP = re.compile(r"[\x00\x02-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _plain_texts(texts: list[str]) -> tuple[list[str], int]:
+    """Plain texts cleaned and escaped for ``<t>``, all at once, and the longest (≤ 80).
+
+    The texts are joined with \x01 (a character a cell cannot hold), cleaned and escaped
+    as one string and split again: a few C-level passes instead of six calls per cell.
+    """
+    joined = "\x01".join(texts)
+    if joined.count("\x01") != len(texts) - 1:  # a text holds \x01 itself: one by one
+        cleaned = [_ILLEGAL.sub("", t) for t in texts]
+        return [_esc(t) for t in cleaned], min(max(map(len, cleaned)), 80)
+    joined = _ILLEGAL_BUT_SEP.sub("", joined)
+    width = min(max(map(len, joined.split("\x01"))), 80)
+    return _esc(joined).split("\x01"), width
+
+
+def _column_cells(column: pd.Series, letter: str, rows: list[str], lang: str
+                  ) -> tuple[list[str], int]:
+    """The <c> elements of one column (``""`` for an empty cell) and the width it asks for.
+
+    Numbers, booleans and plain texts are formatted column by column; everything else
+    (lists, texts that look like formulas or carry edge spaces) goes through `cell_value`
+    and `_cell_xml`.
+    """
+    prefix = f'<c r="{letter}'
+    values = column.tolist()  # plain Python scalars
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
+    if kind == "b":
+        return [f'{prefix}{r}" t="b"><v>{int(v)}</v></c>' for r, v in zip(rows, values, strict=True)], \
+            5 if values else 0
+    if kind in "iu":
+        texts = list(map(str, values))
+        return [f'{prefix}{r}"><v>{t}</v></c>' for r, t in zip(rows, texts, strict=True)], \
+            max(map(len, texts), default=0)
+    if kind == "f":
+        texts = [repr(v) if v == v and v != _INF and v != -_INF else "" for v in values]
+        return [f'{prefix}{r}"><v>{t}</v></c>' if t else "" for r, t in zip(rows, texts, strict=True)], \
+            max(map(len, texts), default=0)
+    out = [""] * len(values)
+    width = 0
+    plain: list[int] = []
+    plain_texts: list[str] = []
+    empty = '" t="inlineStr"><is><t></t></is></c>'
+    for i, raw in enumerate(values):
+        kind_of = type(raw)
+        if (kind_of is tuple or kind_of is list) and all(type(v) is str for v in raw):
+            raw = ", ".join([" ".join(v.split()) for v in raw])  # as `fmt_cell` joins them
+            kind_of = str
+        if kind_of is str:
+            if not raw:
+                out[i] = f"{prefix}{rows[i]}{empty}"
+                continue
+            if raw[0] not in _PLAIN_HEAD and raw[-1] not in _PLAIN_TAIL and len(raw) < 2000:
+                plain.append(i)
+                plain_texts.append(raw)
+                continue
+        elif kind_of is bool:
+            out[i] = f'{prefix}{rows[i]}" t="b"><v>{int(raw)}</v></c>'
+            width = max(width, 5)
+            continue
+        elif raw is None:
+            continue
+        elif kind_of is int or kind_of is float:
+            if raw != raw or raw == _INF or raw == -_INF:
+                continue
+            text = repr(raw)
+            out[i] = f'{prefix}{rows[i]}"><v>{text}</v></c>'
+            width = max(width, len(text))
+            continue
+        elif isinstance(raw, float) and raw != raw:
+            continue
+        xml, w = _cell_xml(f"{letter}{rows[i]}", cell_value(raw, lang))
+        out[i] = xml
+        width = max(width, w)
+    if plain:
+        texts, w = _plain_texts(plain_texts)
+        width = max(width, w)
+        for i, text in zip(plain, texts, strict=True):
+            out[i] = f'{prefix}{rows[i]}" t="inlineStr"><is><t>{text}</t></is></c>'
+    return out, width
+
+
+def _sheet_xml(frame: pd.DataFrame, headers: list[str], lang: str) -> list[str]:
+    """A worksheet's XML as a list of parts (head, blocks of rows, tail) to stream."""
     n_cols = max(len(headers), 1)
     last_col = _column_letter(n_cols)
     letters = [_column_letter(j) for j in range(1, n_cols + 1)]
     widths = [0] * n_cols
-    rows = []
     cells = []
     for j, header in enumerate(headers):
         xml, width = _cell_xml(f"{letters[j]}1", header, _HEADER_STYLE)
         cells.append(xml)
         widths[j] = max(widths[j], width)
-    rows.append(f'<row r="1">{"".join(cells)}</row>')
+    blocks = [f'<row r="1">{"".join(cells)}</row>']
     n_rows = len(frame)
-    columns_xml: list[list[str]] = []
-    for j in range(frame.shape[1]):
-        letter = letters[j]
-        values = frame.iloc[:, j].tolist()  # plain Python scalars, column by column
-        out = []
-        width = widths[j]
-        for r, raw in enumerate(values, start=2):
-            if raw is None or (isinstance(raw, float) and raw != raw):
-                out.append("")
-                continue
-            kind = type(raw)
-            if kind is int or kind is float:  # the common fast cases
-                if kind is float and raw in (_INF, -_INF):
-                    out.append("")
-                    continue
-                text = repr(raw)
-                out.append(f'<c r="{letter}{r}"><v>{text}</v></c>')
-                if len(text) > width:
-                    width = len(text)
-                continue
-            if kind is str and raw and raw[0] not in "=+-@ \t\n" and raw[-1] not in " \t\n" \
-                    and len(raw) < 2000:
-                text = _ILLEGAL.sub("", raw)
-                out.append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{_esc(text)}</t></is></c>')
-                if len(text) > width:
-                    width = min(len(text), 80)
-                continue
-            xml, w = _cell_xml(f"{letter}{r}", cell_value(raw, lang))
-            out.append(xml)
-            if w > width:
-                width = w
-        widths[j] = width
-        columns_xml.append(out)
-    for i in range(n_rows):
-        rows.append(f'<row r="{i + 2}">' + "".join(col[i] for col in columns_xml) + "</row>")
+    for start in range(0, n_rows, _BLOCK):
+        part = frame.iloc[start:start + _BLOCK]
+        rows = [str(r) for r in range(start + 2, start + 2 + len(part))]
+        columns = []
+        for j in range(part.shape[1]):
+            out, width = _column_cells(part.iloc[:, j], letters[j], rows, lang)
+            widths[j] = max(widths[j], width)
+            columns.append(out)
+        blocks.append("".join([f'<row r="{r}">{"".join(c)}</row>'
+                               for r, c in zip(rows, zip(*columns, strict=True), strict=True)] if columns else
+                              [f'<row r="{r}"></row>' for r in rows]))
     r = n_rows + 1
     cols = "".join(f'<col min="{j}" max="{j}" width="{max(8, min(w + 2, 60))}" customWidth="1"/>'
                    for j, w in enumerate(widths, start=1))
     ref = f"A1:{last_col}{r}"
-    return (
+    head = (
         _XML_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
         f'<dimension ref="{ref}"/>'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
         'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" '
         'sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
-        f'<cols>{cols}</cols><sheetData>{"".join(rows)}</sheetData>'
-        f'<autoFilter ref="{ref}"/></worksheet>'
+        f'<cols>{cols}</cols><sheetData>'
     )
+    return [head, *blocks, f'</sheetData><autoFilter ref="{ref}"/></worksheet>']
 
 
-def _package(sheets: list[tuple[str, str, str]], title: str) -> bytes:
-    """Zip the parts of a workbook: sheets are (name, xml, filter range) triples."""
+def _package(sheets: list[tuple[str, Callable[[], list[str]], str]], title: str) -> bytes:
+    """Zip the parts of a workbook: sheets are (name, make its xml parts, filter range).
+
+    A sheet's XML is made when its turn comes and dropped once zipped, so only one
+    sheet's text is in memory at a time.
+    """
     n = len(sheets)
     content_types = (
         _XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -392,14 +466,19 @@ def _package(sheets: list[tuple[str, str, str]], title: str) -> bytes:
              ("docProps/app.xml", app), ("docProps/core.xml", core),
              ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbook_rels),
              ("xl/styles.xml", _STYLES)]
-    parts += [(f"xl/worksheets/sheet{k}.xml", xml) for k, (_n, xml, _r) in enumerate(sheets, 1)]
+    fixed = [(name, lambda text=text: [text]) for name, text in parts]
+    streamed = [(f"xl/worksheets/sheet{k}.xml", xml) for k, (_n, xml, _r) in enumerate(sheets, 1)]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts:
+        for name, make in fixed + streamed:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            archive.writestr(info, text.encode("utf-8"))
+            # zipfile's only handle on the level of one entry (``compress_level`` from 3.13)
+            info._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]
+            with archive.open(info, "w") as entry:
+                for chunk in make():
+                    entry.write(chunk.encode("utf-8"))
     return out.getvalue()
 
 
@@ -411,11 +490,11 @@ def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
     """
     taken: set[str] = set()
     titles = _section_titles(analysis, lang)
-    sheets = []
+    sheets: list[tuple[str, Callable[[], list[str]], str]] = []
     for key, frame in workbook_tables(network, analysis, lang):
         frame = frame.iloc[:, :MAX_COLUMNS]  # Excel drops what lies beyond (readers refuse it)
         headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
-        xml = _sheet_xml(frame, headers, lang)
+        xml = partial(_sheet_xml, frame, headers, lang)  # made when it is zipped
         ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"
         sheets.append((_sheet_title(key, lang, taken, titles), xml, ref))
     return _package(sheets, str(analysis.meta.get("title") or analysis.meta.get("name", "")))

@@ -40,7 +40,13 @@ import pandas as pd
 
 from wijkgraph.errors import InputError, Problem, ValidationError
 from wijkgraph.i18n import MESSAGES, N_, register, translator
-from wijkgraph.io._cells import WORKBOOK_SUFFIXES, excel_column, read_sheets, table_records
+from wijkgraph.io._cells import (
+    WORKBOOK_SUFFIXES,
+    excel_column,
+    open_workbook,
+    table_records,
+    workbook_cells,
+)
 from wijkgraph.model.network import WijkNetwork, build_network
 from wijkgraph.model.schema import fold
 from wijkgraph.model.tables import RawTable, Tables, validate
@@ -98,16 +104,30 @@ class _Work:
                                      params=params))
 
 
+def _chosen_sheets(wb: Any) -> dict[str, str]:
+    """Kind -> the one sheet of `wb` read for it: the first visible one of that name, else
+    the first hidden one. Only these sheets are read: every other sheet of the workbook,
+    however large, is never parsed."""
+    chosen: dict[str, str] = {}
+    names = [n for n in wb.sheetnames if hasattr(wb[n], "iter_rows")]
+    hidden = {n for n in names if getattr(wb[n], "sheet_state", "visible") != "visible"}
+    for name in sorted(names, key=lambda n: n in hidden):  # visible first, in book order
+        kind = next((k for k, folded in SHEETS.items() if fold(name) in folded), None)
+        if kind is not None and kind not in chosen:
+            chosen[kind] = name
+    return chosen
+
+
 def _read(path: Path) -> dict[str, _Sheet]:
     if not path.exists():
         raise InputError(Problem("problem.file_missing", params={"path": str(path)}))
     if path.suffix.casefold() not in WORKBOOK_SUFFIXES:
         raise InputError(Problem("problem.correction_empty", file=path.name))
     found: dict[str, _Sheet] = {}
-    for name, cells in read_sheets(path).items():
-        kind = next((k for k, names in SHEETS.items() if fold(name) in names), None)
-        if kind is not None and kind not in found:
-            header, records, rows = table_records(cells)
+    with open_workbook(path) as wb:
+        for kind, name in _chosen_sheets(wb).items():
+            header, records, rows = table_records(
+                workbook_cells(wb[name], file=path.name, sheet=name))
             found[kind] = _Sheet(name, header, records, rows)
     if not any(s.records for s in found.values()):
         raise InputError(Problem("problem.correction_empty", file=path.name))

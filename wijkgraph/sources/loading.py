@@ -17,10 +17,12 @@ from pathlib import Path
 
 from wijkgraph.errors import InputError, Problem
 from wijkgraph.io import identify
+from wijkgraph.model._memory import without_gc
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.sources.bundled import dataset_names, load_dataset
 
 
+@without_gc
 def load(source: str | Path, *, meeting_ties: bool = False) -> WijkNetwork:
     """Read `source` and return its validated `WijkNetwork`.
 

@@ -234,9 +234,11 @@ def import_survey(
                                 kind="mergesort").drop(columns="_o")
     review = review[["genoemd", "aantal", "status", "score", "actor", "voorstel"]]
     review.insert(len(review.columns), "koppel aan", "")
-    review = review.reset_index(drop=True)
-
-    missed = _missed(people, matcher, ids, known, alias_map)
+    missed, missed_review = _missed(people, matcher, ids, known, alias_map)
+    # short or doubtful names of missed parties are checked like partners' names
+    missed_review = missed_review[~missed_review["genoemd"].isin(review["genoemd"])]
+    review = pd.concat([review, missed_review], ignore_index=True) if len(missed_review) \
+        else review.reset_index(drop=True)
     resp_cols = ["respondent", "rij", "actor", "rol"] + ([] if anonymous else ["naam", "e-mail"])
     respondents = pd.DataFrame([
         [p["nr"], p["row"], ids[p["actor"]], p["role"]]
@@ -265,19 +267,46 @@ def _ids(names: Iterable[str]) -> dict[str, str]:
 
 
 def _missed(people: list[dict[str, Any]], matcher: NameMatcher, ids: Mapping[str, str],
-            known: set[str], aliases: Mapping[str, str]) -> pd.DataFrame:
-    in_network = set(matcher.actors)
-    missed_matcher = NameMatcher(known=matcher.actors, aliases=aliases)
-    rows = []
+            known: set[str], aliases: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per party a respondent said is missing, matched to the network's actors,
+    and the rows these names add to the review sheet ``controle``.
+
+    The same rules as the partners: a short mention whose words all occur in exactly one
+    known name ("Bibliotheek" when "Bibliotheek Oost" is the only library) is that party
+    (``status`` ``deelnaam``); one whose words occur in several names stays apart with
+    status ``controleren`` and no proposal, never a wrong party.
+    """
+    in_network = list(matcher.actors)
+    missed_matcher = NameMatcher(known=in_network, aliases=aliases)
+    mentions: list[tuple[dict[str, Any], str]] = []
     for p in people:
         for text in p["missed"]:
             for name in split_answer(text, known):
-                if is_non_name(name):
-                    continue
-                m = missed_matcher.add(name)
-                found = m.actor in in_network and m.status != "controleren"
-                rows.append([p["nr"], p["role"], p["domain"], name, m.actor,
-                             ids.get(m.actor, "") if found else "", "ja" if found else "nee"])
-    return pd.DataFrame(rows, columns=["respondent", "rol", "domein", "genoemd", "partij",
-                                       "actor", "in_netwerk"])
+                if not is_non_name(name):
+                    mentions.append((p, name))
+                    missed_matcher.add(name)
+    missed_matcher.resolve_short_mentions(protect=in_network)
+    network = set(in_network)
+    rows = []
+    for p, name in mentions:
+        m = missed_matcher.add(name)
+        found = m.actor in network and m.status != "controleren"
+        rows.append([p["nr"], p["role"], p["domain"], name, m.actor,
+                     ids.get(m.actor, "") if found else "", "ja" if found else "nee",
+                     m.status, m.suggestion if m.suggestion in network else ""])
+    names = missed_matcher.matches()
+    doubtful = names[names["status"].isin(("deelnaam", "controleren"))
+                     & ~names["genoemd"].isin(in_network)].copy()
+    doubtful["aantal"] = doubtful["genoemd"].map(Counter(name for _p, name in mentions))
+    doubtful["voorstel"] = [v if v in network else "" for v in doubtful["voorstel"]]
+    doubtful = doubtful.sort_values(["status", "genoemd"], ascending=[True, True],
+                                    kind="mergesort")
+    review = doubtful[["genoemd", "aantal", "status", "score", "actor", "voorstel"]].assign(
+        **{"koppel aan": ""})
+    return pd.DataFrame(rows, columns=MISSED_COLUMNS), review.reset_index(drop=True)
 
+
+#: The sheet ``gemist``: who said which party is missing, and how the name was matched
+#: (``status`` as in the sheet ``namen``; ``voorstel`` the party a doubtful name may be).
+MISSED_COLUMNS = ["respondent", "rol", "domein", "genoemd", "partij", "actor", "in_netwerk",
+                  "status", "voorstel"]

@@ -1,0 +1,72 @@
+"""The outputs written side by side (fork workers) are the files of one process, byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from wijkgraph.analysis.run import analyse
+from wijkgraph.render.outputs import (
+    FORMATS,
+    PARALLEL_MEMORY_BUDGET,
+    PARALLEL_MIN_ACTORS,
+    output_workers,
+    write_outputs,
+)
+from wijkgraph.sources.bundled import load_dataset
+
+
+@pytest.fixture(scope="module")
+def oost():
+    net = load_dataset("utrecht-oost")
+    return net, analyse(net)
+
+
+def test_two_workers_write_the_bytes_of_one(oost, tmp_path):
+    net, result = oost
+    one = write_outputs(net, result, tmp_path / "one", workers=1, lang="en")
+    two = write_outputs(net, result, tmp_path / "two", workers=2, lang="en")
+    assert [p.name for p in one] == [p.name for p in two] == [
+        "report.html", "report.md", "map.html", "tables.xlsx", "analysis.json"]
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    # the reports link the map written beside them, also when written before it was there
+    assert 'href="map.html"' in two[0].read_text(encoding="utf-8")
+    assert "(map.html)" in two[1].read_text(encoding="utf-8")
+
+
+def test_without_the_map_the_reports_do_not_link_it(oost, tmp_path):
+    net, result = oost
+    html, md = write_outputs(net, result, tmp_path / "out", formats=("html", "md"), workers=2)
+    assert "map.html" not in html.read_text(encoding="utf-8").split("<main")[0]
+    assert "](map.html)" not in md.read_text(encoding="utf-8")
+
+
+def test_how_many_workers(monkeypatch):
+    gb = 2**30
+    monkeypatch.setenv("WIJKGRAPH_WORKERS", "1")
+    assert output_workers(100_000, len(FORMATS)) == 0  # one process: forced
+    monkeypatch.setenv("WIJKGRAPH_WORKERS", "2")
+    assert output_workers(100_000, len(FORMATS)) == 2  # asked for: whatever the memory
+    assert output_workers(100_000, 1) == 0  # one output: nothing to share
+    assert output_workers(10, len(FORMATS), workers=2) == 2  # asked for explicitly
+    # not asked: both cores for a city whose second copy fits, not for a wijk or a region
+    monkeypatch.delenv("WIJKGRAPH_WORKERS")
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert output_workers(30_000, len(FORMATS), memory=(1 * gb, 8 * gb)) == 2
+    assert output_workers(PARALLEL_MIN_ACTORS - 1, len(FORMATS), memory=(gb // 10, 8 * gb)) == 0
+    assert output_workers(100_000, len(FORMATS), memory=(2 * gb, 8 * gb)) == 0  # > budget
+    assert output_workers(30_000, len(FORMATS), memory=(1 * gb, gb)) == 0  # system is full
+    assert 2 * 1 * gb <= PARALLEL_MEMORY_BUDGET < 2 * 2 * gb
+
+
+def test_an_error_in_a_worker_leaves_no_folder(oost, tmp_path, monkeypatch):
+    net, result = oost
+    from wijkgraph.render import outputs
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("broken writer")
+
+    monkeypatch.setitem(outputs.WRITERS, "json", broken)
+    with pytest.raises(RuntimeError, match="broken writer"):
+        write_outputs(net, result, tmp_path / "out", workers=2)
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,68 @@
+"""Building large structures without the cyclic garbage collector in the way.
+
+Reading and building a network makes millions of small containers (cells, rows, node and
+edge attribute dicts) and no reference cycles worth collecting; the collector would walk
+all of them again and again while they are made (a third of the time at 30,000 actors).
+`paused_gc` switches it off for that while and back on after (when it was on).
+
+Examples
+--------
+>>> import gc
+>>> with paused_gc():
+...     gc.isenabled()
+False
+>>> gc.isenabled()
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+__all__ = ["paused_gc", "settle", "without_gc"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside the block; as it was after (also on errors)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def without_gc(func: Callable[P, R]) -> Callable[P, R]:
+    """`func` run inside `paused_gc`.
+
+    >>> import gc
+    >>> without_gc(gc.isenabled)(), gc.isenabled()
+    (False, True)
+    """
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with paused_gc():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def settle() -> None:
+    """Tell the collector that all that is alive now stays alive (`gc.freeze`).
+
+    Later collections then do not walk the loaded network again: a fifth of the analysis
+    time at 30,000 actors (CPU 28 s -> 21 s). Garbage is collected first (0.1 s at 30,000
+    actors), so that none is kept for ever. For a command that ends when the work is done
+    (the CLI); a library function should not freeze objects for its caller.
+    """
+    gc.collect()
+    gc.freeze()
