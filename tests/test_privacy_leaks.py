@@ -273,3 +273,22 @@ def test_compare_leaks_nothing_and_keeps_one_pseudonym_per_person(people_input: 
         "out/verschil", "out/verschil")
     for name in ("verschil.html", "verschil.md", "verschil.json"):
         assert (out / "verschil" / name).read_bytes() == (tmp_path / "again" / name).read_bytes()
+
+
+def test_analyse_with_corrections_does_not_print_names_when_pseudonymised(
+        people_input: Path, tmp_path: Path) -> None:
+    """The corrections' own lines name persons: with --pseudonymise they are not shown."""
+    extra = people_input.parent / "aanvullingen-analyse.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actoren"
+    ws.append(["naam", "type", "rol", "domein"])
+    ws.append(["Henk Verschuure-Tamminga", "persoon", "buurtverbinder", "inwoners"])
+    wb.save(extra)
+    shown = invoke("analyse", str(people_input), "--aanvullingen", str(extra),
+                   "-o", str(tmp_path / "plain"))
+    assert "Verschuure" in shown.output  # without the flag the room sees what changed
+    hidden = invoke("analyse", str(people_input), "--aanvullingen", str(extra),
+                    "--pseudonymise", "-o", str(tmp_path / "anon"))
+    assert "Verschuure" not in hidden.output and not leaks(hidden.output, people_input)
+    assert scan(tmp_path / "anon", people_input) == {}

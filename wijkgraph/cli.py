@@ -192,15 +192,15 @@ _CORRECTIONS = N_("Corrections workbook (from the map's 'Download corrections'):
                   "ended ties, new parties and notes; the input stays as it is.")
 
 
-def _corrected(network: WijkNetwork, corrections: Path | None) -> WijkNetwork:
-    """`network` with the corrections of ``--aanvullingen`` applied (and what changed shown)."""
+def _corrected(network: WijkNetwork, corrections: Path | None, *, show: bool = True) -> WijkNetwork:
+    """`network` with the corrections of ``--aanvullingen`` applied (what changed shown if `show`)."""
     if corrections is None:
         return network
     from wijkgraph.sources.corrections import apply_corrections, describe_corrections
 
     network = apply_corrections(network, corrections)
-    for line in describe_corrections(network.meta["corrections"], lang=_lang()):
-        echo(line)
+    for line in describe_corrections(network.meta["corrections"], lang=_lang()) if show else ():
+        echo(line)  # not with --pseudonymise: the lines name the parties
     return network
 
 
@@ -273,7 +273,7 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
     progress = _progress(reading=True, outputs=len(wanted), source=input)
     try:
         progress.stage("reading")
-        network = _corrected(_load(input, aliases), corrections)
+        network = _corrected(_load(input, aliases), corrections, show=not pseudonymise)
         if wijk:
             network = network.subnetwork(wijk=wijk)
         network = _pseudonymised(network, pseudonymise)
