@@ -60,3 +60,18 @@ def test_curve_matches_removing_actors_one_by_one(graph: nx.Graph) -> None:
         h.remove_nodes_from(nodes[i] for i in order[:k])
         want.append(max((len(c) for c in nx.connected_components(h)), default=0))
     assert got.tolist() == want
+
+
+def test_small_and_large_curve_methods_agree(graph: nx.Graph,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Union-find (small networks) and spanning forest + scipy (large) give the same sizes."""
+    from wijkgraph.analysis import _chunks
+
+    eng = Engine(graph)
+    rng = np.random.default_rng(5)
+    orders = [rng.permutation(eng.n)[:300] for _ in range(4)]
+    steps = [0, 1, 7, 50, 150, 299, 300]
+    small = eng.largest_component_curves(orders, steps)
+    monkeypatch.setattr(_chunks, "SMALL_CURVE", 0)
+    large = eng.largest_component_curves(orders, steps)
+    assert [s.tolist() for s in small] == [x.tolist() for x in large]

@@ -44,6 +44,8 @@ def curve_chunk(payload: dict[str, Any], positions: np.ndarray,
     rank = np.full(n, len(positions), dtype=np.int64)  # actors not in the order stay
     rank[positions] = np.arange(len(positions))
     gone = np.minimum(rank[u], rank[v])  # a tie leaves with its first end
+    if n + len(u) <= SMALL_CURVE:
+        return _curve_union_find(rank, u, v, gone, steps)
     if len(u):
         # a maximum spanning forest by departure time has, after every step, the same
         # components as all surviving ties (Kruskal): n - 1 ties instead of m per step
@@ -63,3 +65,48 @@ def curve_chunk(payload: dict[str, Any], positions: np.ndarray,
         _, labels = connected_components(adj, directed=False)
         out[j] = int(np.bincount(labels[keep]).max())
     return out
+
+
+SMALL_CURVE = 20_000
+"""Actors + ties up to which `curve_chunk` adds actors back one by one (union-find)."""
+
+
+def _curve_union_find(rank: np.ndarray, u: np.ndarray, v: np.ndarray, gone: np.ndarray,
+                      steps: list[int]) -> np.ndarray:
+    """`curve_chunk` for small networks: put actors and ties back, latest departure first.
+
+    Going from the last step to the first, components only merge, so the largest one is
+    a running maximum: O((n + m) log) in all, without a scipy call per step.
+    """
+    parent = list(range(len(rank)))
+    size = [1] * len(rank)
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    actors = np.argsort(-rank, kind="stable").tolist()
+    ties = np.argsort(-gone, kind="stable").tolist()
+    ranks, gones = rank.tolist(), gone.tolist()
+    us, vs = u.tolist(), v.tolist()
+    out = np.zeros(len(steps), dtype=np.int64)
+    a = t = best = 0
+    for j in sorted(range(len(steps)), key=lambda i: -steps[i]):
+        k = steps[j]
+        while a < len(actors) and ranks[actors[a]] >= k:
+            best = max(best, 1)
+            a += 1
+        while t < len(ties) and gones[ties[t]] >= k:
+            x, y = root(us[ties[t]]), root(vs[ties[t]])
+            if x != y:
+                if size[x] < size[y]:
+                    x, y = y, x
+                parent[y] = x
+                size[x] += size[y]
+                best = max(best, size[x])
+            t += 1
+        out[j] = best
+    return out
+
