@@ -30,18 +30,18 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import numpy as np
 
-CHUNKS = 8
-"""Number of chunks the sampled sources are split into (independent of the cores)."""
+from wijkgraph._cores import MAX_WORKERS, WORKERS_ENV, n_workers
 
-WORKERS_ENV = "WIJKGRAPH_WORKERS"
-"""Environment variable with the number of worker processes (1 = this process only)."""
+__all__ = ["CHUNKS", "WORKERS_ENV", "chunked", "map_chunks", "n_workers"]
+
+CHUNKS = MAX_WORKERS
+"""Number of chunks the sampled sources are split into (independent of the cores)."""
 
 PARALLEL_MIN_WORK = 2_000_000
 """Sources x ties below which the chunks run in this process."""
@@ -53,23 +53,6 @@ def chunked(items: Sequence[int], chunks: int = CHUNKS) -> list[list[int]]:
     """`items` split into at most `chunks` consecutive, near-equal, non-empty parts."""
     parts = np.array_split(np.asarray(items, dtype=np.int64), min(chunks, max(1, len(items))))
     return [p.tolist() for p in parts if len(p)]
-
-
-def n_workers(workers: int | None = None, *,
-              environ: Mapping[str, str] | None = None) -> int:
-    """Number of worker processes: `workers`, else ``$WIJKGRAPH_WORKERS``, else the cores.
-
-    Never more than `CHUNKS`, never less than 1.
-    """
-    if workers is None:
-        env = (os.environ if environ is None else environ).get(WORKERS_ENV, "").strip()
-        if env.isdigit():
-            workers = int(env)
-        elif hasattr(os, "sched_getaffinity"):
-            workers = len(os.sched_getaffinity(0))
-        else:  # pragma: no cover - macOS, Windows
-            workers = os.cpu_count() or 1
-    return max(1, min(CHUNKS, int(workers)))
 
 
 def _start(payload: dict[str, Any]) -> None:

@@ -32,8 +32,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from wijkgraph._cores import WORKERS_ENV, n_workers
 from wijkgraph._files import atomic_write, output_folder
-from wijkgraph.analysis._workers import WORKERS_ENV, n_workers
 from wijkgraph.analysis.run import Analysis
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.map import write_map
