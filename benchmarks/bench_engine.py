@@ -16,7 +16,9 @@ betweenness is sampled (the same 256 sources on both sides) and harmonic closene
 sampled (128 sources); below it both are exact.
 
 ``--accuracy N`` compares the sampled estimates of the engine with its exact values on
-``synthetic(N)``: Spearman rank correlation and overlap of the top 10 (docs/metrics.md).
+``synthetic(N)``: Spearman rank correlation and overlap of the top 10. The table in
+docs/metrics.md comes from ``benchmarks/bench_sampling.py`` (two generators, as the
+analysis computes them).
 """
 
 from __future__ import annotations

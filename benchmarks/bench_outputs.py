@@ -13,7 +13,9 @@ write are counted once. Also checks that both runs wrote the same bytes.
 
 ``--pickle`` keeps the (network, analysis) of a first run and reuses it (the analysis of
 a city takes longer than its outputs). Numbers on a busy machine are noisy: compare the
-two runs of one call, which run back to back.
+two runs of one call, which run back to back. The CPU seconds of every unit of work
+(an output, or one key of a city's analysis.json) are listed per process: the slowest
+process is the wall time of the two-core run.
 """
 
 from __future__ import annotations
@@ -105,6 +107,17 @@ def main() -> None:
     small = synthetic(300)
     tmp = Path(tempfile.mkdtemp(prefix="bench-outputs-"))
     write_outputs(small, analyse(small), tmp / "warm", workers=1)
+    from wijkgraph.render import outputs
+
+    write_one = outputs._write
+
+    def timed(fmt: str, *rest: object) -> str:
+        start = time.process_time()
+        name = write_one(fmt, *rest)  # type: ignore[arg-type]
+        print(f"UNIT {os.getpid()} {fmt} {time.process_time() - start:.3f}", flush=True)
+        return name
+
+    outputs._write = timed  # type: ignore[assignment]  # workers inherit it through fork
     rows, files = [], {}
     for workers in (1, 2):
         with PeakMemory() as memory:
@@ -114,6 +127,7 @@ def main() -> None:
             wall, cpu = time.perf_counter() - start, _cpu() - before
         files[workers] = {p.name: p.read_bytes() for p in written}
         rows.append((workers, wall, cpu, memory.peak / 2**20))
+    outputs._write = write_one  # type: ignore[assignment]
     same = files[1] == files[2]
     print(f"{network.n_actors} actors, {network.n_relations} relations; outputs identical: {same}")
     print("| workers | wall s | CPU s | peak memory (PSS, tree) MB |")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 
 from wijkgraph.analysis import _workers
@@ -75,3 +76,82 @@ def test_small_and_large_curve_methods_agree(graph: nx.Graph,
     monkeypatch.setattr(_chunks, "SMALL_CURVE", 0)
     large = eng.largest_component_curves(orders, steps)
     assert [s.tolist() for s in small] == [x.tolist() for x in large]
+
+
+def test_started_in_the_background_gives_the_same_bits(graph: nx.Graph,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`start_sampled` (workers while this process goes on) = computing when asked, on one
+    core; the directed engine too."""
+    from wijkgraph.analysis import engine as engine_mod
+    from wijkgraph.analysis.engine import start_sampled
+    from wijkgraph.analysis.engine_directed import DirectedEngine
+
+    monkeypatch.setattr(engine_mod, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine_mod, "SAMPLE_SOURCES", 40)
+    monkeypatch.setattr(engine_mod, "HARMONIC_SOURCES", 20)
+    monkeypatch.setattr(_workers, "PARALLEL_MIN_WORK", 0)
+    dg = nx.DiGraph(graph)
+    dg.remove_edges_from([(u, v) for u, v in list(dg.edges) if (u + v) % 3 == 0 and u < v])
+    results = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv(_workers.WORKERS_ENV, workers)
+        eng, deng = Engine(graph), DirectedEngine(dg)
+        start_sampled(eng, deng, seed=5)
+        assert len(eng._pending) == 3 and len(deng._pending) == 1
+        results.append([eng.betweenness(seed=5), eng.harmonic(seed=5),
+                        deng.betweenness(seed=5), pd.Series(eng.path_steps(seed=5))])
+    plain = Engine(graph)
+    results.append([plain.betweenness(seed=5), plain.harmonic(seed=5),
+                    DirectedEngine(dg).betweenness(seed=5), pd.Series(plain.path_steps(seed=5))])
+    for a, b, c in zip(*results, strict=True):
+        assert a.to_numpy().tobytes() == b.to_numpy().tobytes() == c.to_numpy().tobytes()
+
+
+def test_sampled_steps_are_the_mean_over_all_distances_at_once(graph: nx.Graph,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """Chunked sums of whole steps = numpy's mean over the whole distance matrix (the
+    way cohesion computed it before), to the bit; checked against networkx too."""
+    import random
+
+    from wijkgraph.analysis import engine as engine_mod
+
+    monkeypatch.setattr(engine_mod, "SAMPLE_SOURCES", 40)
+    monkeypatch.setattr(_workers, "PARALLEL_MIN_WORK", 0)
+    monkeypatch.setenv(_workers.WORKERS_ENV, "2")
+    g = graph.copy()
+    g.add_edge("x", "y")  # a second component, left out
+    eng = Engine(g)
+    members = np.flatnonzero(eng.components() == 0)
+    sources = sorted(random.Random(5).sample(range(len(members)), 40))
+    sub = eng.ig.induced_subgraph(members.tolist())
+    dist = np.asarray(sub.distances(source=sources), dtype=float)
+    reached = dist[dist > 0]
+    mean, longest, count = eng.path_steps(seed=5)
+    assert (mean, longest, count) == (float(reached.mean()), int(reached.max()), 40)
+    nodes = list(g)
+    ref = [d for s in sources for d in nx.single_source_shortest_path_length(
+        g, nodes[members[s]]).values() if d > 0]
+    assert mean == pytest.approx(np.mean(ref), rel=1e-12) and longest == max(ref)
+
+
+def test_a_script_without_main_guard_can_use_the_workers(tmp_path) -> None:  # noqa: ANN001
+    """Workers never import the caller's script again (it would run twice, or fail)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import networkx as nx\n"
+        "from wijkgraph.analysis import _workers\n"
+        "from wijkgraph.analysis.engine import Engine\n"
+        "_workers.PARALLEL_MIN_WORK = 0\n"
+        "print('script ran')\n"
+        "g = nx.karate_club_graph()\n"
+        "b = Engine(g).betweenness(k=20, seed=1)\n"
+        "print(round(float(b.sum()), 9))\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         env={**__import__("os").environ, _workers.WORKERS_ENV: "2"},
+                         timeout=120, check=True).stdout.split()
+    want = Engine(nx.karate_club_graph()).betweenness(k=20, seed=1)
+    assert out == ["script", "ran", str(round(float(want.sum()), 9))]

@@ -213,3 +213,32 @@ def test_same_pairs_whatever_the_order_of_work():
     assert first == likely_duplicates(names, areas=["Oost", "Zuid", "Lunetten"])
     assert ("Sportclub Oost", "Sport club Oost") in {(names[d.first], names[d.second])
                                                      for d in first}
+
+
+def test_many_spellings_of_one_name_are_listed_up_to_a_limit_then_counted():
+    from wijkgraph.model.duplicates import MAX_LISTED, MorePairs, duplicate_warnings
+
+    # 60 spellings with one key: each is paired with the group's first 5 (GROUP_PARTNERS),
+    # so 1 + 2 + 3 + 4 + 5 * 55 = 285 pairs, all with score 1.0
+    names = ["Buurtteam Oost" + "." * k for k in range(60)]
+    t = tables_from_frames(pd.DataFrame({"naam": names}), pd.DataFrame())
+    listed = [w for w in t.warnings if w.code == "problem.likely_duplicate"]
+    more = [w for w in t.warnings if w.code == "problem.likely_duplicate_more"]
+    assert MAX_LISTED == 100 and len(listed) == 100 and len(more) == 1
+    assert more[0].message("en").startswith("... and 185 more pairs of names that are")
+    assert more[0].message("nl").startswith("... en nog 185 paren met namen die")
+    assert (more[0].file, more[0].row, more[0].severity) == ("actors", None, "warning")
+    # the count comes after the pairs of its file, which stay in row order
+    of_actors = [w for w in t.warnings if w.file == "actors"]
+    assert of_actors[-1] == more[0]
+    assert [w.row for w in of_actors[:-1]] == sorted(w.row for w in of_actors[:-1])
+    # the best pairs first: with equal scores, by position (rows 2-7 pair with row 2 first)
+    assert (listed[0].row, listed[0].params["other_row"]) == (3, 2)
+    fewer = duplicate_warnings(t.actors, limit=10)
+    assert len(fewer) == 11 and fewer[-1].message("en").startswith("... and 275 more pairs")
+    assert len(duplicate_warnings(t.actors, limit=285)) == 285  # all listed, no count
+    assert MorePairs("12345").text("nl") == "nog 12.345 paren"
+    assert MorePairs("1").text("nl") == "nog 1 paar"
+    # merging an alias makes the warnings again, with the count
+    merged = merge_aliases(t, [AliasEntry(names[1], names[0])])
+    assert [w.code for w in merged.warnings].count("problem.likely_duplicate_more") == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from wijkgraph.analysis.run import analyse
@@ -70,3 +72,33 @@ def test_an_error_in_a_worker_leaves_no_folder(oost, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="broken writer"):
         write_outputs(net, result, tmp_path / "out", workers=2)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_compact_analysis_json_shared_key_by_key_is_the_file_of_one_process(
+        oost, tmp_path, monkeypatch):
+    from wijkgraph.analysis import run
+    from wijkgraph.render import outputs
+
+    # as for a city: compact JSON, made key by key in both processes and joined here
+    monkeypatch.setattr(run, "PRETTY_JSON_MAX_ACTORS", 0)
+    monkeypatch.setattr(outputs, "PRETTY_JSON_MAX_ACTORS", 0)
+    net, result = oost
+    units = outputs._units(["map", "json"], result, "en", 2)
+    assert units[0] == "map" and len(units) > 10 and all(u.startswith("json:") for u in units[1:])
+    one = write_outputs(net, result, tmp_path / "one", formats=("json", "xlsx"), workers=1,
+                        lang="en")
+    two = write_outputs(net, result, tmp_path / "two", formats=("json", "xlsx"), workers=2,
+                        lang="en")
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    text = two[-1].read_text(encoding="utf-8")
+    assert "\n" not in text[:-1] and json.loads(text) == result.to_dict("en")
+
+
+def test_the_map_and_the_reports_stay_in_one_process():
+    from wijkgraph.render.outputs import share
+
+    units = ["map", "html", "md", "xlsx", "json:key_figures", "json:roles", "json:themes"]
+    mine, theirs = share(units, 2)
+    assert {"map", "html", "md"} <= set(mine) and "xlsx" in theirs
+    assert sorted(mine + theirs) == sorted(units)

@@ -17,15 +17,60 @@ from __future__ import annotations
 
 from typing import Any
 
+import igraph as ig
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components, dijkstra, minimum_spanning_tree
+from scipy.sparse.csgraph import dijkstra, minimum_spanning_tree
+
+
+class ShippedGraph:
+    """An igraph graph (edge attributes ``w`` and ``d``) that travels to workers as arrays.
+
+    Pickling an igraph graph goes through Python lists (slow for a city); this sends the
+    vertex count, edge ends and attributes as numpy arrays and builds the same graph (same
+    edges in the same order, same attributes) where it is first used.
+
+    >>> import pickle
+    >>> sg = ShippedGraph(3, np.array([0, 1]), np.array([1, 2]), np.array([1.0, 2.0]),
+    ...                   np.array([12.0, 6.0]), False)
+    >>> pickle.loads(pickle.dumps(sg)).graph.get_edgelist(), sg.graph.es["d"]
+    ([(0, 1), (1, 2)], [12.0, 6.0])
+    """
+
+    def __init__(self, n: int, u: np.ndarray, v: np.ndarray, w: np.ndarray, d: np.ndarray,
+                 directed: bool, *, graph: ig.Graph | None = None) -> None:
+        self.n, self.u, self.v, self.w, self.d, self.directed = n, u, v, w, d, directed
+        self._graph = graph
+
+    @property
+    def graph(self) -> ig.Graph:
+        if self._graph is None:
+            g = ig.Graph(n=self.n, edges=list(zip(self.u.tolist(), self.v.tolist(), strict=True)),
+                         directed=self.directed)
+            g.es["w"] = self.w.tolist()
+            g.es["d"] = self.d.tolist()
+            self._graph = g
+        return self._graph
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: val for k, val in vars(self).items() if k != "_graph"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state, _graph=None)
 
 
 def betweenness_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Unscaled betweenness from `sources` only (one chunk of `map_chunks`)."""
-    return np.asarray(payload["graph"].betweenness(
+    return np.asarray(payload["graph"].graph.betweenness(
         directed=payload["directed"], weights=payload["weights"], sources=sources), dtype=float)
+
+
+def steps_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
+    """Breadth-first steps from `sources` to every actor reached: their sum, count and
+    maximum (one chunk of `wijkgraph.analysis.engine.Engine.path_steps`)."""
+    d = np.asarray(payload["graph"].graph.distances(source=sources), dtype=float)
+    reached = d[(d > 0) & np.isfinite(d)]
+    return np.array([reached.sum(), reached.size, reached.max() if reached.size else 0.0])
 
 
 def harmonic_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
@@ -44,36 +89,23 @@ def curve_chunk(payload: dict[str, Any], positions: np.ndarray,
     rank = np.full(n, len(positions), dtype=np.int64)  # actors not in the order stay
     rank[positions] = np.arange(len(positions))
     gone = np.minimum(rank[u], rank[v])  # a tie leaves with its first end
-    if n + len(u) <= SMALL_CURVE:
-        return _curve_union_find(rank, u, v, gone, steps)
-    if len(u):
+    if n + len(u) > SMALL_CURVE and len(u):
         # a maximum spanning forest by departure time has, after every step, the same
-        # components as all surviving ties (Kruskal): n - 1 ties instead of m per step
+        # components as all surviving ties (Kruskal): at most n - 1 ties to put back
         forest = sp.coo_array(minimum_spanning_tree(sp.csr_array(
             ((n + 1 - gone).astype(np.float64), (u, v)), shape=(n, n))))
         u, v = forest.row.astype(np.int64), forest.col.astype(np.int64)
         gone = n + 1 - np.rint(forest.data).astype(np.int64)
-    by = np.argsort(-gone, kind="stable")
-    su, sv, sgone = u[by], v[by], gone[by]
-    out = np.zeros(len(steps), dtype=np.int64)
-    for j, k in enumerate(steps):
-        keep = rank >= k
-        if not keep.any():
-            continue
-        c = int(np.searchsorted(-sgone, -k, side="right"))  # ties with gone >= k
-        adj = sp.csr_array((np.ones(c), (su[:c], sv[:c])), shape=(n, n))
-        _, labels = connected_components(adj, directed=False)
-        out[j] = int(np.bincount(labels[keep]).max())
-    return out
+    return _curve_union_find(rank, u, v, gone, steps)
 
 
 SMALL_CURVE = 20_000
-"""Actors + ties up to which `curve_chunk` adds actors back one by one (union-find)."""
+"""Actors + ties above which `curve_chunk` first keeps only a spanning forest of the ties."""
 
 
 def _curve_union_find(rank: np.ndarray, u: np.ndarray, v: np.ndarray, gone: np.ndarray,
                       steps: list[int]) -> np.ndarray:
-    """`curve_chunk` for small networks: put actors and ties back, latest departure first.
+    """`curve_chunk`: put actors and ties back, latest departure first.
 
     Going from the last step to the first, components only merge, so the largest one is
     a running maximum: O((n + m) log) in all, without a scipy call per step.

@@ -8,8 +8,13 @@ process (one worker) or side by side in worker processes: only the clock differs
 
 igraph's betweenness and scipy's Dijkstra hold Python's GIL (measured: a second Python
 thread hardly runs while they do), so threads do not help; the workers are processes.
-They get the graph once, when they start (inherited through ``fork`` where the system
-has it, else pickled), and return one array per chunk.
+They get the graph once, when they start (pickled to workers started by a fork server
+where the system has one, else by ``spawn``: a worker holds the graph, not a copy of the
+whole analysis), and return one array per chunk.
+
+`start_jobs` starts several such jobs in one pool and returns at once (a thread starts
+the workers), so the analysis goes on in this process while the workers compute
+(`Pending.result` waits).
 
 The number of workers is the number of usable cores (at most `CHUNKS`); set the
 environment variable ``WIJKGRAPH_WORKERS=1`` (or pass ``workers=1``) for one core.
@@ -28,17 +33,23 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from wijkgraph._cores import MAX_WORKERS, WORKERS_ENV, n_workers
 
-__all__ = ["CHUNKS", "WORKERS_ENV", "chunked", "map_chunks", "n_workers"]
+__all__ = ["CHUNKS", "WORKERS_ENV", "Job", "Pending", "chunked", "map_chunks",
+           "n_workers", "start_jobs"]
 
 CHUNKS = MAX_WORKERS
 """Number of chunks the sampled sources are split into (independent of the cores)."""
@@ -46,7 +57,7 @@ CHUNKS = MAX_WORKERS
 PARALLEL_MIN_WORK = 2_000_000
 """Sources x ties below which the chunks run in this process."""
 
-_PAYLOAD: dict[str, Any] = {}
+_PAYLOAD: dict[int, Any] = {}
 
 
 def chunked(items: Sequence[int], chunks: int = CHUNKS) -> list[list[int]]:
@@ -55,17 +66,141 @@ def chunked(items: Sequence[int], chunks: int = CHUNKS) -> list[list[int]]:
     return [p.tolist() for p in parts if len(p)]
 
 
-def _start(payload: dict[str, Any]) -> None:
-    # the parent's objects are never collected here: a full collection would touch (and
-    # so copy) every page inherited through fork
+@dataclass(frozen=True)
+class Job:
+    """One chunked computation: ``[fn(payload, *args) for args in chunks]``.
+
+    `fn` must be a module-level function (the workers import it by name) that gives the
+    same result for the same input wherever it runs; `work` (sources x ties, or the like)
+    decides whether workers pay.
+    """
+
+    fn: Callable[..., np.ndarray]
+    payload: dict[str, Any]
+    chunks: Sequence[tuple[Any, ...]]
+    work: float
+
+
+class Pending:
+    """The chunk results of one `Job`, in chunk order, computing in workers or on demand.
+
+    Without workers the chunks run in this process at the first `result` call (so a job
+    started early and never asked for costs nothing); with workers `result` waits for them
+    (and, before that, for the thread that starts the workers: `start_jobs`).
+    """
+
+    def __init__(self, job: Job, launch: _Launch | None = None) -> None:
+        self._job = job
+        self._launch = launch
+        self._futures: list[Future[np.ndarray]] = []
+        self._result: list[np.ndarray] | None = None
+
+    def result(self) -> list[np.ndarray]:
+        """The chunk results, in chunk order."""
+        if self._result is None:
+            if self._launch is None:
+                job = self._job
+                self._result = [job.fn(job.payload, *args) for args in job.chunks]
+            else:
+                self._launch.wait()
+                self._result = [f.result() for f in self._futures]
+            self._futures, self._launch = [], None
+        return self._result
+
+
+class _Launch(threading.Thread):
+    """Starts the pool and queues the tasks off the calling thread: a worker must read
+    its payload before the next one starts, and this thread waits for that instead."""
+
+    def __init__(self, jobs: Sequence[Job], pending: list[Pending], count: int) -> None:
+        super().__init__(name="wijkgraph-workers", daemon=True)
+        self.jobs, self.pending, self.count = jobs, pending, count
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with _LAUNCHING, _without_main():  # workers start at the first submits
+                pool = ProcessPoolExecutor(
+                    max_workers=self.count, mp_context=_context(), initializer=_start,
+                    initargs=({i: j.payload for i, j in enumerate(self.jobs)},))
+                try:
+                    for i, (job, started) in enumerate(zip(self.jobs, self.pending,
+                                                           strict=True)):
+                        started._futures = [pool.submit(_run, (job.fn, i, tuple(args)))
+                                            for args in job.chunks]
+                finally:
+                    pool.shutdown(wait=False)  # the workers finish the queue, then leave
+        except BaseException as error:  # noqa: BLE001 - handed to the caller by `wait`
+            self.error = error
+        finally:
+            self.done.set()
+
+    def wait(self) -> None:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+
+
+_LAUNCHING = threading.Lock()  # one launch at a time (`_without_main` swaps a global)
+
+
+def _context() -> Any:
+    """Workers come from a fork server (small, with the libraries loaded once) where the
+    system has one, else they are spawned; never forked from this (large) process."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["wijkgraph.analysis._workers", "wijkgraph.analysis._chunks"])
+        return ctx
+    return multiprocessing.get_context("spawn")  # pragma: no cover - macOS, Windows
+
+
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
+    """Start workers without the caller's script: they need only wijkgraph's functions.
+
+    A spawned or fork-server worker normally imports the main script again (as
+    ``__mp_main__``): slow, and wrong for a script without an ``if __name__ ==
+    "__main__"`` guard. While workers start, ``__main__`` is an empty stand-in module, so
+    multiprocessing has no script to pass on.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+def start_jobs(jobs: Sequence[Job], *, workers: int | None = None) -> list[Pending]:
+    """Start `jobs` (in one pool of workers when their work pays for it) and return at once.
+
+    The tasks are queued in job order, so the first job finishes first. Results are the
+    same, to the bit, on one core or several: each chunk is computed by the same function
+    on the same input, and the caller combines the chunks in chunk order.
+    """
+    count = min(n_workers(workers), max((len(j.chunks) for j in jobs), default=0))
+    if count <= 1 or sum(j.work for j in jobs) < PARALLEL_MIN_WORK:
+        return [Pending(j) for j in jobs]
+    pending: list[Pending] = []
+    launch = _Launch(jobs, pending, count)
+    pending.extend(Pending(j, launch) for j in jobs)
+    launch.start()
+    return pending
+
+
+def _start(payload: dict[int, Any]) -> None:
+    # a worker holds only its payload: no garbage to collect, and where workers are
+    # forked a collection would touch (and so copy) every inherited page
     gc.disable()
     _PAYLOAD.clear()
     _PAYLOAD.update(payload)
 
 
-def _run(task: tuple[Callable[..., np.ndarray], tuple[Any, ...]]) -> np.ndarray:
-    fn, args = task
-    return fn(_PAYLOAD, *args)
+def _run(task: tuple[Callable[..., np.ndarray], int, tuple[Any, ...]]) -> np.ndarray:
+    fn, job, args = task
+    return fn(_PAYLOAD[job], *args)
 
 
 def map_chunks(fn: Callable[..., np.ndarray], payload: dict[str, Any],
@@ -76,10 +211,4 @@ def map_chunks(fn: Callable[..., np.ndarray], payload: dict[str, Any],
     `fn` must be a module-level function (the workers import it by name) and give the same
     result for the same input wherever it runs. Results come back in chunk order.
     """
-    count = min(n_workers(workers), len(chunks))
-    if count <= 1 or work < PARALLEL_MIN_WORK:
-        return [fn(payload, *args) for args in chunks]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method),
-                             initializer=_start, initargs=(payload,)) as pool:
-        return list(pool.map(_run, [(fn, tuple(args)) for args in chunks]))
+    return start_jobs([Job(fn, payload, chunks, work)], workers=workers)[0].result()

@@ -211,7 +211,7 @@ def brokerage(network: WijkNetwork, *, group: str = "domain") -> Brokerage:
     totals = {role: int(table[role].sum()) for role in ROLES}
     totals["total"] = int(table["total"].sum())
     sizes = np.bincount(codes.astype(int), minlength=len(groups)) if n else np.zeros(0, int)
-    n_arcs = sum(1 for a, b in network.directed_graph().edges if a != b)
+    n_arcs = int((network.arcs.source != network.arcs.target).sum())
     expected = expected_totals(totals, sizes.tolist(), n_arcs)
     return Brokerage(table, totals, directed=network.is_directed, expected=expected,
                      group_sizes={str(gr): int(k) for gr, k in zip(groups, sizes, strict=True)})
@@ -335,9 +335,9 @@ def _role_counts(network: WijkNetwork, ids: list[str], g: np.ndarray, n_groups: 
     out = np.zeros((n, len(ROLES)), dtype=np.int64)
     if n < 3:
         return out
-    index = {v: i for i, v in enumerate(ids)}
-    dg = network.directed_graph()
-    arcs = np.array([(index[a], index[b]) for a, b in dg.edges if a != b], dtype=np.int64)
+    # positions in node order, which is the order of `ids`
+    loop = network.arcs.source == network.arcs.target
+    arcs = np.column_stack([network.arcs.source[~loop], network.arcs.target[~loop]])
     if len(arcs) < 2:
         return out
     src, dst = arcs[:, 0], arcs[:, 1]

@@ -34,15 +34,18 @@ True
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
+import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
-from wijkgraph.analysis.engine import engine_for
-from wijkgraph.analysis.engine_directed import directed_engine_for
+from wijkgraph.analysis.engine import GraphEngineBase, engine_for, start_sampled
+from wijkgraph.analysis.engine_directed import DirectedEngine
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
@@ -105,15 +108,72 @@ class Centralities:
                        tables=tables)
 
 
+_ACTORS: weakref.WeakKeyDictionary[nx.Graph, dict[str, list[Any]]] = (
+    weakref.WeakKeyDictionary())
+
+
 def actor_frame(network: WijkNetwork) -> pd.DataFrame:
-    """The ``id``, ``name`` and ``domain`` of every actor, in graph order (index = id)."""
+    """The ``id``, ``name`` and ``domain`` of every actor, in graph order (index = id).
+
+    A new frame on every call (callers add columns); the columns are read from the graph
+    once per graph.
+    """
     g = network.graph
-    ids = list(g.nodes)
-    return pd.DataFrame({
-        "id": ids,
-        "name": [str(g.nodes[v].get("name", v)) for v in ids],
-        "domain": [str(g.nodes[v].get("domain", "") or "") for v in ids],
-    }, index=pd.Index(ids, dtype=object))
+    columns = _ACTORS.get(g)
+    if columns is None or len(columns["id"]) != g.number_of_nodes():
+        ids = list(g.nodes)
+        columns = _ACTORS[g] = {
+            "id": ids,
+            "name": [str(d.get("name", v)) for v, d in g.nodes(data=True)],
+            "domain": [str(d.get("domain", "") or "") for _, d in g.nodes(data=True)],
+        }
+    return pd.DataFrame(columns, index=pd.Index(columns["id"], dtype=object))
+
+
+_DIRECTED: weakref.WeakKeyDictionary[nx.Graph, DirectedEngine] = weakref.WeakKeyDictionary()
+
+
+def directed_engine_of(network: WijkNetwork) -> DirectedEngine:
+    """The `DirectedEngine` of ``network.directed_graph()``, made from `WijkNetwork.arcs`
+    (the same vertices, arcs and order) without building the networkx graph; cached.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> net = load_dataset("driehoek")
+    >>> directed_engine_of(net).edges == DirectedEngine(net.directed_graph()).edges
+    True
+    """
+    eng = _DIRECTED.get(network.graph)
+    if eng is None:
+        arcs = network.arcs
+        weight = np.where(arcs.weight == 0, 1, arcs.weight).astype(float)  # as `d.get(w) or 1`
+        eng = _DIRECTED[network.graph] = DirectedEngine.from_arrays(
+            list(network.graph.nodes), arcs.source, arcs.target, weight)
+    return eng
+
+
+def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
+    """Start the sampled betweenness and closeness of `network` on the other cores.
+
+    Returns at once (see `wijkgraph.analysis.engine.start_sampled`): `analyse` calls it
+    first, so the workers compute while the other sections run here; `centralities` and
+    `wijkgraph.analysis.resilience.resilience` then pick the results up. Same numbers as
+    without it.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> start_centralities(load_dataset("driehoek"))  # small: nothing to start
+    """
+    engines: list[GraphEngineBase] = [engine_for(network.graph)]
+    if network.is_directed:
+        engines.append(directed_engine_of(network))
+    start_sampled(*engines, seed=seed)
+
+
+def degrees_in_out(network: WijkNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """Arcs into and out of each actor in the directed view (node order; a self-loop
+    counts once each way, as in networkx)."""
+    arcs, n = network.arcs, network.n_actors
+    return (np.bincount(arcs.target, minlength=n).astype(float),
+            np.bincount(arcs.source, minlength=n).astype(float))
 
 
 def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
@@ -162,12 +222,11 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     >>> c.to_frame()[["id", "betweenness", "betweenness_directed"]].values.tolist()
     [['B', 1.0, 0.5], ['A', 0.0, 0.0], ['C', 0.0, 0.0]]
     """
+    start_centralities(network, seed=seed)  # started already when `analyse` runs
     eng = engine_for(network.graph)
     frame = actor_frame(network)
-    dg = network.directed_graph()
     frame["degree"] = eng.degree()
-    frame["in_degree"] = pd.Series(dict(dg.in_degree()), dtype=float)
-    frame["out_degree"] = pd.Series(dict(dg.out_degree()), dtype=float)
+    frame["in_degree"], frame["out_degree"] = degrees_in_out(network)
     frame["strength"] = eng.strength()
     frame["betweenness"] = eng.betweenness(seed=seed)
     frame["harmonic"] = eng.harmonic(seed=seed)
@@ -175,7 +234,7 @@ def centralities(network: WijkNetwork, *, seed: int = 0) -> Centralities:
     frame["core"] = eng.core_number()
     directed = network.is_directed
     if directed:
-        deng = directed_engine_for(dg)
+        deng = directed_engine_of(network)
         frame["betweenness_directed"] = deng.betweenness(seed=seed)
         frame["pagerank_directed"] = deng.pagerank()
     frame = frame.reset_index(drop=True)

@@ -48,7 +48,6 @@ True
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +56,7 @@ import pandas as pd
 
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Number, Summary, paragraphs
-from wijkgraph.analysis.engine import EXACT_LIMIT, SAMPLE_SOURCES, engine_for
+from wijkgraph.analysis.engine import EXACT_LIMIT, engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 
@@ -265,17 +264,12 @@ def cohesion(network: WijkNetwork, *, seed: int = 0) -> Cohesion:
     size = len(members)
     path_length, diameter, sampled = NAN, None, None
     if size > 1:
-        sub = g.induced_subgraph(members.tolist())
         if size <= EXACT_LIMIT:
+            sub = g.induced_subgraph(members.tolist())
             path_length = float(sub.average_path_length(directed=False))
             diameter = int(sub.diameter(directed=False))
-        else:
-            sources = sorted(random.Random(seed).sample(range(size), SAMPLE_SOURCES))
-            dist = np.asarray(sub.distances(source=sources), dtype=float)
-            reached = dist[dist > 0]
-            path_length = float(reached.mean())
-            diameter = int(reached.max())
-            sampled = len(sources)
+        else:  # sampled sources (started on the other cores by `analyse`)
+            path_length, diameter, sampled = eng.path_steps(seed=seed)
     return Cohesion(
         degree_centralization=degree_centralization(degrees),
         transitivity=NAN if math.isnan(transitivity) else transitivity,

@@ -45,6 +45,7 @@ from wijkgraph.analysis._summary import (
     sentences,
 )
 from wijkgraph.analysis.centrality import actor_frame
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import domain_label
@@ -202,10 +203,13 @@ class DomainMixing:
                         tag="domains", priority=60),)
 
 
-def _edges(network: WijkNetwork) -> pd.DataFrame:
-    rows = [(u, v, float(d.get("weight", 1) or 1)) for u, v, d in network.graph.edges(data=True)
-            if u != v]
-    return pd.DataFrame(rows, columns=["u", "v", "w"])
+def _edges(network: WijkNetwork, domain: np.ndarray) -> pd.DataFrame:
+    """Every tie but self-loops (``graph.edges`` order): ends (ids, and positions ``pu``,
+    ``pv``), strength and the ends' domains (`domain` in node order), from the engine."""
+    eng = engine_for(network.graph)
+    nodes = np.asarray(eng.nodes, dtype=object)
+    return pd.DataFrame({"u": nodes[eng.u], "v": nodes[eng.v], "w": eng.weights,
+                         "du": domain[eng.u], "dv": domain[eng.v], "pu": eng.u, "pv": eng.v})
 
 
 def domain_mixing(network: WijkNetwork) -> DomainMixing:
@@ -254,9 +258,7 @@ def domain_mixing(network: WijkNetwork) -> DomainMixing:
     dom = actors["domain"]
     counts = dom.value_counts()
     domains = tuple(sorted(counts.index, key=lambda d: (d == UNKNOWN, -counts[d], d)))
-    edges = _edges(network)
-    edges["du"] = edges["u"].map(dom)
-    edges["dv"] = edges["v"].map(dom)
+    edges = _edges(network, dom.to_numpy(dtype=object))
     # mixing matrix (symmetric; the diagonal holds the ties inside a domain)
     mixing = pd.DataFrame(0, index=list(domains), columns=list(domains), dtype=int)
     mixing_w = pd.DataFrame(0.0, index=list(domains), columns=list(domains))
@@ -304,40 +306,51 @@ def domain_mixing(network: WijkNetwork) -> DomainMixing:
 
 
 def _per_actor(actors: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
-    # every known tie seen from both ends
-    both = pd.concat([
-        known.rename(columns={"u": "a", "v": "b", "du": "da", "dv": "db"}),
-        known.rename(columns={"v": "a", "u": "b", "dv": "da", "du": "db"}),
-    ], ignore_index=True)[["a", "b", "w", "da", "db"]]
-    both["cross"] = both["da"] != both["db"]
+    """Per actor (rows of `actors`, node order): known ties, ties across domains, E-I,
+    participation and the other domains reached. Grouped by node position and domain code
+    (integers: fast); each actor's sums run over its ties in the same order as before."""
+    n = len(actors)
+    names, codes = np.unique(np.r_[known["du"].to_numpy(dtype=object),
+                                   known["dv"].to_numpy(dtype=object)], return_inverse=True)
+    half = len(known)
+    # every known tie seen from both ends: a = this end, db = the other end's domain
+    w = known["w"].to_numpy()
+    both = pd.DataFrame({"a": np.r_[known["pu"].to_numpy(), known["pv"].to_numpy()],
+                         "w": np.r_[w, w],
+                         "db": np.r_[codes[half:], codes[:half]].astype(np.int64)})
+    both["cross"] = np.r_[codes[:half], codes[half:]] != both["db"].to_numpy()
+    rows = pd.RangeIndex(n)
+
+    def per(values: pd.Series, fill: Any) -> np.ndarray:
+        return values.reindex(rows, fill_value=fill).to_numpy()
     g = both.groupby("a")
     ext = both[both["cross"]].groupby("a")
     out = actors[["id", "name", "domain"]].copy()
-    out["known_ties"] = g.size().reindex(out.index, fill_value=0)
-    out["cross_domain_ties"] = ext.size().reindex(out.index, fill_value=0)
-    w_all = g["w"].sum().reindex(out.index, fill_value=0.0)
-    w_ext = ext["w"].sum().reindex(out.index, fill_value=0.0)
+    out["known_ties"] = per(g.size(), 0)
+    out["cross_domain_ties"] = per(ext.size(), 0)
+    w_all = per(g["w"].sum(), 0.0)
+    w_ext = per(ext["w"].sum(), 0.0)
     internal = out["known_ties"] - out["cross_domain_ties"]
     out["cross_domain_share"] = (out["cross_domain_ties"] / out["known_ties"]).where(
         out["known_ties"] > 0)
     out["ei"] = ei_index(out["cross_domain_ties"], internal)
     out["ei_weighted"] = ei_index(w_ext, w_all - w_ext)
-    per_dom = both.groupby(["a", "db"]).size().unstack(fill_value=0)
+    per_dom = both.groupby(["a", "db"]).size().unstack(fill_value=0)  # domains in name order
     if len(per_dom):
         share = per_dom.div(per_dom.sum(axis=1), axis=0)
         part = 1 - (share ** 2).sum(axis=1)
-        out["participation"] = part.reindex(out.index)
+        out["participation"] = part.reindex(rows).to_numpy()
     else:
         out["participation"] = np.nan
-    # other domains reached, most partners first (ties by name)
+    # other domains reached, most partners first (ties by name: codes are in name order)
     cnt = both[both["cross"]].groupby(["a", "db"]).size().reset_index(name="k")
     cnt = cnt.sort_values(["a", "k", "db"], ascending=[True, False, True], kind="mergesort")
-    a_vals, d_vals = cnt["a"].to_numpy(), cnt["db"].to_numpy()
+    a_vals, d_vals = cnt["a"].to_numpy(), names[cnt["db"].to_numpy()]
     starts: np.ndarray = (np.flatnonzero(np.r_[True, a_vals[1:] != a_vals[:-1]]) if len(cnt)
                           else np.zeros(0, dtype=int))
     ends: np.ndarray = np.r_[starts[1:], len(cnt)] if len(cnt) else np.zeros(0, dtype=int)
-    other = {a_vals[i]: tuple(d_vals[i:j]) for i, j in zip(starts, ends, strict=True)}
-    out["other_domains"] = [other.get(a, ()) for a in out.index]
+    other = {int(a_vals[i]): tuple(d_vals[i:j]) for i, j in zip(starts, ends, strict=True)}
+    out["other_domains"] = [other.get(i, ()) for i in range(n)]
     out["n_other_domains"] = out["other_domains"].map(len)
     unknown = out["domain"] == UNKNOWN
     out.loc[unknown, ["ei", "ei_weighted", "cross_domain_share"]] = np.nan
@@ -347,14 +360,16 @@ def _per_actor(actors: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
 
 def _per_wijk(network: WijkNetwork, edges: pd.DataFrame) -> pd.DataFrame:
     cols = ["wijk", "n_actors", "n_ties", "density"]
-    pairs = [(v, w) for v, ws in network.graph.nodes(data="wijk") for w in (ws or ())]
+    # actors by node position (integer keys: fast merges; only counts come out)
+    pairs = [(i, w) for i, (_, ws) in enumerate(network.graph.nodes(data="wijk"))
+             for w in (ws or ())]
     if not pairs:
         return pd.DataFrame(columns=cols)
     member = pd.DataFrame(pairs, columns=["node", "wijk"]).drop_duplicates()
     sizes = member.groupby("wijk").size()
     if len(edges):
-        m = edges[["u", "v"]].merge(member, left_on="u", right_on="node")[["u", "v", "wijk"]]
-        m = m.merge(member, left_on=["v", "wijk"], right_on=["node", "wijk"])
+        m = edges[["pu", "pv"]].merge(member, left_on="pu", right_on="node")[["pu", "pv", "wijk"]]
+        m = m.merge(member, left_on=["pv", "wijk"], right_on=["node", "wijk"])
         ties = m.groupby("wijk").size()
     else:
         ties = pd.Series(dtype=int)

@@ -42,20 +42,22 @@ from __future__ import annotations
 
 import random
 import weakref
-from collections.abc import Hashable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from wijkgraph.analysis._chunks import betweenness_chunk, curve_chunk, harmonic_chunk
-from wijkgraph.analysis._workers import chunked, map_chunks
+from wijkgraph.analysis import _engine_base
+from wijkgraph.analysis._chunks import ShippedGraph, curve_chunk, harmonic_chunk, steps_chunk
+from wijkgraph.analysis._engine_base import Backend, cached_engine, start_sampled
+from wijkgraph.analysis._workers import Job, chunked, map_chunks, start_jobs
 
-Backend = Literal["igraph", "networkx"]
+__all__ = ["EXACT_LIMIT", "HARMONIC_SOURCES", "SAMPLE_SOURCES", "Backend", "Engine",
+           "GraphEngineBase", "cached_engine", "engine_for", "start_sampled"]
 
 EXACT_LIMIT = 2_000
 """Largest number of actors for which betweenness and closeness are computed exactly."""
@@ -70,6 +72,14 @@ Fewer than for betweenness: closeness is an average over all sources and settles
 (see docs/metrics.md), and one weighted shortest-path pass from 256 sources costs ~5 s
 at 30,000 actors.
 """
+
+class GraphEngineBase(_engine_base.GraphEngineBase):
+    """What `Engine` and `wijkgraph.analysis.engine_directed.DirectedEngine` share (see
+    `wijkgraph.analysis._engine_base`), with this module's size limits."""
+
+    def limits(self) -> tuple[int, int]:
+        return EXACT_LIMIT, SAMPLE_SOURCES
+
 
 _ENGINES: weakref.WeakKeyDictionary[nx.Graph, Engine] = weakref.WeakKeyDictionary()
 
@@ -88,159 +98,6 @@ def engine_for(graph: nx.Graph) -> Engine:
     True
     """
     return cached_engine(_ENGINES, Engine, graph)
-
-
-def cached_engine(cache: Any, make: Any, graph: Any) -> Any:
-    """The engine of `graph` in `cache`, built by `make(graph)` when missing or stale."""
-    eng = cache.get(graph)
-    if eng is None or eng.n != graph.number_of_nodes() or eng.m != graph.number_of_edges():
-        eng = cache[graph] = make(graph)
-    return eng
-
-
-class GraphEngineBase:
-    """What the undirected `Engine` and the `DirectedEngine` share: data, caching, sampling.
-
-    Vertex i is ``nodes[i]`` (the graph's node order); ``weights`` are tie strengths,
-    ``distances`` the tie lengths (``12 / weight`` when every weight is 1-4, else
-    ``1 / weight``). Self-loops are ignored.
-    """
-
-    directed: bool = False
-
-    def __init__(self, graph: nx.Graph, *, weight: str = "weight",
-                 backend: Backend = "igraph") -> None:
-        if graph.is_directed() != self.directed or graph.is_multigraph():
-            kind = "networkx.DiGraph" if self.directed else "undirected networkx.Graph"
-            raise TypeError(f"{type(self).__name__} expects a simple {kind}")
-        if backend not in ("igraph", "networkx"):
-            raise ValueError(f"unknown backend {backend!r}")
-        self.backend: Backend = backend
-        self.nodes: list[Hashable] = list(graph.nodes)
-        self.index = {v: i for i, v in enumerate(self.nodes)}
-        pairs = [(u, v, float(d.get(weight, 1) or 1)) for u, v, d in graph.edges(data=True)
-                 if u != v]
-        self.edges = [(self.index[u], self.index[v]) for u, v, _ in pairs]
-        self.weights = np.array([w for _, _, w in pairs], dtype=float)
-        integral = bool(len(pairs)) and bool(np.isin(self.weights, (1.0, 2.0, 3.0, 4.0)).all())
-        self.scale = 12.0 if integral else 1.0
-        self.distances = self.scale / self.weights if len(pairs) else self.weights
-        self.n = len(self.nodes)
-        self.m = graph.number_of_edges()
-        self._memo: dict[tuple[Any, ...], Any] = {}
-        self._ig: ig.Graph | None = None
-        self._nx: nx.Graph | None = None
-
-    # --- the two representations ------------------------------------------------------
-    @property
-    def ig(self) -> ig.Graph:
-        """The igraph graph (vertex i = ``nodes[i]``; edge attrs ``w`` and ``d``)."""
-        if self._ig is None:
-            g = ig.Graph(n=self.n, edges=self.edges, directed=self.directed)
-            g.es["w"] = self.weights.tolist()
-            g.es["d"] = self.distances.tolist()
-            self._ig = g
-        return self._ig
-
-    @property
-    def nx(self) -> nx.Graph:
-        """A plain networkx copy (DiGraph when directed) with integer nodes and edge attrs ``w``, ``d``."""
-        if self._nx is None:
-            g = nx.DiGraph() if self.directed else nx.Graph()
-            g.add_nodes_from(range(self.n))
-            for (u, v), w, d in zip(self.edges, self.weights, self.distances, strict=True):
-                g.add_edge(u, v, w=float(w), d=float(d))
-            self._nx = g
-        return self._nx
-
-    def _series(self, values: Sequence[float] | np.ndarray | dict[int, float]) -> pd.Series:
-        if isinstance(values, dict):
-            values = [values.get(i, np.nan) for i in range(self.n)]
-        return pd.Series(np.asarray(values, dtype=float), index=pd.Index(self.nodes, dtype=object))
-
-    _SERIES = frozenset({"degree", "strength", "betweenness", "harmonic", "pagerank",
-                         "eigenvector", "core", "constraint", "esize", "cut_off"})
-
-    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        if self.n == 0 and key[0] in self._SERIES:
-            return self._series([])  # nothing to compute (networkx refuses empty graphs)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
-
-    # --- sampling ---------------------------------------------------------------------
-    def sample_size(self, k: int | None = None, default: int = SAMPLE_SOURCES) -> int | None:
-        """Number of sampled sources `betweenness` uses (None = exact); `harmonic` passes its own default.
-
-        Examples
-        --------
-        >>> Engine(nx.path_graph(3)).sample_size() is None
-        True
-        """
-        if k is None:
-            return default if self.n > EXACT_LIMIT else None
-        return None if k >= self.n else int(k)
-
-    def sources(self, k: int, seed: int = 0) -> list[int]:
-        """The `k` sampled source indices: networkx' own draw for ``k`` and ``seed``."""
-        return [self.index[v] for v in random.Random(seed).sample(self.nodes, k)]
-
-    # --- shortest routes and PageRank (both directions) ---------------------------------
-    def betweenness(self, *, weighted: bool = True, k: int | None = None,
-                    seed: int = 0) -> pd.Series:
-        """Normalised betweenness: the share of shortest routes between others via an actor.
-
-        Exact up to `EXACT_LIMIT` actors, else estimated from `SAMPLE_SOURCES` sources
-        (pass `k` to force a sample size; ``k >= n`` means exact). Normalised by the
-        number of pairs of other actors: ``(n-1)(n-2)/2`` unordered pairs, or
-        ``(n-1)(n-2)`` ordered pairs on a `DirectedEngine` (routes follow the arcs).
-        """
-        kk = self.sample_size(k)
-        return self._cached(("betweenness", weighted, kk, seed),
-                            lambda: self._betweenness(weighted, kk, seed))
-
-    def _betweenness(self, weighted: bool, k: int | None, seed: int) -> pd.Series:
-        n = self.n
-        if n < 3:
-            return self._series(np.zeros(n))
-        norm = (n - 1) * (n - 2) / (1 if self.directed else 2)
-        if self.backend == "networkx":
-            b = nx.betweenness_centrality(self.nx, k=k, seed=seed, normalized=False,
-                                          weight="d" if weighted else None)
-            return self._series(b) / norm
-        weights = "d" if weighted and self.m else None
-        if k is None:
-            return self._series(self.ig.betweenness(directed=self.directed,
-                                                    weights=weights)) / norm
-        src = self.sources(k, seed)
-        # fixed chunks of sources, summed in chunk order: the same on one core or two
-        parts = map_chunks(betweenness_chunk,
-                           {"graph": self.ig, "directed": self.directed, "weights": weights},
-                           [(c,) for c in chunked(src)], work=float(k) * max(self.m, 1))
-        raw = np.sum(parts, axis=0) if len(parts) > 1 else parts[0]
-        # networkx' scaling of a sampled estimate (endpoints excluded): (n-1)/k for
-        # non-source actors, (n-1)/(k-1) for the sampled sources themselves.
-        scale = np.full(n, (n - 1) / k)
-        scale[src] = (n - 1) / (k - 1) if k > 1 else np.nan
-        return self._series(raw * scale) / norm
-
-    def pagerank(self, *, weighted: bool = True, damping: float = 0.85) -> pd.Series:
-        """PageRank (sums to 1): how much an actor is tied to actors that are themselves central.
-
-        On a `DirectedEngine` the random walk follows the arcs (a referral a -> b passes
-        rank from a to b); an actor without outgoing arcs hands its rank to everyone
-        equally, as networkx does.
-        """
-        def compute() -> pd.Series:
-            if self.n == 0:
-                return self._series([])
-            if self.backend == "networkx":
-                return self._series(nx.pagerank(self.nx, alpha=damping, tol=1e-10, max_iter=1000,
-                                                weight="w" if weighted else None))
-            return self._series(self.ig.pagerank(
-                directed=self.directed, damping=damping,
-                weights="w" if weighted and self.m else None))
-        return self._cached(("pagerank", weighted, damping), compute)
 
 
 class Engine(GraphEngineBase):
@@ -305,17 +162,80 @@ class Engine(GraphEngineBase):
             total = np.asarray(self.ig.harmonic_centrality(
                 weights="d" if weighted and self.m else None, normalized=False)) * scale
         else:
-            # scipy returns a numpy array directly (igraph's list of lists is slower here);
-            # fixed chunks of sources, summed in chunk order: the same on one core or two
-            parts = map_chunks(harmonic_chunk, {"adjacency": self.adjacency(distances=True),
-                                                 "unweighted": not weighted},
-                               [(c,) for c in chunked(src)], work=float(k) * max(self.m, 1))
+            job, finish = self._harmonic_job(weighted, k, seed)
+            return finish(start_jobs([job])[0].result())
+        return self._harmonic_mean(total, src)
+
+    def _harmonic_job(self, weighted: bool, k: int, seed: int
+                      ) -> tuple[Job, Callable[[list[np.ndarray]], pd.Series]]:
+        """The sampled harmonic closeness as a `Job` of source chunks and how to finish it."""
+        scale = self.scale if weighted else 1.0
+        src = self.sources(k, seed)
+        # scipy returns a numpy array directly (igraph's list of lists is slower here);
+        # fixed chunks of sources, summed in chunk order: the same on one core or two
+        job = Job(harmonic_chunk, {"adjacency": self.adjacency(distances=True),
+                                   "unweighted": not weighted},
+                  [(c,) for c in chunked(src)], float(k) * max(self.m, 1))
+
+        def finish(parts: list[np.ndarray]) -> pd.Series:
             total = (np.sum(parts, axis=0) if len(parts) > 1 else parts[0]) * scale
+            return self._harmonic_mean(total, src)
+        return job, finish
+
+    def _harmonic_mean(self, total: np.ndarray, src: list[int]) -> pd.Series:
+        n = self.n
         counts = np.full(n, float(len(src)))
         counts[src] -= 1  # a source is not its own partner
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(counts > 0, total / counts, 0.0)
         return self._series(mean)
+
+    def sampled_jobs(self, seed: int = 0) -> dict[tuple[Any, ...], tuple[Job, Any]]:
+        """The sampled route lengths (`path_steps`, asked for first), then
+        `GraphEngineBase.sampled_jobs` and the sampled harmonic closeness."""
+        jobs: dict[tuple[Any, ...], tuple[Job, Any]] = {}
+        if self.backend == "igraph" and self.n > EXACT_LIMIT:
+            size = int((self.components() == 0).sum())
+            if size > EXACT_LIMIT:
+                jobs[("steps", seed)] = self._steps_job(seed)
+            jobs.update(super().sampled_jobs(seed))
+            jobs[("harmonic", True, HARMONIC_SOURCES, seed)] = self._harmonic_job(
+                True, HARMONIC_SOURCES, seed)
+        return {k: j for k, j in jobs.items() if k not in self._memo and k not in self._pending}
+
+    def path_steps(self, *, seed: int = 0) -> tuple[float, int, int]:
+        """Steps along shortest routes in the largest component, from sampled sources.
+
+        `SAMPLE_SOURCES` sources drawn with ``random.Random(seed)`` from the positions in
+        the largest component (sorted), breadth-first (unweighted): the mean number of
+        steps to every actor reached, the largest, and the number of sources. The steps
+        are whole numbers, so the sums over chunks are exact: the same mean, to the bit,
+        as over all distances at once. For the largest component above `EXACT_LIMIT`
+        actors (`wijkgraph.analysis.cohesion`); exact measures there cost n passes.
+        """
+        return self._cached(("steps", seed), lambda: self._finish_steps(self._steps_job(seed)))
+
+    @staticmethod
+    def _finish_steps(job_finish: tuple[Job, Any]) -> Any:
+        job, finish = job_finish
+        return finish(start_jobs([job])[0].result())
+
+    def _steps_job(self, seed: int) -> tuple[Job, Any]:
+        members = np.flatnonzero(self.components() == 0)
+        size = len(members)
+        sources = sorted(random.Random(seed).sample(range(size), min(SAMPLE_SOURCES, size)))
+        where = np.full(self.n, -1, dtype=np.int64)
+        where[members] = np.arange(size)
+        inside = where[self.u] >= 0  # a tie with one end in the component has both there
+        part = ShippedGraph(size, where[self.u[inside]], where[self.v[inside]],
+                            self.weights[inside], self.distances[inside], False)
+        job = Job(steps_chunk, {"graph": part}, [(c,) for c in chunked(sources)],
+                  float(len(sources)) * max(self.m, 1))
+
+        def finish(parts: list[np.ndarray]) -> tuple[float, int, int]:
+            total = np.sum(parts, axis=0)
+            return float(total[0] / total[1]), int(max(p[2] for p in parts)), len(sources)
+        return job, finish
 
     def eigenvector(self, *, weighted: bool = True) -> pd.Series:
         """Eigenvector centrality scaled to a maximum of 1 (0 everywhere without ties).
@@ -378,7 +298,7 @@ class Engine(GraphEngineBase):
         n = self.n
         if self.m == 0:
             return np.full(n, np.nan)
-        u, v = np.asarray(self.edges).T
+        u, v = self.u, self.v
         w = self.weights if weighted else np.ones(len(u))
         rows, cols, vals = np.r_[u, v], np.r_[v, u], np.r_[w, w]
         W = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
@@ -497,7 +417,7 @@ class Engine(GraphEngineBase):
         def compute() -> sp.csr_matrix:
             if self.m == 0:
                 return sp.csr_matrix((self.n, self.n))
-            u, v = np.asarray(self.edges).T
+            u, v = self.u, self.v
             data = np.r_[self.distances, self.distances] if distances else np.ones(2 * len(u))
             return sp.csr_matrix((data, (np.r_[u, v], np.r_[v, u])), shape=(self.n, self.n))
         return self._cached(("adjacency", distances), compute)
@@ -573,17 +493,15 @@ class Engine(GraphEngineBase):
         A tie survives the first ``k`` departures when both its ends come later in the
         order; with the ties sorted by the earlier end, the survivors after ``k``
         departures are a prefix of that list, and a maximum spanning forest by departure
-        time keeps the same components with at most n - 1 ties. Each step is one scipy
-        connected-components pass over the surviving forest ties: O(m log m) per order
-        and O(n) per step. The orders are independent and run
-        on both cores for large networks (`wijkgraph.analysis._workers`); the sizes are
-        whole numbers, the same either way.
+        time keeps the same components with at most n - 1 ties. Going from the last step
+        to the first, actors and forest ties are put back with a union-find and the
+        largest component is a running maximum: O(m log m) per order, whatever the
+        number of steps. The orders are independent and run on both cores for large
+        networks (`wijkgraph.analysis._workers`); the sizes are whole numbers, the same
+        either way.
         """
-        if self.m:
-            u, v = np.asarray(self.edges, dtype=np.int64).T
-        else:
-            u = v = np.zeros(0, dtype=np.int64)
-        work = len(orders) * len(steps) * (self.n + self.m) / 4
+        u, v = self.u, self.v
+        work = len(orders) * (self.n + self.m)
         return map_chunks(curve_chunk, {"u": u, "v": v, "n": self.n},
                           [(np.asarray(o, dtype=np.int64), list(steps)) for o in orders],
                           work=work)

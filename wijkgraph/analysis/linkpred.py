@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import networkx as nx
@@ -137,10 +137,28 @@ class Features:
     domain: np.ndarray  # integer code, -1 when unknown
     domains: tuple[str, ...]
     expected: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...] = ()
+    incidence: sp.csr_array | None = None  # actor x meeting (1 where the actor attends)
+    #: ``adjacency @ diag(1 / log degree)`` and ``incidence @ diag(1 / log size)``: the left
+    #: factors of `aa` and `shared_meetings` (rows of them give exact entries of those two)
+    aa_left: sp.csr_array | None = None
+    meetings_left: sp.csr_array | None = None
 
     @property
     def n(self) -> int:
         return len(self.nodes)
+
+    @cached_property
+    def expected_bits(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """`expected` as bit rows (actor x words, bit k for pair k): plays a, plays b,
+        plays a and open, plays b and open."""
+        words = max(1, math.ceil(len(self.expected) / 64))
+        out = tuple(np.zeros((self.n, words), dtype=np.uint64) for _ in range(4))
+        for k, (has_a, has_b, open_a, open_b) in enumerate(self.expected):
+            bit = np.uint64(1) << np.uint64(k % 64)
+            for target, flags in zip(out, (has_a, has_b, has_a & open_a, has_b & open_b),
+                                     strict=True):
+                target[flags, k // 64] |= bit
+        return out  # type: ignore[return-value]
 
 
 def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
@@ -157,19 +175,13 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
     nodes = tuple(graph.nodes)
     index = {v: i for i, v in enumerate(nodes)}
     n = len(nodes)
-    if graph.number_of_edges():
-        adj = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, format="csr",
-                                       dtype=np.float64)
-        adj.setdiag(0)
-        adj.eliminate_zeros()
-        adj.data[:] = 1.0
-    else:
-        adj = sp.csr_array((n, n), dtype=np.float64)
+    adj = _adjacency(graph, index)
     deg = np.asarray(adj.sum(axis=1)).ravel()
     inv_log = np.zeros(n)
     inv_log[deg > 1] = 1.0 / np.log(deg[deg > 1])
     # upper triangle only (i < j): half the memory; `score_parts` looks pairs up as (lo, hi)
-    aa = _upper(adj @ sp.dia_array((inv_log[None, :], [0]), shape=(n, n)) @ adj)
+    aa_left = sp.csr_array(adj @ sp.dia_array((inv_log[None, :], [0]), shape=(n, n)))
+    aa = _upper_product(aa_left, adj)
 
     meetings = [tuple(graph.nodes[v].get("meetings", ()) or ()) for v in nodes]
     mvocab: dict[str, int] = {}
@@ -183,8 +195,9 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
     meeting_w = np.zeros_like(size)
     meeting_w[size > 1] = 1.0 / np.log(size[size > 1])
     # shared meetings weighted like Adamic-Adar: a meeting of 3 says more than one of 40
-    shared_meetings = _upper(inc @ sp.dia_array((meeting_w[None, :], [0]),
-                                                shape=(len(size), len(size))) @ inc.T)
+    meetings_left = sp.csr_array(
+        inc @ sp.dia_array((meeting_w[None, :], [0]), shape=(len(size), len(size))))
+    shared_meetings = _upper_product(meetings_left, sp.csr_array(inc.T))
 
     cfold = lru_cache(maxsize=None)(fold)
     themes = [{cfold(t) for t in (graph.nodes[v].get("themes", ()) or ())} - {""} for v in nodes]
@@ -199,16 +212,71 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
         expected = _expected_arrays(index, adj, roles, reference)
     return Features(nodes, index, adj, aa, shared_meetings, theme_bits,
                     np.array([len(t) for t in themes], dtype=np.float64), wijk_bits,
-                    np.array([bool(w) for w in wijken]), domain, tuple(dvocab), expected)
+                    np.array([bool(w) for w in wijken]), domain, tuple(dvocab), expected, inc,
+                    aa_left, meetings_left)
+
+
+def _adjacency(graph: nx.Graph, index: Mapping[str, int]) -> sp.csr_array:
+    """The 0/1 adjacency matrix of `graph` in node order, without self-loops, canonical CSR
+    (what ``nx.to_scipy_sparse_array`` gives, made straight from the edge list)."""
+    n = len(index)
+    if not graph.number_of_edges():
+        return sp.csr_array((n, n), dtype=np.float64)
+    if graph.is_directed() or graph.is_multigraph():
+        adj = nx.to_scipy_sparse_array(graph, nodelist=list(index), weight=None, format="csr",
+                                       dtype=np.float64)
+    else:
+        flat = np.empty(2 * graph.number_of_edges(), dtype=object)
+        flat[:] = [v for e in graph.edges() for v in e]
+        ends = pd.Index(list(index)).get_indexer(flat).astype(np.int64).reshape(-1, 2)
+        rows = np.concatenate([ends[:, 0], ends[:, 1]])
+        cols = np.concatenate([ends[:, 1], ends[:, 0]])
+        adj = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    adj.setdiag(0)
+    adj.eliminate_zeros()
+    adj.sum_duplicates()
+    adj.sort_indices()
+    adj.data[:] = 1.0
+    return adj
+
+
+_BLOCK_ENTRIES = 4_000_000
+
+
+def _upper_product(left: sp.csr_array, right: sp.csr_array) -> sp.csr_array:
+    """The strict upper triangle of ``left @ right``, made a block of rows at a time so the
+    lower triangle is never held (each row is computed as in the whole product)."""
+    left, right = sp.csr_array(left), sp.csr_array(right)
+    n = left.shape[0]
+    # about _BLOCK_ENTRIES products per block: row i costs sum of right's row lengths
+    cost = np.zeros(n + 1)
+    np.cumsum(np.bincount(np.repeat(np.arange(n), np.diff(left.indptr)), minlength=n,
+                          weights=np.diff(right.indptr)[left.indices].astype(np.float64)),
+              out=cost[1:])
+    bounds = np.unique(np.concatenate([[0], np.searchsorted(
+        cost, np.arange(_BLOCK_ENTRIES, cost[-1], _BLOCK_ENTRIES)), [n]]))
+    data, indices, counts = [], [], []
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=False):
+        block = _upper(left[start:stop] @ right, offset=int(start))
+        data.append(block.data)
+        indices.append(block.indices)
+        counts.append(np.diff(block.indptr))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    if counts:
+        np.cumsum(np.concatenate(counts), out=indptr[1:])
+    return sp.csr_array((np.concatenate(data) if data else np.zeros(0),
+                         np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32),
+                         indptr), shape=(n, right.shape[1]))
 
 
 def _expected_arrays(index: Mapping[str, int], adj: sp.csr_array, roles: RoleAssignment,
                      reference: ReferenceModel) -> tuple:
     n = len(index)
     has: dict[str, np.ndarray] = {}
+    players = roles.by_role()
     for role in {r for p in reference.pairs for r in p.roles}:
         arr = np.zeros(n, dtype=bool)
-        for actor in roles.actors_of(role):
+        for actor in players.get(role, ()):
             if actor in index:
                 arr[index[actor]] = True
         has[role] = arr
@@ -222,8 +290,9 @@ def _expected_arrays(index: Mapping[str, int], adj: sp.csr_array, roles: RoleAss
     return tuple(out)
 
 
-def _upper(matrix: sp.sparray) -> sp.csr_array:
-    """The strict upper triangle (i < j) of a sparse matrix, as canonical CSR.
+def _upper(matrix: sp.sparray, *, offset: int = 0) -> sp.csr_array:
+    """The strict upper triangle (i < j) of a sparse matrix, as canonical CSR; its row k
+    is row ``k + offset`` of a larger matrix (a block of rows).
 
     Filters the CSR arrays in place of `scipy.sparse.triu` (which goes through COO and is
     about three times slower on the 10-million-entry products of a city network).
@@ -231,7 +300,7 @@ def _upper(matrix: sp.sparray) -> sp.csr_array:
     m = sp.csr_array(matrix)
     n = m.shape[0]
     rows = np.repeat(np.arange(n), np.diff(m.indptr))
-    keep = (m.indices > rows) & (m.data != 0)
+    keep = (m.indices > rows + offset) & (m.data != 0)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows[keep], minlength=n), out=indptr[1:])
     out = sp.csr_array((m.data[keep], m.indices[keep], indptr), shape=m.shape)
@@ -251,8 +320,13 @@ def lookup(matrix: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarr
     return np.asarray(matrix[rows, cols], dtype=np.float64).ravel()
 
 
-def score_parts(feat: Features, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
-    """Each part of the combined score (unweighted) for the pairs ``(rows[k], cols[k])``."""
+def score_parts(feat: Features, rows: np.ndarray, cols: np.ndarray, *,
+                known: Mapping[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """Each part of the combined score (unweighted) for the pairs ``(rows[k], cols[k])``.
+
+    `known` may hold the ``structure`` and ``meeting`` parts already looked up (in pair
+    order); ``known={}`` leaves them 0 (`attribute_parts` then decides the score).
+    """
     rows = np.asarray(rows, dtype=np.int64)
     cols = np.asarray(cols, dtype=np.int64)
     out: dict[str, list[np.ndarray]] = {k: [] for k in
@@ -261,27 +335,39 @@ def score_parts(feat: Features, rows: np.ndarray, cols: np.ndarray) -> dict[str,
     for start in range(0, len(rows), _CHUNK):
         r = rows[start:start + _CHUNK]
         c = cols[start:start + _CHUNK]
-        lo, hi = np.minimum(r, c), np.maximum(r, c)
-        out["structure"].append(lookup(feat.aa, lo, hi))
-        shared_t = _shared(feat.theme_bits, r, c)
-        denom = np.sqrt(feat.n_themes[r] * feat.n_themes[c])
-        out["theme"].append(np.divide(shared_t, denom, out=np.zeros_like(shared_t),
-                                      where=denom > 0))
-        same_wijk = _shared(feat.wijk_bits, r, c) > 0
-        out["wijk"].append(same_wijk.astype(np.float64))
-        out["meeting"].append(lookup(feat.shared_meetings, lo, hi))
-        dr, dc = feat.domain[r], feat.domain[c]
-        out["cross_domain"].append(((dr != dc) & (dr >= 0) & (dc >= 0)).astype(np.float64))
-        closes = np.zeros(len(r), dtype=bool)
-        if feat.expected:
-            place = same_wijk | ~feat.has_wijk[r] | ~feat.has_wijk[c]
-            for has_a, has_b, open_a, open_b in feat.expected:
-                closes |= (has_a[r] & has_b[c] & (open_a[r] | open_b[c]))
-                closes |= (has_b[r] & has_a[c] & (open_b[r] | open_a[c]))
-            closes &= place
-        out["expected"].append(closes.astype(np.float64))
+        for key, matrix in (("structure", feat.aa), ("meeting", feat.shared_meetings)):
+            if known is None:
+                out[key].append(lookup(matrix, np.minimum(r, c), np.maximum(r, c)))
+            elif key in known:
+                out[key].append(np.asarray(known[key][start:start + _CHUNK], dtype=np.float64))
+            else:
+                out[key].append(np.zeros(len(r)))
+        for key, values in attribute_parts(feat, r, c).items():
+            out[key].append(values)
     return {k: (v[0] if len(v) == 1 else np.concatenate(v) if v else np.zeros(0))
             for k, v in out.items()}
+
+
+def attribute_parts(feat: Features, r: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
+    """The parts of `score_parts` that depend only on what the two actors are (themes,
+    wijken, domains, roles), not on the ties: ``theme``, ``wijk``, ``cross_domain``,
+    ``expected``."""
+    shared_t = _shared(feat.theme_bits, r, c)
+    denom = np.sqrt(feat.n_themes[r] * feat.n_themes[c])
+    theme = np.divide(shared_t, denom, out=np.zeros_like(shared_t), where=denom > 0)
+    same_wijk = (feat.wijk_bits[r] & feat.wijk_bits[c]).any(axis=1)
+    dr, dc = feat.domain[r], feat.domain[c]
+    closes = np.zeros(len(r), dtype=bool)
+    if feat.expected:
+        # pair k closes an expected pair: r plays a, c plays b, and it is open for r (no b
+        # yet) or for c (no a yet), or the other way round; one bit per pair of the model
+        ha, hb, hao, hbo = feat.expected_bits
+        closes = ((hao[r] & hb[c]) | (ha[r] & hbo[c]) | (hbo[r] & ha[c]) | (hb[r] & hao[c])
+                  ).any(axis=1)
+        closes &= same_wijk | ~feat.has_wijk[r] | ~feat.has_wijk[c]
+    return {"theme": theme, "wijk": same_wijk.astype(np.float64),
+            "cross_domain": ((dr != dc) & (dr >= 0) & (dc >= 0)).astype(np.float64),
+            "expected": closes.astype(np.float64)}
 
 
 def combine(parts: Mapping[str, np.ndarray], weights: Weights) -> np.ndarray:
@@ -342,19 +428,32 @@ def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Unlinked pairs worth scoring (i < j): all of them for small networks, else the pairs
     at distance two and the pairs sharing a meeting."""
+    rows, cols, _ = _candidates(feat, all_pairs_limit=all_pairs_limit)
+    return rows, cols
+
+
+def _candidates(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
+                ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray] | None]:
+    """`candidate_pairs`, with their ``structure`` and ``meeting`` parts when the pairs come
+    from those two matrices (None: look them up)."""
     n = feat.n
     if n < 2:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), None
     if n <= all_pairs_limit:
         rows, cols = np.triu_indices(n, k=1)
         linked = lookup(feat.adjacency, rows, cols) > 0
-        return rows[~linked].astype(np.int64), cols[~linked].astype(np.int64)
-    pattern = sp.csr_array(feat.aa + feat.shared_meetings)  # both upper triangular
-    pattern.data[:] = 1.0
-    pattern = sp.csr_array(pattern - pattern.multiply(feat.adjacency))
-    pattern.eliminate_zeros()
-    coo = pattern.tocoo()
-    return coo.row.astype(np.int64), coo.col.astype(np.int64)
+        return rows[~linked].astype(np.int64), cols[~linked].astype(np.int64), None
+    # both upper triangular; one complex matrix carries Adamic-Adar (real part) and shared
+    # meetings (imaginary part) on the union of their entries, each value as stored
+    both = sp.csr_array(feat.aa.astype(np.complex128) + 1j * feat.shared_meetings)
+    linked = sp.csr_array(both.multiply(_upper(feat.adjacency)))
+    linked.data[:] = 1.0
+    both = sp.csr_array(both - both.multiply(linked))
+    both.eliminate_zeros()
+    both.sort_indices()
+    coo = both.tocoo()
+    return coo.row.astype(np.int64), coo.col.astype(np.int64), {
+        "structure": coo.data.real.copy(), "meeting": coo.data.imag.copy()}
 
 
 # --- suggestions -----------------------------------------------------------------------------
@@ -439,6 +538,9 @@ class Suggestion:
             "reasons": self.reason_text(lang), "context": self.contexts.get(lang, self.context)}
 
 
+_fold = lru_cache(maxsize=1 << 16)(fold)  # themes and wijken repeat from pair to pair
+
+
 def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
                  parts: Mapping[str, float], roles: RoleAssignment | None = None,
                  reference: ReferenceModel | None = None,
@@ -453,10 +555,10 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
                                                                     else "")
         out.append(("partners", {"n": len(common), "names": names}))
     na, nb = g.nodes[a], g.nodes[b]
-    themes_b = {fold(t) for t in nb.get("themes", ())}
-    themes = [t for t in na.get("themes", ()) if fold(t) in themes_b]
-    wijken_b = {fold(w) for w in nb.get("wijk", ())}
-    wijken = [w for w in na.get("wijk", ()) if fold(w) in wijken_b]
+    themes_b = {_fold(t) for t in nb.get("themes", ())}
+    themes = [t for t in na.get("themes", ()) if _fold(t) in themes_b]
+    wijken_b = {_fold(w) for w in nb.get("wijk", ())}
+    wijken = [w for w in na.get("wijk", ()) if _fold(w) in wijken_b]
     wijk = wijken[0] if len(wijken) == 1 else (", ".join(wijken[:2]) if wijken else "")
     if themes and wijk:
         out.append(("theme_wijk", {"themes": tuple(themes[:2]), "wijk": wijk}))
@@ -573,8 +675,8 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     """
     feat = features or prepare(network.graph, roles=roles, reference=reference)
     weights = weights or informative_weights(feat, Weights())
-    rows, cols = candidate_pairs(feat, all_pairs_limit=all_pairs_limit)
-    parts = score_parts(feat, rows, cols)
+    rows, cols, known = _candidates(feat, all_pairs_limit=all_pairs_limit)
+    parts = score_parts(feat, rows, cols, known=known)
     scores = combine(parts, weights)
     names = [network.label(v) for v in feat.nodes]
     mnames = meeting_names_of(network)

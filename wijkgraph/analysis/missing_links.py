@@ -41,9 +41,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._expected_pairs import actor_classes, best_partners
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     Finding,
@@ -286,16 +288,27 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             {key: float(v[k]) for key, v in parts.items()})
 
     # --- expected role pairs, per wijk ------------------------------------------------------
-    players = roles.by_role()
     n_open: dict[tuple[str, str], int] = {}
     areas = area_tree(network)  # areas nest; the workbook's gebieden sheet counts too
+    _, name_rank = np.unique(np.array([network.label(v) for v in feat.nodes], dtype=object),
+                             return_inverse=True)
+    name_rank = name_rank.ravel()
+    role_idx = {r: np.array([idx[a] for a in acts], dtype=np.int64)
+                for r, acts in roles.by_role().items()}
+    values: dict[tuple[str, ...], int] = {}  # each distinct wijk cell once
+    value_of = np.array([values.setdefault(tuple(g.nodes[v].get("wijk", ()) or ()), len(values))
+                         for v in feat.nodes], dtype=np.int64)
+    looped = np.zeros(feat.n, dtype=bool)  # a self-loop: an actor is its own neighbour
+    looped[[idx[u] for u, _ in nx.selfloop_edges(g)]] = True
+    classes = actor_classes(feat)
+    none = np.zeros(0, dtype=np.int64)
     for wijk in wijken_in_scope(network):
-        here = {r: [a for a in acts if works_in(g.nodes[a].get("wijk", ()), wijk, areas)]
-                for r, acts in players.items()}
+        counts = np.array([works_in(v, wijk, areas) for v in values], dtype=bool)[value_of]
+        here = {r: ix[counts[ix]] for r, ix in role_idx.items()}
         for pair in model.pairs:
             ra, rb = pair.roles
-            side_a, side_b = here.get(ra, []), here.get(rb, [])
-            if not side_a or not side_b:
+            side_a, side_b = here.get(ra, none), here.get(rb, none)
+            if not len(side_a) or not len(side_b):
                 continue
             context = f"{model.role(ra).label_nl} - {model.role(rb).label_nl}"
             pair_words = (context, {lang: f"{model.role(ra).label(lang)} - {model.role(rb).label(lang)}"
@@ -305,33 +318,16 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
                 ("why", {"why_nl": pair.why_nl, "why_en": pair.why_en}) if pair.why_nl else
                 ("expected", {"a_nl": model.role(ra).label_nl, "a_en": model.role(ra).label_en,
                               "b_nl": model.role(rb).label_nl, "b_en": model.role(rb).label_en}))
-            found: list[tuple[float, str, str, dict[str, float]]] = []
-            for mine, other in ((side_a, side_b), (side_b, side_a)):
-                other_set = set(other)
-                open_ = [p for p in mine if not any(q in other_set for q in g[p])]
-                if not open_:
-                    continue
-                # every open actor against every candidate partner, scored at once
-                o_idx = np.array([idx[p] for p in open_], dtype=np.int64)
-                c_idx = np.array([idx[q] for q in other], dtype=np.int64)
-                rows, cols = np.repeat(o_idx, len(c_idx)), np.tile(c_idx, len(o_idx))
-                pp = score_parts(feat, rows, cols)
-                sc = combine(pp, weights).reshape(len(o_idx), len(c_idx))
-                sc[o_idx[:, None] == c_idx[None, :]] = -np.inf
-                names = np.array([network.label(q) for q in other], dtype=object)
-                name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
-                for k, p in enumerate(open_):
-                    row = sc[k]
-                    if not np.isfinite(row).any():
-                        continue
-                    best = int(np.lexsort((name_rank, -row))[0])
-                    flat = k * len(c_idx) + best
-                    found.append((float(row[best]), p, other[best],
-                                  {key: float(v[flat]) for key, v in pp.items()}))
-            n_open[(wijk, context)] = len(found)
-            found.sort(key=lambda f: (-f[0], network.label(f[1]), network.label(f[2])))
-            for score, p, q, parts_pq in found[:max_expected]:
-                add(p, q, "expected", first, wijk, pair_words, score, parts_pq)
+            found = [_best_partners(feat, weights, mine, other, name_rank, looped, classes)
+                     for mine, other in ((side_a, side_b), (side_b, side_a))]
+            ps, qs, scores = (np.concatenate([f[k] for f in found]) for k in range(3))
+            parts = {key: np.concatenate([f[3][key] for f in found]) for key in found[0][3]}
+            n_open[(wijk, context)] = len(ps)
+            # by score, then the two names; equal names keep the order found (stable)
+            order = np.lexsort((name_rank[qs], name_rank[ps], -scores))[:max_expected]
+            for k in order.tolist():
+                add(feat.nodes[ps[k]], feat.nodes[qs[k]], "expected", first, wijk, pair_words,
+                    float(scores[k]), {key: float(v[k]) for key, v in parts.items()})
 
     # --- predicted -------------------------------------------------------------------------
     predicted = suggest_links(network, top=top, weights=weights, roles=roles,
@@ -352,6 +348,23 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     items.sort(key=lambda s: (rank[s.kind], -s.score, s.source_name, s.target_name))
     return MissingLinks(tuple(items), weights, model.name,
                         open_pairs=sum(n_open.values()))
+
+
+def _best_partners(feat: Features, weights: Weights, mine: np.ndarray, other: np.ndarray,
+                   name_rank: np.ndarray, looped: np.ndarray, classes: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The best partner in `other` of every actor of `mine` tied to nobody in `other`
+    (actor positions; the tie-break is the name, then the position in `other`)."""
+    cand = other[np.sort(np.unique(other, return_index=True)[1])]  # each once, in order
+    in_other = np.zeros(feat.n, dtype=bool)
+    in_other[cand] = True
+    tied = (feat.adjacency[mine] @ in_other.astype(np.float64)) > 0
+    open_ = mine[~(tied | (looped[mine] & in_other[mine]))]
+    rank = np.empty(len(cand), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(cand)), name_rank[cand]))] = np.arange(len(cand))
+    pos, partner, score, parts = best_partners(feat, weights, open_, cand, rank,
+                                               classes=classes)
+    return open_[pos], partner, score, parts
 
 
 def _shared_wijk(network: WijkNetwork, a: str, b: str, areas: AreaTree) -> str:

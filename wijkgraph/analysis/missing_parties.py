@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import displayed, jsonable
@@ -55,6 +56,7 @@ from wijkgraph.analysis._summary import (
     paragraphs,
     table_from_frame,
 )
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.analysis.reference_choice import ReferenceChoice, choose_reference, is_auto
 from wijkgraph.analysis.roles import (
     FIT_THRESHOLD,
@@ -460,30 +462,46 @@ def missing_parties(network: WijkNetwork, *,
     players_of = roles.by_role()
     evidence: dict[tuple[str, str], PlayerEvidence] = {}
 
+    ties = _ordered_ties(network)
+
     def player(actor: str, role_domain: str) -> PlayerEvidence:
         key = (actor, role_domain)
         if key not in evidence:
             data = g.nodes[actor]
-            nbrs = sorted(g[actor], key=lambda n: (-g[actor][n].get("weight", 1), network.label(n)))
-            doms = tuple(g.nodes[n].get("domain", "") or "?" for n in nbrs)
+            i = ties.index[actor]
+            nbrs = ties.partner[ties.start[i]:ties.start[i + 1]]
+            doms = tuple(ties.domain[nbrs].tolist())
             own = data.get("domain", "") or role_domain
-            if not nbrs:
+            if not len(nbrs):
                 status = "isolated"
             elif len(nbrs) < threshold or set(doms) == {own}:
                 status = "peripheral"
             else:
                 status = "present"
-            evidence[key] = PlayerEvidence(actor, network.label(actor), data.get("domain", ""),
-                                           len(nbrs), tuple(network.label(n) for n in nbrs),
+            evidence[key] = PlayerEvidence(actor, ties.label[i], data.get("domain", ""),
+                                           len(nbrs), tuple(ties.label[nbrs].tolist()),
                                            doms, status)
         return evidence[key]
 
     rank = {s: i for i, s in enumerate(STATUSES)}
     items = []
+    # each role's players grouped by their areas (few distinct values), in player order:
+    # an area is checked once per group, not once per player (areas x players)
+    area_of = dict(g.nodes(data="wijk", default=()))
+    groups: dict[str, dict[Any, list[tuple[int, str]]]] = {}
+    for role_id, actors in players_of.items():
+        for k, a in enumerate(actors):
+            groups.setdefault(role_id, {}).setdefault(area_of[a], []).append((k, a))
+    counts: dict[tuple[Any, str], bool] = {}
     for wijk in wijken:
         for role in model.roles:
-            here = [player(a, role.domain) for a in players_of.get(role.id, ())
-                    if works_in(g.nodes[a].get("wijk", ()), wijk, areas)]
+            found: list[tuple[int, str]] = []
+            for ws, members in groups.get(role.id, {}).items():
+                if (ws, wijk) not in counts:
+                    counts[(ws, wijk)] = works_in(ws, wijk, areas)
+                if counts[(ws, wijk)]:
+                    found.extend(members)
+            here = [player(a, role.domain) for _, a in sorted(found)]
             here.sort(key=lambda p: (-rank[p.status], -p.ties, p.name))
             status = here[0].status if here else "absent"
             items.append(PartyStatus(role.id, role.label_nl, role.label_en, role.domain, wijk,
@@ -494,6 +512,61 @@ def missing_parties(network: WijkNetwork, *,
     return MissingParties(tuple(_with_pick_up(items, model)), model.name,
                           tuple(w for w in wijken), threshold,
                           n_actors=roles.n_actors, n_matched=roles.n_matched, choice=choice)
+
+
+@dataclass(frozen=True)
+class _Ties:
+    """Every actor's partners, strongest tie first, then by name (as `sorted` would put
+    them, equal ones in the graph's own order): ``partner[start[i]:start[i + 1]]`` are the
+    positions of actor i's partners; ``label`` and ``domain`` (``"?"`` when empty) per
+    position; ``index`` maps an id to its position."""
+
+    index: dict[str, int]
+    start: np.ndarray
+    partner: np.ndarray
+    label: np.ndarray
+    domain: np.ndarray
+
+
+def _ordered_ties(network: WijkNetwork) -> _Ties:
+    g = network.graph
+    index = {v: i for i, v in enumerate(g)}
+    label = np.array([network.label(v) for v in g], dtype=object)
+    domain = np.array([d or "?" for _, d in g.nodes(data="domain", default="")], dtype=object)
+    # names compare as `sorted` compares them; equal names get equal codes
+    _, name_code = np.unique(label, return_inverse=True) if len(label) else (None, label)
+    eng = engine_for(g)
+    if eng.scale != 12.0 or eng.m != len(eng.u):  # weights other than 1-4, or self-loops
+        own, partner, weight = _adjacency(g, index)
+    else:  # both ends of every tie, from the engine's arrays
+        own, partner = np.r_[eng.u, eng.v], np.r_[eng.v, eng.u]
+        weight = np.r_[eng.weights, eng.weights]
+    code = name_code[partner].astype(np.int64)
+    order = np.lexsort((code, -weight, own))
+    own, partner, weight, code = own[order], partner[order], weight[order], code[order]
+    # partners equal in strength and name keep the graph's order (as a stable sort would)
+    equal = np.flatnonzero((own[1:] == own[:-1]) & (weight[1:] == weight[:-1])
+                           & (code[1:] == code[:-1]))  # entry i ties with entry i + 1
+    nodes = list(g)
+    for chunk in np.split(equal, np.flatnonzero(np.diff(equal) > 1) + 1) if len(equal) else ():
+        run = np.arange(chunk[0], chunk[-1] + 2)
+        place = {v: k for k, v in enumerate(g.adj[nodes[int(own[run[0]])]])}
+        partner[run] = sorted(partner[run].tolist(), key=lambda j: place[nodes[j]])
+    start = np.r_[0, np.cumsum(np.bincount(own, minlength=len(nodes)))].astype(np.int64)
+    return _Ties(index, start, partner, label, domain)
+
+
+def _adjacency(g: Any, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every actor's partners and tie strengths, in the graph's own order (one pass)."""
+    ends: list[int] = []
+    weights: list[int] = []
+    counts: list[int] = []
+    for nbrs in g.adj.values():
+        counts.append(len(nbrs))
+        ends.extend(index[b] for b in nbrs)
+        weights.extend(d.get("weight", 1) for d in nbrs.values())
+    own = np.repeat(np.arange(len(counts)), counts)
+    return own, np.asarray(ends, dtype=np.int64), np.asarray(weights, dtype=float)
 
 
 def _with_pick_up(items: list[PartyStatus], model: ReferenceModel) -> list[PartyStatus]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._result import displayed, jsonable
@@ -28,6 +29,7 @@ from wijkgraph.analysis._summary import (
     paragraphs,
     sentences,
 )
+from wijkgraph.analysis.engine import engine_for
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import channel_label, domain_label, strength_label
@@ -200,27 +202,32 @@ def summarise(network: WijkNetwork) -> NetworkSummary:
     g = network.graph
     n = g.number_of_nodes()
     rel = network.tables.relations
-    comps = sorted((len(c) for c in nx.connected_components(g)), reverse=True) if n else []
+    eng = engine_for(g)  # components from scipy, shared with the other sections
+    comps = sorted(np.bincount(eng.components()).tolist(), reverse=True) if n else []
     domains = Counter(d or "" for _, d in g.nodes(data="domain"))
     types = Counter(t or "" for _, t in g.nodes(data="type"))
 
     def counts(column: str) -> dict[str, int]:
         if rel.empty:
             return {}
-        c = Counter(str(v) for v in rel[column])
+        # count the distinct values, then their texts (values with the same text add up)
+        c: Counter[str] = Counter()
+        for value, k in rel[column].value_counts(dropna=False, sort=False).items():
+            c[str(value)] += int(k)
         return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
 
     return NetworkSummary(
         n_actors=n,
         n_relations=len(rel),
-        n_ties=g.number_of_edges(),
+        n_ties=eng.m,
         n_meetings=len(network.tables.meetings),
         n_participations=len(network.tables.participation),
-        density=nx.density(g) if n > 1 else 0.0,
+        # networkx' density (0 without ties), without counting the ties again
+        density=(0 if eng.m == 0 else eng.m / (n * (n - 1)) * 2) if n > 1 else 0.0,
         n_components=len(comps),
         largest_component=comps[0] if comps else 0,
         n_isolates=nx.number_of_isolates(g),
-        mean_degree=(2 * g.number_of_edges() / n) if n else 0.0,
+        mean_degree=(2 * eng.m / n) if n else 0.0,
         directed=network.is_directed,
         actors_per_domain=dict(sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))),
         actors_per_type=dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),

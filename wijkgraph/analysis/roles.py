@@ -290,6 +290,7 @@ def recognise_roles(network: WijkNetwork, *,
     matches: list[RoleMatch] = []
     unassigned: list[str] = []
     info: dict[str, dict[str, Any]] = {}
+    by_cell: dict[str, list[tuple[str, str]] | None] = {}  # role cells repeat: find each once
     for actor, data in network.graph.nodes(data=True):
         role_text = str(data.get("role") or "")
         name = str(data.get("name") or actor)
@@ -297,8 +298,12 @@ def recognise_roles(network: WijkNetwork, *,
                        "wijk": tuple(data.get("wijk", ())), "role": role_text}
         found: list[tuple[str, str]] = []
         via = ""
-        if fold(role_text) not in NO_ROLE:
-            found = by_role_cell.find(role_text)
+        if role_text not in by_cell:  # None: "no role" (recognition off)
+            by_cell[role_text] = (None if fold(role_text) in NO_ROLE
+                                  else by_role_cell.find(role_text))
+        cell = by_cell[role_text]
+        if cell is not None:
+            found = cell
             via = "role"
             if not found:
                 found = by_name.find(name)

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 from wijkgraph._version import __version__
 from wijkgraph.analysis._result import DISPLAY_LANG, jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
+from wijkgraph.analysis.centrality import start_centralities
 from wijkgraph.analysis.cohesion import Cohesion, cohesion
 from wijkgraph.analysis.communities import Communities, communities
 from wijkgraph.analysis.domains import DomainMixing, domain_mixing
@@ -144,12 +145,29 @@ class Analysis:
             yield json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2,
                              sort_keys=True) + "\n"
             return
+        for _key, part in self.json_sections(lang):
+            yield part()
+        yield "}\n"
+
+    def json_sections(self, lang: str = "nl") -> list[tuple[str, Callable[[], str]]]:
+        """The compact `json_parts` as ``(top-level key, make its text)``, in file order:
+        the texts joined and followed by ``"}\\n"`` are analysis.json. Each is made when
+        called, so writers on several cores can make some each (`wijkgraph.render.outputs`).
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> a = analyse(load_dataset("driehoek"))
+        >>> json.loads("".join(part() for _k, part in a.json_sections("en")) + "}") == a.to_dict("en")
+        True
+        """
         # Python's encoder is slow with indent; big files are for machines anyway.
         encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
                                   separators=(",", ":")).encode
-        for k, (key, make) in enumerate(sorted(self._json_items(lang), key=lambda kv: kv[0])):
-            yield ("{" if k == 0 else ",") + encode(key) + ":" + encode(make())
-        yield "}\n"
+
+        def part(k: int, key: str, make: Callable[[], Any]) -> str:
+            return ("{" if k == 0 else ",") + encode(key) + ":" + encode(make())
+
+        return [(key, partial(part, k, key, make)) for k, (key, make)
+                in enumerate(sorted(self._json_items(lang), key=lambda kv: kv[0]))]
 
     def to_json(self, lang: str = "nl") -> str:
         """`to_dict` as stable JSON text (sorted keys, UTF-8; pretty up to
@@ -186,6 +204,7 @@ def analyse(
             progress(name)
 
     step("network")
+    start_centralities(network, seed=seed)  # sampled betweenness/closeness: other cores
     summary = summarise(network)
     sections: dict[str, Any] = {"respondents": None, "cohesion": cohesion(network, seed=seed)}
     # Sections are added below in dependency order; each is a pure function of the network

@@ -280,9 +280,12 @@ def triads(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_RE
                     corners.append(Corner(r, role.label_nl, role.label_en, member,
                                           network.label(member), "ok" if ok else "other_kind"))
                     continue
-                free = [a for w in (hub_wijk or ("",)) for a in free_by_wijk.get((r, fold(w)), ())
-                        if a != hub]
-                free += [a for a in free_by_wijk.get((r, ""), ()) if a != hub]
+                # each list is sorted by name: its first actor other than the hub is its
+                # best; the first of those by name (then list order) is the candidate
+                lists = [free_by_wijk.get((r, fold(w)), ()) for w in (hub_wijk or ("",))]
+                lists.append(free_by_wijk.get((r, ""), ()))
+                firsts = (next((a for a in acts if a != hub), None) for acts in lists)
+                free = [a for a in firsts if a is not None]
                 cand = min(free, key=network.label) if free else ""
                 corners.append(Corner(r, role.label_nl, role.label_en, "", "", "missing", cand,
                                       network.label(cand) if cand else ""))

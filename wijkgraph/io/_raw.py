@@ -179,9 +179,7 @@ def cells_to_raw(table: str, file: str, sheet: str | None, cells: list[list[str]
         more = squash_cells(grid[i])
         values[pos] = [f"{a}; {b}" if a and b else a or b
                        for a, b in zip(values[pos], more, strict=True)]
-    filled = np.zeros(len(body), dtype=bool)
-    for column in values:
-        filled |= np.fromiter(map(bool, column), dtype=bool, count=len(body))
+    filled = _filled(values, len(body))
     # what is said about single rows, in row order: (row, order within the row, problem)
     said: list[tuple[int, int, Problem]] = []
     lengths = np.fromiter(map(len, body), dtype=np.int64, count=len(body))
@@ -232,10 +230,34 @@ def _columns(body: list[list[str]], width: int) -> list[list[str]]:
     """
     if not body:
         return [[] for _ in range(width)]
-    if any(len(row) > width for row in body):
+    if max(map(len, body)) > width:
         body = [row[:width] for row in body]
     grid = [list(column) for column in itertools.zip_longest(*body, fillvalue="")]
     return grid + [[""] * len(body) for _ in range(width - len(grid))]
+
+
+def _filled(values: list[list[str]], n: int) -> np.ndarray:
+    """Which of the `n` rows have a cell in one of the columns `values`.
+
+    Only the rows still empty are looked at in the next column (usually none after the
+    first, which holds the names).
+
+    >>> _filled([["a", "", ""], ["", "", "b"]], 3).tolist()
+    [True, False, True]
+    """
+    filled = np.zeros(n, dtype=bool)
+    empty = np.arange(n)
+    for column in values:
+        if not len(empty):
+            break
+        if len(empty) == n:
+            here = np.fromiter(map(bool, column), dtype=bool, count=n)
+        else:
+            here = np.fromiter(map(bool, map(column.__getitem__, empty.tolist())), dtype=bool,
+                               count=len(empty))
+        filled[empty[here]] = True
+        empty = empty[~here]
+    return filled
 
 
 def _no_rows(table: str, file: str, sheet: str | None, header_index: int) -> Problem:

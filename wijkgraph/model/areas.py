@@ -336,12 +336,14 @@ def _actor_values(source: Any) -> list[tuple[str, ...]]:
 def area_tree(source: Any = None) -> AreaTree:
     """The areas of a network (or `Tables`): the bundled ones plus its ``gebieden`` sheet.
 
-    The city that "stadsbreed" means is the city most of its placed areas lie in.
-    """
-    tree = bundled_tree()
+    The city that "stadsbreed" means is the city most of its placed areas lie in. Made
+    once per (frozen) network or `Tables` object and kept on it: the analyses share it."""
     if source is None:
-        return tree
-    tree = tree.with_declarations(_declarations(source))
+        return bundled_tree()
+    kept = getattr(source, "__dict__", {})
+    if isinstance(kept.get("_area_tree"), AreaTree):
+        return kept["_area_tree"]
+    tree = bundled_tree().with_declarations(_declarations(source))
     written: Counter[str] = Counter(v for values in _actor_values(source) for v in values)
     cities: Counter[str] = Counter()
     for v, n in written.items():  # each distinct value once: linear in the actors
@@ -356,6 +358,7 @@ def area_tree(source: Any = None) -> AreaTree:
         best = max(cities.items(), key=lambda kv: (kv[1], kv[0] == tree.city))[0]
         if best != tree.city:
             tree = tree.with_city(best)
+    kept["_area_tree"] = tree
     return tree
 
 

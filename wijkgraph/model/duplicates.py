@@ -61,6 +61,10 @@ if "problem.likely_duplicate" not in MESSAGES:
             "'{name}' is probably the same party as '{other}' in row {other_row} (score "
             "{score}). Merge them in one row, or list the one as the other in an aliases "
             "sheet ('naam', 'zelfde als'); list a name as itself to keep both."),
+        "problem.likely_duplicate_more": N_(
+            "... and {more} of names that are probably the same party, not listed one by "
+            "one. Look in the actors list for names written in several ways; an aliases "
+            "sheet ('naam', 'zelfde als') settles them."),
         "problem.alias_unknown_actor": N_(
             "'{name}' is not an actor in the input; an alias must name two actors of the "
             "actors table (or one, twice, to keep it apart)."),
@@ -85,6 +89,13 @@ SMALL_GROUP = 10
 ROTATIONS = 6
 #: A key is compared in detail (`key_score`) with at most this many near keys.
 MAX_CHECKS = 16
+#: At most this many likely duplicate pairs are warned about one by one (the best scores
+#: first); the rest are counted in one warning (200,000 ways of writing one name would
+#: otherwise give a million lines).
+MAX_LISTED = 100
+
+_DIGITS = re.compile(r"\d+")
+
 
 @dataclass(frozen=True)
 class Score(Words):
@@ -96,6 +107,25 @@ class Score(Words):
 
     def text(self, lang: str = "nl") -> str:
         return translator(lang).number(float(self.msgid), 2)
+
+
+@dataclass(frozen=True)
+class MorePairs(Words):
+    """How many more pairs there are (`msgid` holds the number), in the reader's language.
+
+    >>> MorePairs("12345").text("en"), MorePairs("1").text("en")
+    ('12,345 more pairs', '1 more pair')
+    """
+
+    def text(self, lang: str = "nl") -> str:
+        return translator(lang).count(int(self.msgid), "{n} more pair", "{n} more pairs")
+
+
+def warning_order(problem: Problem) -> tuple[str, bool, int]:
+    """How warnings are sorted: by file and row; the count of pairs not listed one by one
+    comes after the file's other warnings."""
+    return (problem.file or "", problem.code == "problem.likely_duplicate_more",
+            problem.row or 0)
 
 
 @dataclass(frozen=True)
@@ -170,8 +200,12 @@ def likely_duplicates(names: Sequence[str], *, areas: Iterable[str] = (),
 def _exact(block_keys: list[str], score: float, reason: str, note: Any) -> None:
     """Pair the names with the same (non-empty) block key: each with the group's first
     `GROUP_PARTNERS` (all pairs in a group of up to ``GROUP_PARTNERS + 1``)."""
+    codes, _once = pd.factorize(np.fromiter(block_keys, dtype=object, count=len(block_keys)),
+                                sort=False)
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1) if len(codes) else codes
     groups: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(block_keys):
+    for i in shared.tolist():  # only keys that occur more than once (found in C)
+        k = block_keys[i]
         if k:
             groups[k].append(i)
     for members in groups.values():
@@ -231,7 +265,7 @@ def _typos(names: Sequence[str], keys: list[str], threshold: float, note: Any,
     for u, k in enumerate(ukeys):
         split = k.split()
         # names whose numbers differ never pass (`key_score`): the numbers are in the group
-        num = " ".join(re.findall(r"\d+", k))
+        num = " ".join(_DIGITS.findall(k))
         ws = sorted({w for w in split if not w.isdigit()}) or sorted(set(split))
         for x in ws[:ROTATIONS]:
             groups[num, " ".join([w for w in ws if w != x])].append((x, u))
@@ -328,8 +362,10 @@ def _scored(rows: list[str], cols: list[str], cutoff: int) -> tuple[np.ndarray, 
 
 
 def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),
-                       keep_apart: Iterable[str] = (), column: str = "name") -> list[Problem]:
-    """One warning per likely duplicate pair of `actors` (a validated actors table).
+                       keep_apart: Iterable[str] = (), column: str = "name",
+                       limit: int = MAX_LISTED) -> list[Problem]:
+    """One warning per likely duplicate pair of `actors` (a validated actors table), for
+    the `limit` best pairs; one more warning counts the pairs beyond them.
 
     The warning sits on the later row (in `column`, the name column as the file heads it)
     and names the earlier one, with the score. The actors' own ``wijk`` values and the
@@ -353,10 +389,10 @@ def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),
     files = actors["_file"].tolist() if "_file" in actors.columns else [None] * len(names)
     sheets = actors["_sheet"].tolist() if "_sheet" in actors.columns else [None] * len(names)
     known_areas = [*own_areas, *areas, *_bundled_areas()]
-    for d in likely_duplicates(names, areas=known_areas, keep_apart=keep_apart):
-        if " ".join(names[d.first].casefold().split()) == " ".join(
-                names[d.second].casefold().split()):
-            continue
+    pairs = [d for d in likely_duplicates(names, areas=known_areas, keep_apart=keep_apart)
+             if " ".join(names[d.first].casefold().split())
+             != " ".join(names[d.second].casefold().split())]
+    for d in pairs[:limit]:
         out.append(Problem("problem.likely_duplicate", file=files[d.second] or None,
                            sheet=sheets[d.second] or None, row=_int(rows[d.second]),
                            column=column, severity="warning",
@@ -364,6 +400,10 @@ def duplicate_warnings(actors: pd.DataFrame, *, areas: Iterable[str] = (),
                                    "other_row": _int(rows[d.first]),
                                    "score": Score(str(d.score)),
                                    "reason": d.reason}))
+    if len(pairs) > limit:
+        out.append(Problem("problem.likely_duplicate_more", file=files[0] or None,
+                           sheet=sheets[0] or None, column=column, severity="warning",
+                           params={"more": MorePairs(str(len(pairs) - limit))}))
     return out
 
 
@@ -464,14 +504,15 @@ def merge_aliases(tables: Any, entries: Sequence[AliasEntry]) -> Any:
     if not participation.empty:
         participation["actor"] = participation["actor"].map(lambda v: mapping.get(v, v))
         participation = participation.drop_duplicates(["actor", "meeting"])
-    warnings = [w for w in tables.warnings if w.code != "problem.likely_duplicate"]
+    warnings = [w for w in tables.warnings
+                if w.code not in ("problem.likely_duplicate", "problem.likely_duplicate_more")]
     column = next((w.column for w in tables.warnings
                    if w.code == "problem.likely_duplicate" and w.column), "name")
     warnings += duplicate_warnings(merged, keep_apart=apart, column=column)
     return replace(tables, actors=merged.reset_index(drop=True),
                    relations=relations.reset_index(drop=True),
                    participation=participation.reset_index(drop=True),
-                   warnings=tuple(sorted(warnings, key=lambda p: (p.file or "", p.row or 0))))
+                   warnings=tuple(sorted(warnings, key=warning_order)))
 
 
 def _merge_actors(actors: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:

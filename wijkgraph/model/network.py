@@ -35,7 +35,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -153,15 +153,27 @@ class WijkNetwork:
     def _directed_graph(self) -> nx.DiGraph:
         dg = nx.DiGraph()
         dg.add_nodes_from(self.graph.nodes(data=True))
-        rel = self.tables.relations
-        arcs: dict[tuple[str, str], int] = {}
-        for s, t, strength, directed in zip(rel["source"].tolist(), rel["target"].tolist(),
-                                            rel["strength"].tolist(), rel["directed"].tolist(),
-                                            strict=True):
-            for arc in ((s, t),) if directed else ((s, t), (t, s)):
-                arcs[arc] = max(arcs.get(arc, 0), int(strength))
-        dg.add_edges_from((a, b, {"weight": w}) for (a, b), w in arcs.items())
+        nodes, arcs = list(self.graph.nodes), self.arcs
+        dg.add_edges_from((nodes[a], nodes[b], {"weight": w}) for a, b, w in zip(
+            arcs.source.tolist(), arcs.target.tolist(), arcs.weight.tolist(), strict=True))
         return dg
+
+    @functools.cached_property
+    def arcs(self) -> Arcs:
+        """`directed_graph` as arrays, without networkx: one entry per arc.
+
+        ``source`` and ``target`` are positions in the graph's node order, ``weight`` the
+        strongest relation in that direction; in the order of ``directed_graph().edges``
+        (by source actor, then by first mention), self-loops included.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> net = load_dataset("driehoek")
+        >>> nodes = list(net.graph)
+        >>> [(nodes[a], nodes[b]) for a, b in zip(net.arcs.source, net.arcs.target)] == list(
+        ...     net.directed_graph().edges)
+        True
+        """
+        return _arcs(self.tables.relations, list(self.graph.nodes))
 
     def meeting_graph(self) -> nx.Graph:
         """Co-participation ties: actors linked when they sit in the same meeting.
@@ -222,6 +234,41 @@ class WijkNetwork:
                      t.warnings, t.source, t.extra_columns, t.areas)
         return build_network(sub, meta={**self.meta, "wijk": wijk},
                              meeting_ties=bool(self.meta.get("meeting_ties", False)))
+
+
+class Arcs(NamedTuple):
+    """The directed view as arrays (`WijkNetwork.arcs`)."""
+
+    source: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+
+
+def _arcs(rel: pd.DataFrame, nodes: list[Any]) -> Arcs:
+    """One arc per direction of every relation (undirected: both), strongest weight,
+    ordered like a DiGraph built from them in order of first mention."""
+    if not len(rel):
+        empty = np.zeros(0, dtype=np.int64)
+        return Arcs(empty, empty, empty.copy())
+    where = pd.Index(nodes)
+    s = where.get_indexer(rel["source"].to_numpy(dtype=object))
+    t = where.get_indexer(rel["target"].to_numpy(dtype=object))
+    w = rel["strength"].to_numpy().astype(np.int64)
+    back = ~rel["directed"].to_numpy().astype(bool)
+    # per row: (s, t), then (t, s) when undirected; the mention order of each arc
+    src = np.column_stack([s, np.where(back, t, -1)]).ravel()
+    dst = np.column_stack([t, np.where(back, s, -1)]).ravel()
+    wt = np.column_stack([w, w]).ravel()
+    real = src >= 0
+    src, dst, wt = src[real], dst[real], wt[real]
+    codes, _ = pd.factorize(src * len(nodes) + dst, sort=False)
+    n_arcs = int(codes.max()) + 1
+    first = np.full(n_arcs, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    weight = np.zeros(n_arcs, dtype=np.int64)
+    np.maximum.at(weight, codes, wt)
+    order = np.argsort(src[first], kind="stable")  # first-mention order within a source
+    return Arcs(src[first][order], dst[first][order], weight[order])
 
 
 @without_gc

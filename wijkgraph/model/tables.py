@@ -30,7 +30,7 @@ import pandas as pd
 from wijkgraph.errors import Problem, ValidationError
 from wijkgraph.model.areas import validate_areas
 from wijkgraph.model.cells import cell_text, squash_cell, squash_cells, squash_texts
-from wijkgraph.model.duplicates import duplicate_warnings
+from wijkgraph.model.duplicates import duplicate_warnings, warning_order
 from wijkgraph.model.schema import (
     TABLE_ALIASES,
     TABLES,
@@ -42,6 +42,16 @@ from wijkgraph.model.schema import (
     parse_strength,
     split_multi,
     squash,
+)
+from wijkgraph.model.vectors import (
+    distinct,
+    first_of_each,
+    map_distinct,
+    matches,
+    objects,
+    parsed,
+    pick,
+    take,
 )
 
 __all__ = ["RawTable", "Tables", "cell_text", "column_names", "squash_cell", "squash_cells",
@@ -245,7 +255,7 @@ def validate(raw: Mapping[str, RawTable], *, source: str = "") -> Tables:
         "relations": tuple(c for c in relations.columns
                            if c not in RELATION_COLUMNS + PROVENANCE),
     }
-    warnings = tuple(sorted(col.problems, key=lambda p: (p.file or "", p.row or 0)))
+    warnings = tuple(sorted(col.problems, key=warning_order))
     return Tables(actors, relations, meetings, participation, warnings, source, extra, areas)
 
 
@@ -278,23 +288,20 @@ def _check_text(raw: RawTable, col: _Collector, i: int, column: str, value: str)
 def _vocab(raw: RawTable, col: _Collector, table: str, column: str, values: list[str]) -> list[str]:
     enum, normalise = VOCABULARIES[(table, column)]
     known = ", ".join(e.value for e in enum)  # type: ignore[attr-defined]
-    out = []
+    codes, values_once, first = distinct(values)
     reported: set[str] = set()
-    memo: dict[str, tuple[str, bool]] = {}
-    for i, v in enumerate(values):
+    canons: list[str] = []
+    for k, v in enumerate(values_once):  # in the order each value first occurs
         if not v:
-            out.append("")
+            canons.append("")
             continue
-        found = memo.get(v)
-        if found is None:
-            found = memo[v] = normalise(v)  # type: ignore[operator]
-        canon, ok = found
+        canon, ok = normalise(v)  # type: ignore[operator]
         if not ok and canon not in reported:
             reported.add(canon)
-            col.add(raw, i, column, "problem.unknown_vocab", "warning", value=v,
+            col.add(raw, int(first[k]), column, "problem.unknown_vocab", "warning", value=v,
                     column=raw.headers.get(column, column), known=known)
-        out.append(canon)
-    return out
+        canons.append(canon)
+    return take(canons, codes)
 
 
 def _memo(func: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -313,9 +320,9 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
     n = len(raw.frame)
     names = squash_texts(_column(raw, "name"))
     given_ids = squash_texts(_column(raw, "id"))
-    ids: list[str] = []
-    seen: dict[str, int] = {}
-    for i in range(n):
+    ids = [given or name for name, given in zip(names, given_ids, strict=True)]
+    codes, _keys, firsts = distinct(list(map(_loose, ids)))
+    for i in _rows_to_check(names, given_ids, ids, firsts[codes] != np.arange(n)):
         name, given = names[i], given_ids[i]
         if not name and not given:
             col.add(raw, i, "name", "problem.empty_value", column=raw.headers.get("name", "name"))
@@ -325,19 +332,13 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
                 col.add(raw, i, column, "problem.date_value", "warning", value=value)
         if name and not given and _NUMBER.match(name):
             col.add(raw, i, "name", "problem.numeric_name", "warning", value=name)
-        actor_id = given or name
-        ids.append(actor_id)
-        if not actor_id:
-            continue
-        key = _loose(actor_id)
-        if key in seen:
-            first = seen[key]
+        actor_id = ids[i]
+        first = int(firsts[codes[i]])
+        if actor_id and first != i:
             same = "" if ids[first] == actor_id else f" ('{ids[first]}')"
             col.add(raw, i, "id" if given else "name",
                     "problem.duplicate_id" if given else "problem.duplicate_name",
                     value=actor_id, first_row=raw.rows[first], same=same)
-        else:
-            seen[key] = i
     split = _memo(split_multi)
     themes_of = _memo(lambda v: tuple(x.lower() for x in split_multi(v)))
     frame = pd.DataFrame({
@@ -357,6 +358,18 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
     return _provenance(raw, frame)
 
 
+def _rows_to_check(names: list[str], given: list[str], ids: list[str],
+                   repeated: np.ndarray) -> list[int]:
+    """The actor rows that may have a problem (found column by column, in C): no id,
+    a long or date-like name or id, a name that is a number, an id seen before."""
+    n = len(ids)
+    check = repeated | ~np.fromiter(map(bool, ids), dtype=bool, count=n)
+    for values in (names, given):
+        check |= np.fromiter(map(len, values), dtype=np.int64, count=n) > MAX_NAME_LENGTH
+        check |= matches(_DATE_LIKE, values)
+    return np.flatnonzero(check | matches(_NUMBER, names)).tolist()
+
+
 class _Resolver:
     """Find actors by id or exact name; case/space-only differences match with a warning."""
 
@@ -366,15 +379,30 @@ class _Resolver:
         for i, name in zip(ids, names, strict=True):
             if name:
                 self.by_name.setdefault(name, []).append(i)
-        self.loose: dict[str, set[str]] = {}
-        for i in ids:
-            if i:
-                self.loose.setdefault(_loose(i), set()).add(i)
-        for name, owners in self.by_name.items():
-            self.loose.setdefault(_loose(name), set()).update(owners)
-        self._choices = sorted(c for c in set(self.by_name) | set(self.ids)
-                               if len(c) <= MAX_NAME_LENGTH)
+        self._ids_in_order = ids
+        self._loose_index: dict[str, set[str]] | None = None  # made when first needed
+        self._choice_list: list[str] | None = None
         self._suggested: dict[str, str | None] = {}
+
+    @property
+    def loose(self) -> dict[str, set[str]]:
+        """Ids and names ignoring case and spacing -> the ids they may stand for."""
+        if self._loose_index is None:
+            loose: dict[str, set[str]] = {}
+            for i in self._ids_in_order:
+                if i:
+                    loose.setdefault(_loose(i), set()).add(i)
+            for name, owners in self.by_name.items():
+                loose.setdefault(_loose(name), set()).update(owners)
+            self._loose_index = loose
+        return self._loose_index
+
+    @property
+    def _choices(self) -> list[str]:
+        if self._choice_list is None:
+            self._choice_list = sorted(c for c in set(self.by_name) | set(self.ids)
+                                       if len(c) <= MAX_NAME_LENGTH)
+        return self._choice_list
 
     def resolve(self, value: str) -> tuple[str | None, str | None, str | None]:
         """(actor id, problem code, detail): detail is a suggestion or the matched id."""
@@ -463,7 +491,6 @@ def _resolve_column(raw: RawTable, col: _RowCollector, resolver: _Resolver, colu
 
 
 def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> pd.DataFrame:
-    n = len(raw.frame)
     sources = squash_texts(_column(raw, "source"))
     targets = squash_texts(_column(raw, "target"))
     strengths_in, directed_in = _column(raw, "strength"), _column(raw, "directed")
@@ -472,75 +499,46 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
     channels = _vocab(raw, col, "relations", "channel", _column(raw, "channel"))
     themes, waves = _column(raw, "theme"), _column(raw, "wave")
     rows = _RowCollector()  # checked column by column, said row by row
-    src = _resolve_column(raw, rows, resolver, "source", sources, 0)
-    tgt = _resolve_column(raw, rows, resolver, "target", targets, 1)
-    loops = [i for i in range(n) if src[i] is not None and src[i] == tgt[i]]
-    for i in loops:  # reported next to the target cell, before the cells to its right
-        rows.at(2).add(raw, i, "target", "problem.self_loop", name=sources[i])
-    strength_of = {v: parse_strength(v) for v in set(strengths_in)}
-    strengths = [strength_of[v] for v in strengths_in]
-    for i in [i for i, x in enumerate(strengths) if x is None]:
+    src = objects(_resolve_column(raw, rows, resolver, "source", sources, 0))
+    tgt = objects(_resolve_column(raw, rows, resolver, "target", targets, 1))
+    found = ~pd.isna(src) & ~pd.isna(tgt)
+    loops = found & (src == tgt)
+    for i in np.flatnonzero(loops).tolist():  # said next to the target cell, before the
+        rows.at(2).add(raw, i, "target", "problem.self_loop", name=sources[i])  # cells right
+    strengths, bad_strength = parsed(strengths_in, parse_strength)
+    for i in np.flatnonzero(bad_strength).tolist():
         rows.at(3).add(raw, i, "strength", "problem.bad_strength", value=strengths_in[i])
-    boolean_of = {v: parse_boolean(v) for v in set(directed_in)}
-    directed = [boolean_of[v] for v in directed_in]
-    for i in [i for i, x in enumerate(directed) if x is None]:
+    directed, bad_boolean = parsed(directed_in, parse_boolean)
+    for i in np.flatnonzero(bad_boolean).tolist():
         rows.at(4).add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
                        column=raw.headers.get("directed", "directed"))
-    bad = set(loops)
-    usable = [i for i in range(n) if i not in bad and src[i] is not None
-              and tgt[i] is not None and strengths[i] is not None and directed[i] is not None]
-    keep = _first_of_each(usable, src, tgt, kinds, channels, waves, directed, raw, rows)
+    usable = np.flatnonzero(found & ~loops & ~bad_strength & ~bad_boolean)
+    kind_of, channel_of = objects(kinds), objects(channels)
+    wave_of = objects(map_distinct(waves, str.strip))
+    keep, repeats = first_of_each(usable, src, tgt, directed.astype(bool),
+                                  (kind_of, channel_of, wave_of))
+    for i, first in repeats:
+        rows.at(5).add(raw, i, None, "problem.duplicate_relation", "warning",
+                       first_row=raw.rows[first])
     col.problems.extend(rows.in_order())
     frame = pd.DataFrame({
-        "source": [src[i] for i in keep],
-        "target": [tgt[i] for i in keep],
-        "kind": [kinds[i] for i in keep],
-        "channel": [channels[i] for i in keep],
-        "strength": pd.Series([strengths[i] for i in keep], dtype="int64"),
-        "theme": [themes[i].strip().lower() for i in keep],
-        "wave": [waves[i].strip() for i in keep],
-        "directed": pd.Series([directed[i] for i in keep], dtype=bool),
-        "description": _pick(_column(raw, "description"), keep),
+        "source": src[keep].tolist(),
+        "target": tgt[keep].tolist(),
+        "kind": kind_of[keep].tolist(),
+        "channel": channel_of[keep].tolist(),
+        "strength": pd.Series(strengths[keep].astype(np.int64), dtype="int64"),
+        "theme": pick(map_distinct(themes, lambda v: v.strip().lower()), keep),
+        "wave": wave_of[keep].tolist(),
+        "directed": pd.Series(directed[keep].astype(bool), dtype=bool),
+        "description": pick(_column(raw, "description"), keep),
     })
     for extra in raw.frame.columns:
         if extra not in frame.columns and extra in raw.headers:
-            frame[extra] = _pick(_column(raw, extra), keep)
+            frame[extra] = pick(_column(raw, extra), keep)
     frame["_file"] = raw.file
     frame["_sheet"] = raw.sheet or ""
-    frame["_row"] = _pick(raw.rows, keep)
+    frame["_row"] = pick(raw.rows, keep)
     return frame
-
-
-def _pick(values: list[Any], keep: list[int]) -> list[Any]:
-    return values if len(keep) == len(values) else [values[i] for i in keep]
-
-
-def _first_of_each(usable: list[int], src: list[Any], tgt: list[Any], kinds: list[str],
-                   channels: list[str], waves: list[str], directed: list[Any],
-                   raw: RawTable, rows: _RowCollector) -> list[int]:
-    """The `usable` rows that are no repeat of an earlier relation (a warning for each repeat).
-
-    A relation is the same when pair (ordered when directed), kind, channel, wave and
-    direction are.
-    """
-    if not usable:
-        return []
-    s = np.array([src[i] for i in usable], dtype=object)
-    t = np.array([tgt[i] for i in usable], dtype=object)
-    flag = np.array([bool(directed[i]) for i in usable])
-    swap = ~flag & (s > t)
-    low, high = np.where(swap, t, s), np.where(swap, s, t)
-    rest = np.array(["\x00".join((kinds[i], channels[i], waves[i].strip(), str(directed[i])))
-                     for i in usable], dtype=object)
-    codes, _ = pd.factorize(low + "\x00" + high + "\x00" + rest, sort=False)  # no NUL in cells
-    first = np.full(int(codes.max()) + 1, len(codes), dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(len(codes)))
-    again = np.flatnonzero(first[codes] != np.arange(len(codes))).tolist()
-    for k in again:
-        rows.at(5).add(raw, usable[k], None, "problem.duplicate_relation", "warning",
-                       first_row=raw.rows[usable[int(first[codes[k]])]])
-    repeated = {usable[k] for k in again}
-    return [i for i in usable if i not in repeated]
 
 
 def _validate_meetings(raw: RawTable, col: _Collector) -> pd.DataFrame:

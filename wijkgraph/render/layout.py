@@ -31,17 +31,22 @@ True
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import random
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
-# igraph and scipy are imported where they are used: igraph imports matplotlib.pyplot, which
-# `import wijkgraph.render.map` (and the CLI that imports it) should not pay for.
+from wijkgraph.render._geometry import close_pairs, nearest_distances
+
+# igraph is imported where it is used: `import wijkgraph.render.map` (and the CLI that
+# imports it) should not pay for it. scipy.spatial only for components of over 500
+# actors (`wijkgraph.render._geometry`).
 
 #: Canvas units per tie (median edge length after scaling).
 EDGE_LENGTH = 110.0
@@ -57,6 +62,43 @@ GAP = 90.0
 Position = tuple[int, int]
 
 
+#: Fruchterman-Reingold rounds for a component of up to 1,000 actors, and above.
+ROUNDS_SMALL, ROUNDS_LARGE = 500, 200
+#: Rounds for a component of more than 1,000 actors in `grouped_layout` (maps above the
+#: overview limit): the cost is rounds x (actors + ties), and at 30,000 actors the 200
+#: rounds of a single layout took 3.3 s for a picture that 60 rounds draw as well (the
+#: overview shows groups; a group's detail is a few thousand actors at most).
+GROUPED_ROUNDS = 60
+
+#: graph id -> (graph, seed, weight, positions) while `shared_layouts` is active.
+_SHARED: dict[tuple[int, int, str | None], tuple[nx.Graph, dict[Hashable, Position]]] | None = None
+
+
+@contextlib.contextmanager
+def shared_layouts() -> Iterator[None]:
+    """Inside this block `layout_positions` lays out a graph once per seed and weight.
+
+    The map and the report's picture of a wijk use the same positions; writing both
+    (`wijkgraph.render.outputs`) computes them once. Only for the block: a graph changed
+    between two calls would otherwise keep its old positions.
+
+    >>> import networkx as nx
+    >>> g = nx.path_graph(4)
+    >>> with shared_layouts():
+    ...     layout_positions(g) is layout_positions(g)
+    True
+    >>> layout_positions(g) is layout_positions(g)
+    False
+    """
+    global _SHARED
+    outer = _SHARED
+    _SHARED = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _SHARED = outer
+
+
 @contextlib.contextmanager
 def _seeded(seed: int) -> Iterator[None]:
     """Run igraph with its own seeded random generator, restoring the previous one."""
@@ -70,24 +112,54 @@ def _seeded(seed: int) -> Iterator[None]:
         ig.set_random_number_generator(random)
 
 
-def _component_coords(nodes: Sequence[Hashable], edges: Sequence[tuple[int, int, float]],
-                      seed: int) -> np.ndarray:
-    """Fruchterman-Reingold coordinates (n x 2, scaled to EDGE_LENGTH) of one component."""
-    import igraph as ig
-    from scipy.spatial import cKDTree
+def graph_ties(graph: nx.Graph, index: Mapping[Hashable, int]
+               ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
+    """Every tie of `graph` once: node numbers ``a <= b`` (`index`) and its attributes.
 
-    n = len(nodes)
+    In the order of ``graph.adjacency()``; a self-loop is there once.
+
+    >>> import networkx as nx
+    >>> a, b, data = graph_ties(nx.Graph([("x", "y", {"weight": 2})]), {"x": 1, "y": 0})
+    >>> a.tolist(), b.tolist(), data
+    ([0], [1], [{'weight': 2}])
+    """
+    first: list[int] = []
+    second: list[int] = []
+    data: list[dict[str, Any]] = []
+    for u, neighbours in graph.adjacency():  # plain dicts: much faster than graph.edges
+        first.extend([index[u]] * len(neighbours))
+        second.extend(map(index.__getitem__, neighbours))
+        data.extend(neighbours.values())
+    a, b = np.array(first, dtype=np.intp), np.array(second, dtype=np.intp)
+    once = a <= b  # an undirected tie is in the neighbours of both its ends
+    return a[once], b[once], list(itertools.compress(data, once.tolist()))
+
+
+def _edge_arrays(graph: nx.Graph, index: Mapping[Hashable, int], weight: str | None
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every tie once as node numbers (a <= b) and its `weight` (missing or 0: 1)."""
+    a, b, data = graph_ties(graph, index)
+    weights = [float(d.get(weight, 1) or 1) for d in data] if weight else [1.0] * len(data)
+    return a, b, np.array(weights, dtype=float)
+
+
+def _component_coords(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
+                      rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE)) -> np.ndarray:
+    """Fruchterman-Reingold coordinates (n x 2, scaled to EDGE_LENGTH) of one component
+    of `n` actors with ties ``a[k]-b[k]`` of weight ``w[k]`` (sorted by a, then b);
+    `rounds` for a component of up to 1,000 actors, and above."""
     if n == 1:
         return np.zeros((1, 2))
     if n == 2:
         return np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])
-    g = ig.Graph(n=n, edges=[(a, b) for a, b, _ in edges])
-    weights = [w for _, _, w in edges]
+    import igraph as ig
+
+    g = ig.Graph(n=n, edges=list(zip(a.tolist(), b.tolist(), strict=True)))
     start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
     with _seeded(seed):
         layout = g.layout_fruchterman_reingold(
-            weights=weights, niter=500 if n <= 1000 else 200, seed=start.tolist(),
-            grid="auto")
+            weights=w.tolist(), niter=rounds[0] if n <= 1000 else rounds[1],
+            seed=start.tolist(), grid="auto")
         if n <= KAMADA_KAWAI_LIMIT:
             # Kamada-Kawai (distances in the graph become distances on screen) spreads a
             # dense core more evenly than Fruchterman-Reingold: room for the labels.
@@ -95,24 +167,21 @@ def _component_coords(nodes: Sequence[Hashable], edges: Sequence[tuple[int, int,
     coords = np.asarray(layout.coords, dtype=float)
     coords -= coords.mean(axis=0)
     scale = 1.0
-    if edges:
-        lengths = np.hypot(*(coords[[a for a, _, _ in edges]] - coords[[b for _, b, _ in edges]]).T)
+    if len(a):
+        lengths = np.hypot(*(coords[a] - coords[b]).T)
         scale = EDGE_LENGTH / (float(np.median(lengths)) or 1.0)
-    nearest, _ = cKDTree(coords).query(coords, k=2)
-    median_nn = float(np.median(nearest[:, 1])) or 1.0
+    median_nn = float(np.median(nearest_distances(coords))) or 1.0
     scale = max(scale, NEIGHBOUR_DISTANCE / median_nn)
     return _spread(coords * scale)
 
 
 def _spread(coords: np.ndarray, *, rounds: int = 30) -> np.ndarray:
     """Push apart actors closer than `MIN_DISTANCE` (a few rounds; labels need room)."""
-    from scipy.spatial import cKDTree
-
     if len(coords) < 2 or len(coords) > 20000:
         return coords
     coords = coords.copy()
     for _ in range(rounds):
-        pairs = cKDTree(coords).query_pairs(MIN_DISTANCE, output_type="ndarray")
+        pairs = close_pairs(coords, MIN_DISTANCE)
         if not len(pairs):
             break
         delta = coords[pairs[:, 1]] - coords[pairs[:, 0]]
@@ -150,6 +219,60 @@ def _pack(boxes: Sequence[np.ndarray]) -> list[np.ndarray]:
     return placed
 
 
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """(component of every node, the nodes of every component): components biggest first
+    (ties: the one with the smallest node first), nodes in ascending order."""
+    if len(a):
+        import igraph as ig
+
+        graph = ig.Graph(n=n, edges=list(zip(a.tolist(), b.tolist(), strict=True)))
+        member = np.asarray(graph.connected_components().membership, dtype=np.intp)
+    else:
+        member = np.arange(n, dtype=np.intp)
+    sizes = np.bincount(member)
+    first = np.full(len(sizes), n, dtype=np.intp)
+    np.minimum.at(first, member, np.arange(n))
+    order = np.lexsort((first, -sizes))
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    comp = rank[member]
+    by_comp = np.argsort(comp, kind="stable")
+    bounds = np.cumsum(np.bincount(comp, minlength=len(order)))[:-1]
+    return comp, np.split(by_comp, bounds)
+
+
+def _coordinates(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
+                 rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE)) -> np.ndarray:
+    """Positions (n x 2 integers, centred) of nodes 0..n-1 with ties ``a-b`` (a <= b) of
+    weight `w`: every component laid out on its own and packed (see `layout_positions`)."""
+    comp, members = _components(n, a, b)
+    local = np.empty(n, dtype=np.intp)
+    for nodes in members:
+        local[nodes] = np.arange(len(nodes))
+    edge_comp = comp[a]
+    order = np.lexsort((b, a, edge_comp))
+    la, lb, lw = local[a][order], local[b][order], w[order]
+    bounds = np.cumsum(np.bincount(edge_comp, minlength=len(members)))
+    blocks = [_component_coords(len(nodes), la[lo:hi], lb[lo:hi], lw[lo:hi], seed, rounds)
+              for nodes, lo, hi in zip(members, [0, *bounds[:-1].tolist()], bounds.tolist(),
+                                       strict=True)]
+    # Pack non-trivial components; isolates and pairs go into a compact grid below.
+    coords = np.zeros((n, 2))
+    big = [k for k, nodes in enumerate(members) if len(nodes) > 2]
+    for k, block in zip(big, _pack([blocks[k] for k in big]), strict=True):
+        coords[members[k]] = block
+    small = [k for k, nodes in enumerate(members) if len(nodes) <= 2]
+    if small:
+        placed = np.concatenate([members[k] for k in big]) if big else np.zeros(0, np.intp)
+        top = (float(coords[placed, 1].max()) if len(placed) else -GAP) + GAP * 1.5
+        width = float(coords[placed, 0].max()) if len(placed) else 0.0
+        per_row = max(4, int(width // (EDGE_LENGTH * 2.2)) + 1)
+        for i, k in enumerate(small):
+            origin = np.array([(i % per_row) * EDGE_LENGTH * 2.2, top + (i // per_row) * GAP])
+            coords[members[k]] = origin + blocks[k]
+    return _finish(coords)
+
+
 def layout_positions(graph: nx.Graph, *, seed: int = 0,
                      weight: str | None = "weight") -> dict[Hashable, Position]:
     """Seeded positions of every node of `graph`, component by component.
@@ -183,47 +306,24 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0,
     >>> len(pos), len(set(pos.values()))
     (7, 7)
     """
+    key = (id(graph), seed, weight)
+    if _SHARED is not None and key in _SHARED and _SHARED[key][0] is graph:
+        return _SHARED[key][1]
     nodes = sorted(graph.nodes, key=_sort_key)
-    if not nodes:
-        return {}
-    components = sorted((sorted(c, key=_sort_key) for c in nx.connected_components(graph)),
-                        key=lambda c: (-len(c), _sort_key(c[0])))
-    # One pass over the edges: bucket them by component, as local index pairs.
-    where: dict[Hashable, tuple[int, int]] = {}
-    for ci, comp in enumerate(components):
-        for i, node in enumerate(comp):
-            where[node] = (ci, i)
-    buckets: list[list[tuple[int, int, float]]] = [[] for _ in components]
-    for a, b, w in graph.edges(data=weight, default=1):
-        (ca, ia), (_, ib) = where[a], where[b]
-        buckets[ca].append((min(ia, ib), max(ia, ib), float(w or 1) if weight else 1.0))
-    blocks = [_component_coords(comp, sorted(edges), seed)
-              for comp, edges in zip(components, buckets, strict=True)]
-    # Pack non-trivial components; isolates and pairs go into a compact grid below.
-    big = [(c, b) for c, b in zip(components, blocks, strict=True) if len(c) > 2]
-    small = [(c, b) for c, b in zip(components, blocks, strict=True) if len(c) <= 2]
-    placed = _pack([b for _, b in big]) if big else []
-    coords: dict[Hashable, np.ndarray] = {}
-    for (comp, _), block in zip(big, placed, strict=True):
-        for node, xy in zip(comp, block, strict=True):
-            coords[node] = xy
-    if small:
-        top = max((xy[1] for xy in coords.values()), default=-GAP) + GAP * 1.5
-        width = max((xy[0] for xy in coords.values()), default=0.0)
-        per_row = max(4, int(width // (EDGE_LENGTH * 2.2)) + 1)
-        for i, (comp, block) in enumerate(small):
-            origin = np.array([(i % per_row) * EDGE_LENGTH * 2.2, top + (i // per_row) * GAP])
-            for node, xy in zip(comp, block, strict=True):
-                coords[node] = origin + xy
-    return _finish(coords, nodes)
+    a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
+    xy = _coordinates(len(nodes), a, b, w, seed).tolist() if nodes else []
+    positions = {node: (x, y) for node, (x, y) in zip(nodes, xy, strict=True)}
+    if _SHARED is not None:
+        _SHARED[key] = (graph, positions)
+    return positions
 
 
-def _finish(coords: Mapping[Hashable, np.ndarray], nodes: Sequence[Hashable]
-            ) -> dict[Hashable, Position]:
-    arr = np.array([coords[n] for n in nodes], dtype=float)
-    centre = (arr.max(axis=0) + arr.min(axis=0)) / 2
-    arr = np.rint(arr - centre).astype(int)
-    return {node: (int(x), int(y)) for node, (x, y) in zip(nodes, arr, strict=True)}
+def _finish(coords: np.ndarray) -> np.ndarray:
+    """`coords` centred on the middle of their bounding box and rounded to integers."""
+    if not len(coords):
+        return np.zeros((0, 2), dtype=np.int64)
+    centre = (coords.max(axis=0) + coords.min(axis=0)) / 2
+    return np.rint(coords - centre).astype(np.int64)
 
 
 def _sort_key(node: Hashable) -> tuple[str, str]:
@@ -240,7 +340,8 @@ class GroupedLayout:
 
 
 def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int = 0,
-                   weight: str | None = "weight") -> GroupedLayout:
+                   weight: str | None = "weight",
+                   rounds: int = GROUPED_ROUNDS) -> GroupedLayout:
     """Lay out each group on its own and place the groups apart, related groups closer.
 
     Used for large maps: the overview shows one circle per group at its centre, a group's
@@ -253,6 +354,8 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
         node -> group name (every node of `graph`).
     seed : int, default 0
     weight : str or None, default "weight"
+    rounds : int, default `GROUPED_ROUNDS`
+        Fruchterman-Reingold rounds for a component of more than 1,000 actors.
 
     Returns
     -------
@@ -269,40 +372,53 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     >>> math.hypot(ax - bx, ay - by) >= lay.radii["A"] + lay.radii["B"]
     True
     """
-    members: dict[str, list[Hashable]] = defaultdict(list)
-    for node in sorted(graph.nodes, key=_sort_key):
-        members[groups[node]].append(node)
-    names = sorted(members)
-    local: dict[str, dict[Hashable, Position]] = {}
-    radius: dict[str, float] = {}
-    parts = _induced_parts(graph, groups, names, weight)
-    for i, name in enumerate(names):
-        pos = layout_positions(parts[name], seed=seed + i, weight=weight)
-        local[name] = pos
-        radius[name] = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + GAP
-    # Layout of the group graph: groups linked by the number of ties between them.
-    between: dict[tuple[str, str], int] = defaultdict(int)
-    for a, b in graph.edges:
-        ga, gb = groups[a], groups[b]
-        if ga != gb:
-            between[(min(ga, gb), max(ga, gb))] += 1
+    nodes = sorted(graph.nodes, key=_sort_key)
+    if not nodes:
+        return GroupedLayout({}, {}, {})
+    a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
+    names = sorted({groups[node] for node in nodes})
     index = {name: i for i, name in enumerate(names)}
+    group = np.array([index[groups[node]] for node in nodes], dtype=np.intp)
+    # every group's nodes (ascending) and the ties inside it, as local numbers
+    by_group = np.argsort(group, kind="stable")
+    bounds = np.cumsum(np.bincount(group, minlength=len(names)))[:-1]
+    members = np.split(by_group, bounds)
+    local = np.empty(len(nodes), dtype=np.intp)
+    for part in members:
+        local[part] = np.arange(len(part))
+    ga, gb = group[a], group[b]
+    inside = np.flatnonzero(ga == gb)
+    inside = inside[np.argsort(ga[inside], kind="stable")]
+    tie_bounds = np.cumsum(np.bincount(ga[inside], minlength=len(names))).tolist()
+    local_xy = []
+    radius = []
+    for i, part in enumerate(members):
+        ties = inside[(tie_bounds[i - 1] if i else 0):tie_bounds[i]]
+        xy = _coordinates(len(part), local[a[ties]], local[b[ties]], w[ties], seed + i,
+                          (ROUNDS_SMALL, rounds))
+        local_xy.append(xy)
+        radius.append(max((math.hypot(x, y) for x, y in xy.tolist()), default=0.0) + GAP)
+    # Layout of the group graph: groups linked by the number of ties between them.
     if len(names) == 1:
         centres = np.zeros((1, 2))
     else:
         import igraph as ig
 
-        edges = sorted((index[a], index[b], float(w)) for (a, b), w in between.items())
-        g = ig.Graph(n=len(names), edges=[(a, b) for a, b, _ in edges])
+        across = ga != gb
+        low, high = np.minimum(ga, gb)[across], np.maximum(ga, gb)[across]
+        pairs, counts = np.unique(low * len(names) + high, return_counts=True)
+        edges = list(zip((pairs // len(names)).tolist(), (pairs % len(names)).tolist(),
+                         strict=True))
+        g = ig.Graph(n=len(names), edges=edges)
         start = np.random.default_rng(seed).uniform(-1, 1, size=(len(names), 2))
         with _seeded(seed):
             lay = g.layout_fruchterman_reingold(
-                weights=[math.log1p(w) for _, _, w in edges] or None, niter=1000,
+                weights=[math.log1p(float(c)) for c in counts.tolist()] or None, niter=1000,
                 seed=start.tolist())
         centres = np.asarray(lay.coords, dtype=float)
         centres -= centres.mean(axis=0)
         # Spread the centres until no two group circles overlap.
-        r = np.array([radius[name] for name in names])
+        r = np.array(radius)
         scale = 0.0
         for i in range(len(names)):
             d = np.hypot(*(centres[i + 1:] - centres[i]).T)
@@ -310,39 +426,17 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
             if len(need):
                 scale = max(scale, float(need.max()))
         centres *= scale
-    positions: dict[Hashable, np.ndarray] = {}
-    for name in names:
-        cx, cy = centres[index[name]]
-        for node, (x, y) in local[name].items():
-            positions[node] = np.array([cx + x, cy + y])
-    all_nodes = sorted(graph.nodes, key=_sort_key)
-    final = _finish(positions, all_nodes) if all_nodes else {}
+    coords = np.zeros((len(nodes), 2))
+    for i, part in enumerate(members):
+        coords[part] = centres[i] + local_xy[i]
+    final = _finish(coords)
     # The shift applied by _finish, to move the centres along with the nodes.
-    if all_nodes:
-        first = all_nodes[0]
-        shift = np.array(final[first]) - positions[first]
-    else:
-        shift = np.zeros(2)
-    centre_pos = {name: (int(round(centres[index[name]][0] + shift[0])),
-                         int(round(centres[index[name]][1] + shift[1]))) for name in names}
-    return GroupedLayout(final, centre_pos, {name: int(round(radius[name])) for name in names})
-
-
-def _induced_parts(graph: nx.Graph, groups: Mapping[Hashable, str], names: Sequence[str],
-                   weight: str | None) -> dict[str, nx.Graph]:
-    """The subgraph of every group as a plain graph (nodes and the `weight` of the ties
-    inside it), in one pass over the ties: networkx's subgraph views are slow to walk."""
-    parts = {name: nx.Graph() for name in names}
-    for node in graph.nodes:
-        parts[groups[node]].add_node(node)
-    for a, b, d in graph.edges(data=True):
-        group = groups[a]
-        if groups[b] == group:
-            if weight is not None and weight in d:
-                parts[group].add_edge(a, b, **{weight: d[weight]})
-            else:
-                parts[group].add_edge(a, b)
-    return parts
+    shift = final[0] - coords[0]
+    positions = {node: (x, y) for node, (x, y) in zip(nodes, final.tolist(), strict=True)}
+    centre_pos = {name: (int(round(centres[i][0] + shift[0])),
+                         int(round(centres[i][1] + shift[1]))) for i, name in enumerate(names)}
+    return GroupedLayout(positions, centre_pos, {name: int(round(r)) for name, r in
+                                                 zip(names, radius, strict=True)})
 
 
 def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"
@@ -364,21 +458,19 @@ def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"
     nodes = sorted(graph.nodes, key=_sort_key)
     if not nodes:
         return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = sorted((min(index[a], index[b]), max(index[a], index[b]),
-                    float((d.get(weight, 1) if weight else 1) or 1))
-                   for a, b, d in graph.edges(data=True))
+    a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
+    order = np.lexsort((b, a))
     import igraph as ig
 
-    g = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
+    g = ig.Graph(n=len(nodes), edges=np.column_stack([a[order], b[order]]))
     with _seeded(seed):
-        membership = g.community_multilevel(weights=[w for _, _, w in edges] or None).membership
+        membership = g.community_multilevel(weights=w[order].tolist() or None).membership
     members: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(membership):
         members[c].append(i)
-    order = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    ranked = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     out: dict[Hashable, int] = {}
-    for number, member_list in enumerate(order):
+    for number, member_list in enumerate(ranked):
         for i in member_list:
             out[nodes[i]] = number
     return out

@@ -57,6 +57,7 @@ from wijkgraph._files import atomic_write
 from wijkgraph.i18n import check_lang, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import strength_label
+from wijkgraph.render._templates import bytecode_cache
 from wijkgraph.render.mapdata import (
     EDGE_WIDTHS,
     OVERVIEW_LIMIT,
@@ -167,6 +168,7 @@ def template_environment(lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=bytecode_cache("map"),
     )
     env.install_gettext_translations(translator(lang), newstyle=True)  # type: ignore[attr-defined]
     return env

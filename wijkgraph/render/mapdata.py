@@ -28,6 +28,7 @@ from wijkgraph.render.layout import (
     layout_positions,
     make_label_room,
 )
+from wijkgraph.render.mapties import declared_ties, meeting_ties
 
 if TYPE_CHECKING:
     from wijkgraph.analysis.run import Analysis
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 OVERVIEW_LIMIT = 3000
 #: Above this many actors edges are hidden while dragging or zooming.
 HIDE_EDGES_LIMIT = 1000
-#: At most this many co-participation ties are drawn (they grow with meeting size squared).
-MAX_MEETING_EDGES = 60_000
 #: Node sizes (vis-network canvas units, radius).
 MIN_SIZE, MAX_SIZE = 10.0, 42.0
 #: Edge width per strength (1-4).
@@ -413,44 +412,9 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
             reasons.get(a, ""),
         ])
 
-    # declared ties
-    labels = _Interner()
-    edges = []
-    known_labels: dict[tuple[Any, ...], int] = {}  # (kinds, channels, themes) -> label
-    ties = [(index[u], index[v], d) for u, v, d in graph.edges(data=True)]
-    # (a, b) is unique, so sorting the triples never compares the attribute dicts
-    for a, b, d in sorted((a, b, d) if a < b else (b, a, d) for a, b, d in ties):
-        w = int(d.get("weight", 1) or 1)
-        w = min(max(w, 1), 4)
-        key = None if d.get("directions") else \
-            (tuple(d.get("kinds", ())), tuple(d.get("channels") or ()), tuple(d.get("themes") or ()))
-        label_index = known_labels.get(key) if key is not None else None
-        if label_index is None:
-            label_index = labels(_edge_label(network, d))
-            if key is not None:
-                known_labels[key] = label_index
-        edges.append([a, b, w, label_index, 1 if d.get("explicit", True) else 0])
-
-    # co-participation ties (shared meetings), only where no declared tie exists
-    # (the same pairs as network.meeting_graph(), without building a networkx graph)
-    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for u, v, meeting in network.co_participation:
-        iu, iv = index[u], index[v]
-        shared[(iu, iv) if iu < iv else (iv, iu)].append(meeting)
-    declared = {(e[0], e[1]) for e in edges}
-    meeting_edges: list[list[Any]] = []
-    for (a, b), ms in shared.items():
-        if (a, b) in declared:
-            continue
-        distinct = set(ms)
-        known = sorted({meeting_index[m] for m in distinct if m in meeting_index})
-        meeting_edges.append([a, b, len(distinct), known[:5]])
-    meeting_edges.sort()
-    meeting_edges_total = len(meeting_edges)
-    if meeting_edges_total > MAX_MEETING_EDGES:
-        # Keep the ties that share most meetings (a deterministic choice), say so in the page.
-        meeting_edges = sorted(sorted(meeting_edges, key=lambda e: (-e[2], e[0], e[1]))
-                               [:MAX_MEETING_EDGES])
+    # declared ties, then co-participation ties (shared meetings) where no declared tie is
+    edges, edge_labels = declared_ties(network, index)
+    meeting_edges, meeting_edges_total = meeting_ties(network, index, meeting_index, edges)
 
     # suggested links
     suggestions = _suggestions(analysis, index, lang) if analysis is not None else []
@@ -461,7 +425,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         ghost_rows = place_ghosts(analysis.missing_parties.table(lang).to_dict("records"),
                                   positions, actors, domains)
 
-    title = _title(network, lang)
+    title, head = _head(network, lang)
     domain_list = [[name, palette.domain_colour(name),
                     palette.domain_name(name, lang) if name else word("unknown_domain", lang)]
                    for name in domains.values]
@@ -477,7 +441,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         "version": 1,
         "lang": lang,
         "title": title,
-        "info": _info(network, lang),
+        "info": head,
         "strings": {k: word(k, lang) for k in STRINGS},
         "findings": _findings(network, analysis, lang, index),
         "plurals": _plurals(lang),
@@ -487,7 +451,7 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
         "actors": actors,
         "edge_columns": ["a", "b", "strength", "label", "explicit"],
         "edges": edges,
-        "edge_labels": labels.values,
+        "edge_labels": edge_labels,
         "meeting_edge_columns": ["a", "b", "shared", "meetings"],
         "meeting_edges": meeting_edges,
         "meeting_edges_total": meeting_edges_total,
@@ -516,19 +480,6 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     }
 
 
-def _edge_label(network: WijkNetwork, d: Mapping[str, Any]) -> str:
-    """The text of a declared tie: its kinds, (channels), · themes, · directions."""
-    parts = [", ".join(d.get("kinds", ()))]
-    if d.get("channels"):
-        parts.append("(" + ", ".join(d["channels"]) + ")")
-    if d.get("themes"):
-        parts.append("· " + ", ".join(d["themes"]))
-    if d.get("directions"):
-        arrows = [f"{network.label(s)} → {network.label(t)}" for s, t in d["directions"]]
-        parts.append("· " + "; ".join(arrows))
-    return " ".join(p for p in parts if p)
-
-
 def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str
                  ) -> list[list[Any]]:
     """The suggested links (``missing_links``) between actors of the map: a, b, score,
@@ -552,19 +503,14 @@ def _suggestions(analysis: Analysis, index: Mapping[Hashable, int], lang: str
     return out
 
 
-def _title(network: WijkNetwork, lang: str) -> str:
-    """The title of `wijkgraph.model.info.document_info` (info sheet, dataset, area, file)."""
-    from wijkgraph.model.info import document_info
-
-    return document_info(network, lang)["title"] or word("title", lang)
-
-
-def _info(network: WijkNetwork, lang: str) -> dict[str, str]:
-    """Area, date and organisation for the page's head (and its exports)."""
+def _head(network: WijkNetwork, lang: str) -> tuple[str, dict[str, str]]:
+    """The page's title and its area, date and organisation (and those of its exports),
+    from `wijkgraph.model.info.document_info` (info sheet, dataset, area, file)."""
     from wijkgraph.model.info import document_info
 
     info = document_info(network, lang)
-    return {k: info[k] for k in ("title", "area", "date", "organisation")}
+    return (info["title"] or word("title", lang),
+            {k: info[k] for k in ("title", "area", "date", "organisation")})
 
 
 def _findings(network: WijkNetwork, analysis: Analysis | None, lang: str,

@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from wijkgraph.i18n import N_, Translator, translator
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.layout import layout_positions
@@ -205,12 +207,17 @@ def _central(graph: Any, analysis: Analysis | None, limit: int) -> Any:
     analysis, most partners (then id) without one."""
     if graph.number_of_nodes() <= limit:
         return graph
-    degree = dict(graph.degree())
-    score: dict[Hashable, float] = {}
+    nodes = list(graph.nodes)
+    degree = np.array([d for _n, d in graph.degree()], dtype=np.int64)  # in node order
+    score = np.full(len(nodes), -1.0)
     if analysis is not None:
         scores = analysis.key_figures.scores["score"]  # index: actor id
-        score = {i: float(v) for i, v in scores.items() if v == v}
-    keep = sorted(graph.nodes, key=lambda n: (-score.get(n, -1.0), -degree[n], str(n)))[:limit]
+        lookup = {i: float(v) for i, v in scores.items() if v == v}
+        score = np.array([lookup.get(n, -1.0) for n in nodes], dtype=float)
+    # highest score, then most partners, then id (as text): the `limit` first
+    by_id = np.empty(len(nodes), dtype=np.int64)
+    by_id[sorted(range(len(nodes)), key=lambda k: str(nodes[k]))] = np.arange(len(nodes))
+    keep = [nodes[k] for k in np.lexsort((by_id, -degree, -score))[:limit].tolist()]
     # A plain copy of the part (a networkx subgraph view is slow to walk).
     kept = set(keep)
     part = type(graph)()

@@ -9,6 +9,12 @@ language, so the files are byte-identical to those of one process; only the cloc
 differs. ``WIJKGRAPH_WORKERS=1`` (or ``workers=1``) writes them one after the other in this
 process, as do systems without ``fork``.
 
+The processes are given about equal work (`share`, by the measured `COST` of each
+output): the map and the reports stay together (they share the summaries of every section
+and, for a wijk, the layout: `wijkgraph.render.layout.shared_layouts`), and the compact
+analysis.json of a city is made key by key on both sides (`Analysis.json_sections`) and
+joined here, in the order of the file.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -34,8 +40,9 @@ from typing import Any
 
 from wijkgraph._cores import WORKERS_ENV, n_workers
 from wijkgraph._files import atomic_write, output_folder
-from wijkgraph.analysis.run import Analysis
+from wijkgraph.analysis.run import PRETTY_JSON_MAX_ACTORS, Analysis
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render.layout import shared_layouts
 from wijkgraph.render.map import write_map
 from wijkgraph.render.report import write_report_html, write_report_md
 from wijkgraph.render.xlsx import write_tables_xlsx
@@ -54,8 +61,16 @@ PARALLEL_MIN_ACTORS = 1000
 PARALLEL_MEMORY_BUDGET = 5 * 2**29  # 2.5 GB
 
 #: Relative cost of each output (CPU seconds at 30,000 actors, measured): the outputs are
-#: shared between the processes by these, the longest first onto the least loaded.
-COST = {"map": 14.0, "xlsx": 7.5, "json": 6.5, "html": 3.0, "md": 1.2}
+#: shared between the processes by these, the longest first onto the least loaded. The
+#: map's includes the summaries of every section, which the reports then reuse.
+COST = {"map": 5.5, "xlsx": 5.5, "json": 4.7, "html": 1.0, "md": 0.2}
+#: Cost of each top-level key of a compact analysis.json (made and encoded, CPU seconds at
+#: 30,000 actors): a big file is shared between the processes key by key ("json:key").
+JSON_COST = {"key_figures": 1.5, "missing_parties": 0.66, "domains": 0.56, "themes": 0.41,
+             "meetings": 0.4, "roles": 0.37, "brokerage": 0.24, "missing_links": 0.19,
+             "resilience": 0.17, "triads": 0.1, "communities": 0.06}
+#: Outputs written by one process: the reports reuse the map's summaries and layout.
+TOGETHER = ("map", "html", "md")
 
 
 def _write_json(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
@@ -79,7 +94,10 @@ _JOB: dict[str, Any] = {}
 
 def _write(fmt: str, network: WijkNetwork, analysis: Analysis, folder: Path, lang: str,
            has_map: bool) -> str:
-    """Write one output; returns the name of the written file."""
+    """Write one output; returns the name of the written file. ``json:KEY`` writes no file
+    but returns that key's part of analysis.json (see `Analysis.json_sections`)."""
+    if fmt.startswith("json:"):
+        return dict(analysis.json_sections(lang))[fmt[5:]]()
     writer = WRITERS[fmt]
     if writer is write_report_html or writer is write_report_md:  # they link the map
         return writer(network, analysis, folder, lang, has_map=has_map).name
@@ -88,25 +106,37 @@ def _write(fmt: str, network: WijkNetwork, analysis: Analysis, folder: Path, lan
 
 def _write_inherited(fmts: list[str]) -> list[str]:
     """`_write` of each of `fmts` in a worker, on what it inherited from the parent (`_JOB`)."""
-    return [_write(fmt, _JOB["network"], _JOB["analysis"], _JOB["folder"], _JOB["lang"],
-                   _JOB["has_map"]) for fmt in fmts]
+    with shared_layouts():
+        return [_write(fmt, _JOB["network"], _JOB["analysis"], _JOB["folder"], _JOB["lang"],
+                       _JOB["has_map"]) for fmt in fmts]
 
 
-def share(fmts: list[str], processes: int) -> list[list[str]]:
-    """`fmts` shared between `processes` by `COST`: longest first onto the least loaded.
+def _cost(unit: str) -> float:
+    return JSON_COST.get(unit[5:], 0.02) if unit.startswith("json:") else COST.get(unit, 1.0)
 
-    The first share is this process's (it holds the longest output: the map).
+
+def share(units: list[str], processes: int) -> list[list[str]]:
+    """`units` shared between `processes` by `COST`: longest first onto the least loaded.
+
+    The outputs of `TOGETHER` stay together; the first share is this process's (it holds
+    them). ``json:KEY`` units are parts of analysis.json (`JSON_COST`).
 
     >>> share(["html", "md", "map", "xlsx", "json"], 2)
-    [['map', 'html'], ['xlsx', 'json', 'md']]
+    [['map', 'html', 'md'], ['xlsx', 'json']]
+    >>> share(["map", "html", "xlsx", "json:key_figures", "json:roles", "json:meta"], 2)
+    [['map', 'html', 'json:roles', 'json:meta'], ['xlsx', 'json:key_figures']]
     """
+    bundles = [[u for u in TOGETHER if u in units]]
+    bundles = [b for b in bundles if b] + [[u] for u in units if u not in TOGETHER]
     shares: list[list[str]] = [[] for _ in range(processes)]
     load = [0.0] * processes
-    for fmt in sorted(fmts, key=lambda f: (-COST.get(f, 1.0), f)):
+    for bundle in sorted(bundles, key=lambda b: (-sum(map(_cost, b)), b)):
         k = load.index(min(load))
-        shares[k].append(fmt)
-        load[k] += COST.get(fmt, 1.0)
-    return [s for s in shares if s]
+        shares[k] += bundle
+        load[k] += sum(map(_cost, bundle))
+    shares = [s for s in shares if s]
+    first = next((k for k, s in enumerate(shares) if set(TOGETHER) & set(s)), 0)
+    return [shares[first], *shares[:first], *shares[first + 1:]]
 
 
 def _memory() -> tuple[int, int]:
@@ -153,12 +183,22 @@ def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
     return count
 
 
+def _units(fmts: list[str], analysis: Analysis, lang: str, workers: int) -> list[str]:
+    """`fmts` as units of work: a compact analysis.json (a city's) as one unit per key."""
+    if "json" not in fmts or workers < 2 or WRITERS["json"] is not _write_json \
+            or analysis.overview.n_actors <= PRETTY_JSON_MAX_ACTORS:
+        return list(fmts)
+    keys = [f"json:{key}" for key, _part in analysis.json_sections(lang)]
+    return [unit for fmt in fmts for unit in (keys if fmt == "json" else [fmt])]
+
+
 def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder: Path,
                lang: str, has_map: bool, workers: int,
                progress: Callable[[str], None] | None = None) -> dict[str, str]:
     """Write `fmts`: here, or shared (`share`) between this process and `workers` - 1
     forked ones. This process writes a share itself instead of waiting: one copy less of
     the pages a worker touches (copy on write) and one process less to start.
+    A city's analysis.json is shared key by key (`_units`); this process joins the parts.
     `progress` hears of each format when its file is written (a worker's when it is back)."""
     def done(fmt: str, name: str) -> str:
         if progress is not None:
@@ -166,9 +206,11 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
         return name
 
     if not workers:
-        return {fmt: done(fmt, _write(fmt, network, analysis, folder, lang, has_map))
-                for fmt in fmts}
-    mine, *theirs = share(fmts, workers)
+        with shared_layouts():
+            return {fmt: done(fmt, _write(fmt, network, analysis, folder, lang, has_map))
+                    for fmt in fmts}
+    units = _units(fmts, analysis, lang, workers)
+    mine, *theirs = share(units, workers)
     _JOB.update(network=network, analysis=analysis, folder=folder, lang=lang, has_map=has_map)
     # Objects that exist now are left alone by the collector of the workers: a collection
     # would touch, and so copy, every page they inherited.
@@ -178,14 +220,22 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
         with ProcessPoolExecutor(max_workers=max(1, len(theirs)),
                                  mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_write_inherited, part) for part in theirs]
-            names = {fmt: done(fmt, _write(fmt, network, analysis, folder, lang, has_map))
-                     for fmt in mine}
+            with shared_layouts():
+                got = {unit: _write(unit, network, analysis, folder, lang, has_map)
+                       for unit in mine}
+            names = {u: done(u, n) for u, n in got.items() if not u.startswith("json:")}
             for part, future in zip(theirs, futures, strict=True):
-                names.update((fmt, done(fmt, name))
-                             for fmt, name in zip(part, future.result(), strict=True))
+                for unit, name in zip(part, future.result(), strict=True):
+                    got[unit] = name
+                    if not unit.startswith("json:"):
+                        names[unit] = done(unit, name)
     finally:
         gc.unfreeze()
         _JOB.clear()
+    if "json" in fmts and "json" not in names:  # the parts, in the order of the file
+        path = folder / "analysis.json"
+        atomic_write(path, [*(got[u] for u in units if u.startswith("json:")), "}\n"])
+        names["json"] = done("json", path.name)
     return {fmt: names[fmt] for fmt in fmts}
 
 

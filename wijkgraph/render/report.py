@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 import weakref
@@ -265,6 +266,8 @@ def _environment(lang: str) -> Any:
     ``_("...")``/``ngettext(...)`` (jinja2's i18n extension) and numbers as `Translator.number`."""
     import jinja2
 
+    from wijkgraph.render._templates import bytecode_cache
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("wijkgraph.render", "templates"),
         autoescape=True,
@@ -273,6 +276,7 @@ def _environment(lang: str) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=bytecode_cache("report"),
     )
     t = translator(lang)
     env.install_gettext_translations(t, newstyle=True)  # type: ignore[attr-defined]
@@ -326,12 +330,25 @@ def render_report(network: WijkNetwork, analysis: Analysis, *, lang: str = "nl",
     >>> '<html lang="en">' in html and "At a glance" in html
     True
     """
+    if fmt not in ("html", "md"):
+        raise ValueError(f"fmt must be 'html' or 'md', not {fmt!r}")
+    key = (id(network), lang, map_href)
+    last = _LAST_REPORT.pop(key, None) if fmt == "md" else None
+    if last is not None and last[0]() is analysis:
+        return render_markdown(last[1])  # the report of report.html: charts by their text
     report = build_report(network, analysis, lang=lang, map_href=map_href, draw=fmt != "md")
     if fmt == "md":
         return render_markdown(report)
-    if fmt != "html":
-        raise ValueError(f"fmt must be 'html' or 'md', not {fmt!r}")
+    _LAST_REPORT.clear()
+    with contextlib.suppress(TypeError):  # an analysis without weak references: not kept
+        _LAST_REPORT[key] = (weakref.ref(analysis), report)
     return render_html(report)
+
+
+#: (network id, lang, map link) -> (weak reference to the analysis, its report): the report
+#: built for report.html serves the report.md written next (Markdown reads its charts by
+#: their title and text only); used once.
+_LAST_REPORT: dict[tuple[int, str, str | None], tuple[weakref.ref[Any], Report]] = {}
 
 
 def write_report_html(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str, *,

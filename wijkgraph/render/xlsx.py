@@ -286,6 +286,13 @@ def _plain_texts(texts: list[str]) -> tuple[list[str], int]:
     The texts are joined with \x01 (a character a cell cannot hold), cleaned and escaped
     as one string and split again: a few C-level passes instead of six calls per cell.
     """
+    if texts and all(map(str.isprintable, texts)):
+        # no control character (the usual case): nothing to clean, perhaps nothing to escape
+        width = min(max(map(len, texts)), 80)
+        joined = "\x01".join(texts)
+        if not any(c in joined for c in '&<>"'):
+            return texts, width
+        return _esc(joined).split("\x01"), width
     joined = "\x01".join(texts)
     if joined.count("\x01") != len(texts) - 1:  # a text holds \x01 itself: one by one
         cleaned = [_ILLEGAL.sub("", t) for t in texts]

@@ -1,0 +1,152 @@
+"""The map's ties as compact rows: declared ties and shared meetings, column by column.
+
+`declared_ties` gives one row ``[a, b, strength, label, explicit]`` per tie of the
+analysis view (``a < b`` are actor numbers of the page, labels interned in the order of
+the rows); `meeting_ties` gives one row ``[a, b, shared, meetings]`` per pair of actors
+that sit in a meeting together without a declared tie. A city has a few hundred thousand
+of both: the pairs are sorted and counted with numpy, and Python touches each tie once.
+
+Examples
+--------
+>>> from wijkgraph.sources.bundled import load_dataset
+>>> net = load_dataset("driehoek")
+>>> index = {a: i for i, a in enumerate(sorted(net.graph.nodes, key=str))}
+>>> rows, labels = declared_ties(net, index)
+>>> len(rows) == net.graph.number_of_edges(), all(r[0] < r[1] for r in rows)
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render.layout import graph_ties
+
+#: At most this many co-participation ties are drawn (they grow with meeting size squared).
+MAX_MEETING_EDGES = 60_000
+#: The most meetings a co-participation tie names.
+MEETINGS_PER_TIE = 5
+
+
+def edge_label(network: WijkNetwork, d: Mapping[str, Any]) -> str:
+    """The text of a declared tie: its kinds, (channels), · themes, · directions.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> edge_label(load_dataset("driehoek"), {"kinds": ("samenwerking",), "themes": ("zorg",)})
+    'samenwerking · zorg'
+    """
+    parts = [", ".join(d.get("kinds", ()))]
+    if d.get("channels"):
+        parts.append("(" + ", ".join(d["channels"]) + ")")
+    if d.get("themes"):
+        parts.append("· " + ", ".join(d["themes"]))
+    if d.get("directions"):
+        arrows = [f"{network.label(s)} → {network.label(t)}" for s, t in d["directions"]]
+        parts.append("· " + "; ".join(arrows))
+    return " ".join(p for p in parts if p)
+
+
+def declared_ties(network: WijkNetwork, index: Mapping[Hashable, int],
+                  label: Callable[[WijkNetwork, Mapping[str, Any]], str] = edge_label
+                  ) -> tuple[list[list[int]], list[str]]:
+    """Rows ``[a, b, strength 1-4, label, explicit 0/1]`` of every tie of ``network.graph``,
+    sorted by (a, b), and the texts their labels point to (first use first).
+
+    Ties with the same kinds, channels and themes (and no direction) share one label,
+    made once by `label`.
+    """
+    low, high, data = graph_ties(network.graph, index)
+    if not data:
+        return [], []
+    order = np.lexsort((high, low))
+    low, high = low[order], high[order]
+    data = [data[k] for k in order.tolist()]
+    strength = np.clip([int(d.get("weight", 1) or 1) for d in data], 1, 4)
+    explicit = [1 if d.get("explicit", True) else 0 for d in data]
+    # Ties that say the same share one label, made once. By identity: the network shares
+    # one tuple among the ties that say the same (an equal tuple that is another object
+    # only makes the same label once more); a tie with directions has a label of its own.
+    keys = [k if d.get("directions") else
+            (id(d.get("kinds") or ()), id(d.get("channels") or ()), id(d.get("themes") or ()))
+            for k, d in enumerate(data)]
+    seen: dict[Any, int] = {}
+    codes = np.array([seen.setdefault(key, len(seen)) for key in keys], dtype=np.int64)
+    first = np.full(len(seen), len(codes), dtype=np.int64)  # where each is first used
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    texts: dict[str, int] = {}
+    label_of = np.array([texts.setdefault(label(network, data[k]), len(texts))
+                         for k in first.tolist()], dtype=np.int64)
+    rows = [list(row) for row in zip(low.tolist(), high.tolist(), strength.tolist(),
+                                     label_of[codes].tolist(), explicit, strict=True)]
+    return rows, list(texts)
+
+
+def meeting_ties(network: WijkNetwork, index: Mapping[Hashable, int],
+                 meeting_index: Mapping[str, int], declared: list[list[int]],
+                 limit: int = MAX_MEETING_EDGES) -> tuple[list[list[Any]], int]:
+    """Co-participation ties where no declared tie exists, and how many there are in all.
+
+    One row ``[a, b, shared, meetings]`` per pair (a < b) that sits in a meeting together:
+    the number of distinct meetings they share and the first `MEETINGS_PER_TIE` of them
+    (numbers of `meeting_index`, ascending), sorted by (a, b). Above `limit` pairs only the
+    `limit` that share most meetings are kept (ties broken by a, then b). The same pairs as
+    ``network.meeting_graph()``, without building a networkx graph.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> net = load_dataset("utrecht-oost")
+    >>> index = {a: i for i, a in enumerate(sorted(net.graph.nodes, key=str))}
+    >>> meetings = {m: i for i, m in enumerate(sorted(net.meetings["id"]))}
+    >>> rows, total = meeting_ties(net, index, meetings, declared_ties(net, index)[0])
+    >>> total == len(rows) and all(r[2] >= len(r[3]) >= 1 for r in rows)
+    True
+    """
+    triples = network.co_participation
+    if not triples:
+        return [], 0
+    n = max(len(index), 1)
+    first = np.array([index[t[0]] for t in triples], dtype=np.int64)
+    second = np.array([index[t[1]] for t in triples], dtype=np.int64)
+    codes, names = pd.factorize(np.array([t[2] for t in triples], dtype=object))
+    pair = np.minimum(first, second) * n + np.maximum(first, second)
+    # each (pair, meeting) once, sorted by pair, then meeting
+    combos = _distinct(pair * len(names) + codes)
+    pair, code = combos // len(names), combos % len(names)
+    if declared:
+        ties = np.array([r[0] * n + r[1] for r in declared], dtype=np.int64)
+        keep = ~np.isin(pair, ties)
+        pair, code = pair[keep], code[keep]
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
+    pairs = pair[starts]
+    shared = np.diff(np.r_[starts, len(pair)])
+    total = len(pairs)
+    chosen = np.arange(total)
+    if total > limit:
+        chosen = np.sort(np.lexsort((pairs, -shared))[:limit])  # pairs sort as (a, b)
+    # the known meetings of each pair, ascending (combos are sorted by pair, then code)
+    number = np.array([meeting_index.get(m, -1) for m in names], dtype=np.int64)[code]
+    order = np.lexsort((number, pair))
+    number = number[order]
+    known_start = np.searchsorted(pair[order], pairs[chosen], side="left")
+    known_stop = np.searchsorted(pair[order], pairs[chosen], side="right")
+    numbers = number.tolist()
+    rows = []
+    for p, count, lo, hi in zip(pairs[chosen].tolist(), shared[chosen].tolist(),
+                                known_start.tolist(), known_stop.tolist(), strict=True):
+        known = [m for m in numbers[lo:hi] if m >= 0][:MEETINGS_PER_TIE]
+        rows.append([p // n, p % n, count, known])
+    return rows, total
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct `values`, ascending (`numpy.unique` by sorting).
+
+    >>> _distinct(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
