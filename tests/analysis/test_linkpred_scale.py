@@ -15,14 +15,17 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from wijkgraph.analysis import linkpred
-from wijkgraph.analysis.linkpred import (
-    _adjacency,
-    _candidates,
-    _upper,
-    _upper_product,
-    attribute_parts,
+from wijkgraph.analysis import _sparse
+from wijkgraph.analysis._sparse import (
+    adjacency_matrix,
+    candidate_blocks,
     lookup,
+    upper,
+    upper_product,
+)
+from wijkgraph.analysis.linkpred import (
+    attribute_parts,
+    candidate_pairs,
     prepare,
     score_parts,
 )
@@ -47,7 +50,7 @@ def test_adjacency_is_what_networkx_gives(seed: int) -> None:
                                     dtype=np.float64)
     want.setdiag(0)
     want.eliminate_zeros()
-    got = _adjacency(g, index)
+    got = adjacency_matrix(g, index)
     assert got.has_sorted_indices
     for field in ("indptr", "indices", "data"):
         np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
@@ -56,10 +59,10 @@ def test_adjacency_is_what_networkx_gives(seed: int) -> None:
 @pytest.mark.parametrize("block", [1, 7, 10**9])
 def test_upper_product_in_blocks_is_the_upper_triangle_of_the_product(
         block: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(linkpred, "_BLOCK_ENTRIES", block)
+    monkeypatch.setattr(_sparse, "_BLOCK_ENTRIES", block)
     a = sp.csr_array(sp.random(60, 60, density=0.1, random_state=1))
     b = sp.csr_array(sp.random(60, 60, density=0.1, random_state=2))
-    want, got = _upper(a @ b), _upper_product(a, b)
+    want, got = upper(a @ b), upper_product(a, b)
     for field in ("indptr", "indices", "data"):
         np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
 
@@ -80,10 +83,17 @@ def test_expected_part_from_bits_is_the_loop_over_pairs() -> None:
     np.testing.assert_array_equal(attribute_parts(feat, r, c)["expected"], want)
 
 
-def test_candidates_carry_their_structural_parts() -> None:
+@pytest.mark.parametrize("block", [50, 10**9])
+def test_candidates_carry_their_structural_parts(block: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sparse, "_CANDIDATE_BLOCK", block)
     feat = prepare(_graph(2, n=120))
-    rows, cols, known = _candidates(feat, all_pairs_limit=10)
-    assert known is not None and len(rows) > 100
+    blocks = list(candidate_blocks(feat, all_pairs_limit=10))
+    assert len(blocks) > 1 if block == 50 else len(blocks) == 1
+    rows, cols = (np.concatenate([b[i] for b in blocks]) for i in range(2))
+    known = {key: np.concatenate([b[2][key] for b in blocks]) for key in blocks[0][2]}
+    assert len(rows) > 100
+    np.testing.assert_array_equal(candidate_pairs(feat, all_pairs_limit=10)[0], rows)
     assert (rows < cols).all() and not (lookup(feat.adjacency, rows, cols) > 0).any()
     # every pair with a shared partner or meeting and no tie, each once
     pattern = sp.csr_array(feat.aa + feat.shared_meetings)
@@ -94,3 +104,17 @@ def test_candidates_carry_their_structural_parts() -> None:
     carried = score_parts(feat, rows, cols, known=known)
     for key in looked_up:
         np.testing.assert_array_equal(carried[key], looked_up[key])
+
+
+@pytest.mark.parametrize("limit", [10, 3000])  # pairs at distance two / every pair
+def test_excluded_pairs_leave_the_next_best(limit: int) -> None:
+    from wijkgraph.analysis.linkpred import suggest_links
+    from wijkgraph.sources.bundled import load_dataset
+
+    net = load_dataset("utrecht-oost")
+    ranked = suggest_links(net, top=40, all_pairs_limit=limit).items
+    excluded = frozenset(frozenset((s.source, s.target)) for s in ranked[1:30:2])
+    got = suggest_links(net, top=10, all_pairs_limit=limit, exclude=excluded).items
+    want = [s for s in ranked if frozenset((s.source, s.target)) not in excluded][:10]
+    assert [(s.source, s.target, s.score, s.reasons) for s in got] == [
+        (s.source, s.target, s.score, s.reasons) for s in want]

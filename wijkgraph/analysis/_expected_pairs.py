@@ -87,14 +87,15 @@ def _structural(feat: Features, rows: np.ndarray, cols: np.ndarray
     ``meeting`` values of its entries; else only the pattern (values None: look them up).
     """
     adj, inc = feat.adjacency, feat.incidence
-    has_meetings = inc is not None and inc.nnz > 0
-    if feat.aa_left is None or (has_meetings and feat.meetings_left is None):
+    if inc is not None and not inc.nnz:
+        inc = None
+    if feat.aa_left is None or (inc is not None and feat.meetings_left is None):
         two = sp.csr_array(adj[rows] @ sp.csr_array(adj[cols]).T)
-        if has_meetings:
+        if inc is not None:
             two = sp.csr_array(two + inc[rows] @ sp.csr_array(inc[cols]).T)
         return two, None, None
     two = sp.csr_array(feat.aa_left[rows] @ sp.csr_array(adj[cols].T)).astype(np.complex128)
-    if has_meetings:
+    if inc is not None and feat.meetings_left is not None:
         two = sp.csr_array(two + 1j * (feat.meetings_left[rows] @ sp.csr_array(inc[cols].T)))
     return two, two.data.real, two.data.imag
 

@@ -22,6 +22,8 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._json_text import FRAME_TEXTS, frame_placeholder
+
 
 @runtime_checkable
 class Result(Protocol):
@@ -104,7 +106,8 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, pd.DataFrame):
-        return _records(value)
+        texts = FRAME_TEXTS.get()  # writing analysis.json: the table's text, column by column
+        return _records(value) if texts is None else frame_placeholder(value, texts)
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     if isinstance(value, set | frozenset):

@@ -61,6 +61,16 @@ import pandas as pd
 import scipy.sparse as sp
 
 from wijkgraph.analysis._result import jsonable
+from wijkgraph.analysis._sparse import (
+    adjacency_matrix,
+    bitsets,
+    candidate_blocks,
+    contenders,
+    lookup,
+    shared_count,
+    upper,
+    upper_product,
+)
 from wijkgraph.analysis.roles import RoleAssignment
 from wijkgraph.i18n import N_, translator
 from wijkgraph.model.network import WijkNetwork
@@ -101,24 +111,6 @@ ADAMIC_ADAR = Weights(structure=1.0, theme=0.0, wijk=0.0, meeting=0.0, cross_dom
 
 
 # --- preparing the features ----------------------------------------------------------------
-
-
-def _bitsets(values: Sequence[Iterable[str]]) -> tuple[np.ndarray, list[str]]:
-    vocab: dict[str, int] = {}
-    for vs in values:
-        for v in vs:
-            vocab.setdefault(v, len(vocab))
-    words = max(1, math.ceil(len(vocab) / 64))
-    bits = np.zeros((len(values), words), dtype=np.uint64)
-    for i, vs in enumerate(values):
-        for v in vs:
-            k = vocab[v]
-            bits[i, k // 64] |= np.uint64(1) << np.uint64(k % 64)
-    return bits, list(vocab)
-
-
-def _shared(bits: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    return np.bitwise_count(bits[rows] & bits[cols]).sum(axis=1).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -175,19 +167,19 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
     nodes = tuple(graph.nodes)
     index = {v: i for i, v in enumerate(nodes)}
     n = len(nodes)
-    adj = _adjacency(graph, index)
+    adj = adjacency_matrix(graph, index)
     deg = np.asarray(adj.sum(axis=1)).ravel()
     inv_log = np.zeros(n)
     inv_log[deg > 1] = 1.0 / np.log(deg[deg > 1])
     # upper triangle only (i < j): half the memory; `score_parts` looks pairs up as (lo, hi)
     aa_left = sp.csr_array(adj @ sp.dia_array((inv_log[None, :], [0]), shape=(n, n)))
-    aa = _upper_product(aa_left, adj)
+    aa = upper_product(aa_left, adj)
 
     meetings = [tuple(graph.nodes[v].get("meetings", ()) or ()) for v in nodes]
     mvocab: dict[str, int] = {}
     mr, mc = [], []
     for i, ms in enumerate(meetings):
-        for m in set(ms):
+        for m in dict.fromkeys(ms):  # first mention: not the hash order of a set
             mr.append(i)
             mc.append(mvocab.setdefault(m, len(mvocab)))
     inc = sp.csr_array((np.ones(len(mr)), (mr, mc)), shape=(n, max(1, len(mvocab))))
@@ -197,13 +189,13 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
     # shared meetings weighted like Adamic-Adar: a meeting of 3 says more than one of 40
     meetings_left = sp.csr_array(
         inc @ sp.dia_array((meeting_w[None, :], [0]), shape=(len(size), len(size))))
-    shared_meetings = _upper_product(meetings_left, sp.csr_array(inc.T))
+    shared_meetings = upper_product(meetings_left, sp.csr_array(inc.T))
 
     cfold = lru_cache(maxsize=None)(fold)
     themes = [{cfold(t) for t in (graph.nodes[v].get("themes", ()) or ())} - {""} for v in nodes]
-    theme_bits, _ = _bitsets(themes)
+    theme_bits, _ = bitsets(themes)
     wijken = [{cfold(w) for w in (graph.nodes[v].get("wijk", ()) or ())} - {""} for v in nodes]
-    wijk_bits, _ = _bitsets(wijken)
+    wijk_bits, _ = bitsets(wijken)
     dvocab: dict[str, int] = {}
     domain = np.array([dvocab.setdefault(d, len(dvocab)) if (d := graph.nodes[v].get("domain", ""))
                        else -1 for v in nodes], dtype=np.int64)
@@ -214,59 +206,6 @@ def prepare(graph: nx.Graph, *, roles: RoleAssignment | None = None,
                     np.array([len(t) for t in themes], dtype=np.float64), wijk_bits,
                     np.array([bool(w) for w in wijken]), domain, tuple(dvocab), expected, inc,
                     aa_left, meetings_left)
-
-
-def _adjacency(graph: nx.Graph, index: Mapping[str, int]) -> sp.csr_array:
-    """The 0/1 adjacency matrix of `graph` in node order, without self-loops, canonical CSR
-    (what ``nx.to_scipy_sparse_array`` gives, made straight from the edge list)."""
-    n = len(index)
-    if not graph.number_of_edges():
-        return sp.csr_array((n, n), dtype=np.float64)
-    if graph.is_directed() or graph.is_multigraph():
-        adj = nx.to_scipy_sparse_array(graph, nodelist=list(index), weight=None, format="csr",
-                                       dtype=np.float64)
-    else:
-        flat = np.empty(2 * graph.number_of_edges(), dtype=object)
-        flat[:] = [v for e in graph.edges() for v in e]
-        ends = pd.Index(list(index)).get_indexer(flat).astype(np.int64).reshape(-1, 2)
-        rows = np.concatenate([ends[:, 0], ends[:, 1]])
-        cols = np.concatenate([ends[:, 1], ends[:, 0]])
-        adj = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    adj.setdiag(0)
-    adj.eliminate_zeros()
-    adj.sum_duplicates()
-    adj.sort_indices()
-    adj.data[:] = 1.0
-    return adj
-
-
-_BLOCK_ENTRIES = 4_000_000
-
-
-def _upper_product(left: sp.csr_array, right: sp.csr_array) -> sp.csr_array:
-    """The strict upper triangle of ``left @ right``, made a block of rows at a time so the
-    lower triangle is never held (each row is computed as in the whole product)."""
-    left, right = sp.csr_array(left), sp.csr_array(right)
-    n = left.shape[0]
-    # about _BLOCK_ENTRIES products per block: row i costs sum of right's row lengths
-    cost = np.zeros(n + 1)
-    np.cumsum(np.bincount(np.repeat(np.arange(n), np.diff(left.indptr)), minlength=n,
-                          weights=np.diff(right.indptr)[left.indices].astype(np.float64)),
-              out=cost[1:])
-    bounds = np.unique(np.concatenate([[0], np.searchsorted(
-        cost, np.arange(_BLOCK_ENTRIES, cost[-1], _BLOCK_ENTRIES)), [n]]))
-    data, indices, counts = [], [], []
-    for start, stop in zip(bounds[:-1], bounds[1:], strict=False):
-        block = _upper(left[start:stop] @ right, offset=int(start))
-        data.append(block.data)
-        indices.append(block.indices)
-        counts.append(np.diff(block.indptr))
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    if counts:
-        np.cumsum(np.concatenate(counts), out=indptr[1:])
-    return sp.csr_array((np.concatenate(data) if data else np.zeros(0),
-                         np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32),
-                         indptr), shape=(n, right.shape[1]))
 
 
 def _expected_arrays(index: Mapping[str, int], adj: sp.csr_array, roles: RoleAssignment,
@@ -288,36 +227,6 @@ def _expected_arrays(index: Mapping[str, int], adj: sp.csr_array, roles: RoleAss
         open_b = has[b] & ~((adj @ has[a].astype(np.float64)) > 0)
         out.append((has[a], has[b], open_a, open_b))
     return tuple(out)
-
-
-def _upper(matrix: sp.sparray, *, offset: int = 0) -> sp.csr_array:
-    """The strict upper triangle (i < j) of a sparse matrix, as canonical CSR; its row k
-    is row ``k + offset`` of a larger matrix (a block of rows).
-
-    Filters the CSR arrays in place of `scipy.sparse.triu` (which goes through COO and is
-    about three times slower on the 10-million-entry products of a city network).
-    """
-    m = sp.csr_array(matrix)
-    n = m.shape[0]
-    rows = np.repeat(np.arange(n), np.diff(m.indptr))
-    keep = (m.indices > rows + offset) & (m.data != 0)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[keep], minlength=n), out=indptr[1:])
-    out = sp.csr_array((m.data[keep], m.indices[keep], indptr), shape=m.shape)
-    out.sort_indices()
-    return out
-
-
-def lookup(matrix: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """The entries ``matrix[rows[k], cols[k]]`` as a float array (0 where none is stored).
-
-    >>> lookup(sp.csr_array(np.array([[0.0, 2.0], [0.0, 0.0]])), np.array([0, 1]),
-    ...        np.array([1, 0])).tolist()
-    [2.0, 0.0]
-    """
-    if matrix.nnz == 0 or len(rows) == 0:
-        return np.zeros(len(rows))
-    return np.asarray(matrix[rows, cols], dtype=np.float64).ravel()
 
 
 def score_parts(feat: Features, rows: np.ndarray, cols: np.ndarray, *,
@@ -352,10 +261,10 @@ def attribute_parts(feat: Features, r: np.ndarray, c: np.ndarray) -> dict[str, n
     """The parts of `score_parts` that depend only on what the two actors are (themes,
     wijken, domains, roles), not on the ties: ``theme``, ``wijk``, ``cross_domain``,
     ``expected``."""
-    shared_t = _shared(feat.theme_bits, r, c)
+    shared_t = shared_count(feat.theme_bits, r, c)
     denom = np.sqrt(feat.n_themes[r] * feat.n_themes[c])
     theme = np.divide(shared_t, denom, out=np.zeros_like(shared_t), where=denom > 0)
-    same_wijk = (feat.wijk_bits[r] & feat.wijk_bits[c]).any(axis=1)
+    same_wijk = shared_count(feat.wijk_bits, r, c) > 0
     dr, dc = feat.domain[r], feat.domain[c]
     closes = np.zeros(len(r), dtype=bool)
     if feat.expected:
@@ -400,7 +309,7 @@ def informative_weights(feat: Features, weights: Weights, *, seed: int = 0) -> W
     >>> informative_weights(karate, Weights()) == ADAMIC_ADAR
     True
     """
-    adj = _upper(feat.adjacency)
+    adj = upper(feat.adjacency)
     if adj.nnz < MIN_TIES_TO_GATE:
         return weights
     coo = adj.tocoo()
@@ -428,32 +337,11 @@ def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Unlinked pairs worth scoring (i < j): all of them for small networks, else the pairs
     at distance two and the pairs sharing a meeting."""
-    rows, cols, _ = _candidates(feat, all_pairs_limit=all_pairs_limit)
-    return rows, cols
-
-
-def _candidates(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
-                ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray] | None]:
-    """`candidate_pairs`, with their ``structure`` and ``meeting`` parts when the pairs come
-    from those two matrices (None: look them up)."""
-    n = feat.n
-    if n < 2:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), None
-    if n <= all_pairs_limit:
-        rows, cols = np.triu_indices(n, k=1)
-        linked = lookup(feat.adjacency, rows, cols) > 0
-        return rows[~linked].astype(np.int64), cols[~linked].astype(np.int64), None
-    # both upper triangular; one complex matrix carries Adamic-Adar (real part) and shared
-    # meetings (imaginary part) on the union of their entries, each value as stored
-    both = sp.csr_array(feat.aa.astype(np.complex128) + 1j * feat.shared_meetings)
-    linked = sp.csr_array(both.multiply(_upper(feat.adjacency)))
-    linked.data[:] = 1.0
-    both = sp.csr_array(both - both.multiply(linked))
-    both.eliminate_zeros()
-    both.sort_indices()
-    coo = both.tocoo()
-    return coo.row.astype(np.int64), coo.col.astype(np.int64), {
-        "structure": coo.data.real.copy(), "meeting": coo.data.imag.copy()}
+    blocks = list(candidate_blocks(feat, all_pairs_limit=all_pairs_limit))
+    if not blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return (np.concatenate([b[0] for b in blocks]).astype(np.int64),
+            np.concatenate([b[1] for b in blocks]).astype(np.int64))
 
 
 # --- suggestions -----------------------------------------------------------------------------
@@ -632,10 +520,7 @@ def top_pairs(scores: np.ndarray, rows: np.ndarray, cols: np.ndarray, names: Seq
     """Positions of the `top` highest scores (> 0), ties broken by the two names."""
     if len(scores) == 0 or top <= 0:
         return []
-    keep = np.flatnonzero(scores > 0)
-    if len(keep) > top * 20:
-        cut = np.partition(scores[keep], len(keep) - top * 20)[len(keep) - top * 20]
-        keep = keep[scores[keep] >= cut]
+    keep = contenders(scores, top)
     # rank of each name (equal names, equal rank), then one stable sort in C: the order of
     # sorted(keep, key=(-score, name of row, name of col))
     _, name_rank = np.unique(np.asarray(names, dtype=object), return_inverse=True)
@@ -675,23 +560,41 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     """
     feat = features or prepare(network.graph, roles=roles, reference=reference)
     weights = weights or informative_weights(feat, Weights())
-    rows, cols, known = _candidates(feat, all_pairs_limit=all_pairs_limit)
-    parts = score_parts(feat, rows, cols, known=known)
-    scores = combine(parts, weights)
+    # excluded pairs dropped before ranking: removing pairs keeps the others' order
+    n = feat.n
+    excluded = np.unique(np.array(
+        [min(ij) * n + max(ij) for pair in exclude if len(pair) == 2
+         and len(ij := [feat.index[v] for v in pair if v in feat.index]) == 2],
+        dtype=np.int64))
+    kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    n_candidates = 0
+    for rows, cols, known in candidate_blocks(feat, all_pairs_limit=all_pairs_limit):
+        # scored a block at a time; only each block's contenders are kept (in order)
+        n_candidates += len(rows)
+        if top <= 0:
+            continue
+        if len(excluded):
+            free = ~np.isin(rows * n + cols, excluded)
+            rows, cols = rows[free], cols[free]
+            known = None if known is None else {k: v[free] for k, v in known.items()}
+        scores = combine(score_parts(feat, rows, cols, known=known), weights)
+        keep = contenders(scores, top)
+        kept.append((rows[keep], cols[keep], scores[keep]))
+    rows, cols, scores = (np.concatenate([k[i] for k in kept]) if kept else
+                          np.zeros(0, dtype=np.float64 if i == 2 else np.int64) for i in range(3))
     names = [network.label(v) for v in feat.nodes]
     mnames = meeting_names_of(network)
     items = []
-    best = top_pairs(scores, rows, cols, names, top + len(exclude))
-    if exclude:
-        best = [k for k in best if frozenset((feat.nodes[int(rows[k])],
-                                              feat.nodes[int(cols[k])])) not in exclude][:top]
+    best = top_pairs(scores, rows, cols, names, top)
+    parts = score_parts(feat, rows[best], cols[best])
+    where = {k: pos for pos, k in enumerate(best)}
     for k in best:
         i, j = int(rows[k]), int(cols[k])
         if names[j] < names[i]:
             i, j = j, i
-        p = {key: float(v[k]) for key, v in parts.items()}
+        p = {key: float(v[where[k]]) for key, v in parts.items()}
         items.append(Suggestion(feat.nodes[i], feat.nodes[j], names[i], names[j], "predicted",
                                 float(scores[k]),
                                 explain_pair(network, feat, i, j, p, roles, reference, mnames),
                                 p))
-    return SuggestedLinks(tuple(items), weights, len(rows))
+    return SuggestedLinks(tuple(items), weights, n_candidates)

@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any, ClassVar
 
 from wijkgraph._version import __version__
+from wijkgraph.analysis._json_text import section_json
 from wijkgraph.analysis._result import DISPLAY_LANG, jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
 from wijkgraph.analysis.centrality import start_centralities
@@ -164,7 +165,7 @@ class Analysis:
                                   separators=(",", ":")).encode
 
         def part(k: int, key: str, make: Callable[[], Any]) -> str:
-            return ("{" if k == 0 else ",") + encode(key) + ":" + encode(make())
+            return ("{" if k == 0 else ",") + encode(key) + ":" + section_json(make)
 
         return [(key, partial(part, k, key, make)) for k, (key, make)
                 in enumerate(sorted(self._json_items(lang), key=lambda kv: kv[0]))]

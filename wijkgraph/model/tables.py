@@ -19,10 +19,10 @@ Examples
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -286,6 +286,13 @@ def _check_text(raw: RawTable, col: _Collector, i: int, column: str, value: str)
 
 
 def _vocab(raw: RawTable, col: _Collector, table: str, column: str, values: list[str]) -> list[str]:
+    canons, codes = _vocab_codes(raw, col, table, column, values)
+    return take(canons, codes)
+
+
+def _vocab_codes(raw: RawTable, col: _Collector, table: str, column: str, values: list[str]
+                 ) -> tuple[list[str], np.ndarray]:
+    """The normalised value of each distinct value, and each row's code (see `_vocab`)."""
     enum, normalise = VOCABULARIES[(table, column)]
     known = ", ".join(e.value for e in enum)  # type: ignore[attr-defined]
     codes, values_once, first = distinct(values)
@@ -301,19 +308,7 @@ def _vocab(raw: RawTable, col: _Collector, table: str, column: str, values: list
             col.add(raw, int(first[k]), column, "problem.unknown_vocab", "warning", value=v,
                     column=raw.headers.get(column, column), known=known)
         canons.append(canon)
-    return take(canons, codes)
-
-
-def _memo(func: Callable[[str], Any]) -> Callable[[str], Any]:
-    """`func` with a per-call cache: cell values repeat a lot (domains, strengths)."""
-    cache: dict[str, Any] = {}
-
-    def cached(value: str) -> Any:
-        if value not in cache:
-            cache[value] = func(value)
-        return cache[value]
-
-    return cached
+    return canons, codes
 
 
 def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
@@ -339,16 +334,15 @@ def _validate_actors(raw: RawTable, col: _Collector) -> pd.DataFrame:
             col.add(raw, i, "id" if given else "name",
                     "problem.duplicate_id" if given else "problem.duplicate_name",
                     value=actor_id, first_row=raw.rows[first], same=same)
-    split = _memo(split_multi)
-    themes_of = _memo(lambda v: tuple(x.lower() for x in split_multi(v)))
     frame = pd.DataFrame({
         "id": ids,
         "name": [nm or i_ for nm, i_ in zip(names, ids, strict=True)],
         "type": _vocab(raw, col, "actors", "type", _column(raw, "type")),
         "domain": _vocab(raw, col, "actors", "domain", _column(raw, "domain")),
         "role": [v.lower() for v in squash_texts(_column(raw, "role"))],
-        "wijk": [split(v) for v in _column(raw, "wijk")],
-        "themes": [themes_of(v) for v in _column(raw, "themes")],
+        "wijk": map_distinct(_column(raw, "wijk"), split_multi),
+        "themes": map_distinct(_column(raw, "themes"),
+                               lambda v: tuple(x.lower() for x in split_multi(v))),
         "description": _column(raw, "description"),
         "contact": _column(raw, "contact"),
     }, dtype=object)
@@ -484,7 +478,7 @@ def _resolve_column(raw: RawTable, col: _RowCollector, resolver: _Resolver, colu
                     unknown_code: str = "problem.unknown_actor") -> list[str | None]:
     """`_resolve_cell` of every value; ids (most values) are looked up in one pass."""
     found: list[str | None] = list(map(resolver.ids.get, values))
-    for i in [i for i, actor in enumerate(found) if actor is None]:
+    for i in np.flatnonzero(objects(found) == None).tolist():  # noqa: E711 - per cell
         found[i] = _resolve_cell(raw, col.at(slot), resolver, i, column, values[i],
                                  unknown_code)
     return found
@@ -494,15 +488,22 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
     sources = squash_texts(_column(raw, "source"))
     targets = squash_texts(_column(raw, "target"))
     strengths_in, directed_in = _column(raw, "strength"), _column(raw, "directed")
-    kinds = [k or "samenwerking" for k in _vocab(raw, col, "relations", "kind",
-                                                 _column(raw, "kind"))]
-    channels = _vocab(raw, col, "relations", "channel", _column(raw, "channel"))
-    themes, waves = _column(raw, "theme"), _column(raw, "wave")
+    kinds, kind_codes = _vocab_codes(raw, col, "relations", "kind", _column(raw, "kind"))
+    kind_of = objects([k or "samenwerking" for k in kinds])
+    channel_of, channel_codes = _vocab_codes(raw, col, "relations", "channel",
+                                             _column(raw, "channel"))
+    wave_codes, waves, _first = distinct(_column(raw, "wave"))
+    wave_of = objects([w.strip() for w in waves])
+    themes = _column(raw, "theme")
     rows = _RowCollector()  # checked column by column, said row by row
-    src = objects(_resolve_column(raw, rows, resolver, "source", sources, 0))
-    tgt = objects(_resolve_column(raw, rows, resolver, "target", targets, 1))
-    found = ~pd.isna(src) & ~pd.isna(tgt)
-    loops = found & (src == tgt)
+    src = _resolve_column(raw, rows, resolver, "source", sources, 0)
+    tgt = _resolve_column(raw, rows, resolver, "target", targets, 1)
+    # actors as numbers (their position), -1 where none was found
+    position: dict[str | None, int] = {actor: k for k, actor in enumerate(resolver.ids)}
+    s_at = np.fromiter(map(position.get, src, itertools.repeat(-1)), np.int64, len(src))
+    t_at = np.fromiter(map(position.get, tgt, itertools.repeat(-1)), np.int64, len(tgt))
+    found = (s_at >= 0) & (t_at >= 0)
+    loops = found & (s_at == t_at)
     for i in np.flatnonzero(loops).tolist():  # said next to the target cell, before the
         rows.at(2).add(raw, i, "target", "problem.self_loop", name=sources[i])  # cells right
     strengths, bad_strength = parsed(strengths_in, parse_strength)
@@ -513,22 +514,21 @@ def _validate_relations(raw: RawTable, resolver: _Resolver, col: _Collector) -> 
         rows.at(4).add(raw, i, "directed", "problem.bad_boolean", value=directed_in[i],
                        column=raw.headers.get("directed", "directed"))
     usable = np.flatnonzero(found & ~loops & ~bad_strength & ~bad_boolean)
-    kind_of, channel_of = objects(kinds), objects(channels)
-    wave_of = objects(map_distinct(waves, str.strip))
-    keep, repeats = first_of_each(usable, src, tgt, directed.astype(bool),
-                                  (kind_of, channel_of, wave_of))
+    keep, repeats = first_of_each(usable, s_at, t_at, directed.astype(bool), (
+        pd.factorize(kind_of)[0][kind_codes], pd.factorize(objects(channel_of))[0][channel_codes],
+        pd.factorize(wave_of)[0][wave_codes]))
     for i, first in repeats:
         rows.at(5).add(raw, i, None, "problem.duplicate_relation", "warning",
                        first_row=raw.rows[first])
     col.problems.extend(rows.in_order())
     frame = pd.DataFrame({
-        "source": src[keep].tolist(),
-        "target": tgt[keep].tolist(),
-        "kind": kind_of[keep].tolist(),
-        "channel": channel_of[keep].tolist(),
+        "source": pick(src, keep),
+        "target": pick(tgt, keep),
+        "kind": kind_of[kind_codes[keep]].tolist(),
+        "channel": objects(channel_of)[channel_codes[keep]].tolist(),
         "strength": pd.Series(strengths[keep].astype(np.int64), dtype="int64"),
         "theme": pick(map_distinct(themes, lambda v: v.strip().lower()), keep),
-        "wave": wave_of[keep].tolist(),
+        "wave": wave_of[wave_codes[keep]].tolist(),
         "directed": pd.Series(directed[keep].astype(bool), dtype=bool),
         "description": pick(_column(raw, "description"), keep),
     })

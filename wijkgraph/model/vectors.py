@@ -92,10 +92,12 @@ def first_of_each(usable: np.ndarray, src: np.ndarray, tgt: np.ndarray, directed
     """The `usable` rows that repeat no earlier relation, and each repeat with its first.
 
     A relation is the same when its pair (ordered when `directed`), its `parts` (kind,
-    channel, wave) and its direction are. Each part is numbered and the numbers combined,
-    so no text is made per row.
+    channel, wave) and its direction are. Actors (`src`, `tgt`) and parts come as numbers
+    (one per actor, one per distinct value), which are combined, so no text is made per
+    row. Which of two actors is "lower" in an undirected pair only has to be the same
+    each time: the numbers' order serves.
 
-    >>> src, tgt = objects(["a", "b", "a"]), objects(["b", "a", "b"])
+    >>> src, tgt = np.array([0, 1, 0]), np.array([1, 0, 1])
     >>> keep, repeats = first_of_each(np.arange(3), src, tgt, np.zeros(3, dtype=bool), ())
     >>> keep.tolist(), repeats
     ([0], [(1, 0), (2, 0)])
