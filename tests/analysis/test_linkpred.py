@@ -90,3 +90,27 @@ def test_combined_beats_adamic_adar_on_utrecht_oost():
 def test_adamic_adar_weights_are_structure_only():
     assert ADAMIC_ADAR.as_dict() == {"structure": 1.0, "theme": 0.0, "wijk": 0.0, "meeting": 0.0,
                                      "cross_domain": 0.0, "expected": 0.0}
+
+
+def test_both_active_in_uses_the_area_tree():
+    # a party in Lunetten and one working across Zuid both work in Lunetten (areas nest);
+    # a city-wide party and one in Oost both work in Oost (as data writes it)
+    import pandas as pd
+
+    from wijkgraph.analysis.linkpred import explain_pair
+    from wijkgraph.model.network import build_network
+    from wijkgraph.model.tables import tables_from_frames
+
+    actors = pd.DataFrame({"name": ["A", "B", "C", "D", "E"],
+                           "wijk": ["Lunetten", "zuid", "stadsbreed", "Oost", "West"]})
+    network = build_network(tables_from_frames(actors, pd.DataFrame(
+        {"source": ["A"], "target": ["E"]})))
+    feat = prepare(network.graph)
+    ids = {network.label(v): feat.index[v] for v in feat.nodes}
+
+    def reasons(a: str, b: str) -> tuple:
+        return explain_pair(network, feat, ids[a], ids[b], {})
+
+    assert reasons("A", "B") == (("wijk", {"wijk": "Lunetten"}),)
+    assert reasons("C", "D") == (("wijk", {"wijk": "Oost"}),)
+    assert reasons("D", "E") == ()

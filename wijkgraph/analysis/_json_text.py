@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from itertools import chain
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 import numpy as np
@@ -197,4 +197,5 @@ def records_json(frame: pd.DataFrame) -> str:
                               for k in keys) + "}"
     columns = [column_json(frame.iloc[:, last[k]]) for k in keys]
     # one `%` over every row: faster than a `%` per row
-    return "[" + (",".join([template] * n) % tuple(chain.from_iterable(zip(*columns)))) + "]"
+    cells = tuple(chain.from_iterable(zip(*columns, strict=True)))
+    return "[" + (",".join([template] * n) % cells) + "]"

@@ -92,6 +92,10 @@ def displayed(cls: R) -> R:
     return cls
 
 
+#: Types `jsonable` returns unchanged.
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def jsonable(value: Any) -> Any:
     """Turn numpy scalars, tuples, sets, NaN and DataFrames into plain JSON values."""
     kind = type(value)
@@ -99,10 +103,10 @@ def jsonable(value: Any) -> Any:
         return value
     if kind is float:
         return None if math.isnan(value) or math.isinf(value) else round(value, 6)
-    if kind is dict:
-        return {str(k): jsonable(v) for k, v in value.items()}
+    if kind is dict:  # values that stay as they are skip the call
+        return {str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
     if kind is list or kind is tuple:
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, pd.DataFrame):

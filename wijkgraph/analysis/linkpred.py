@@ -73,6 +73,7 @@ from wijkgraph.analysis._sparse import (
 )
 from wijkgraph.analysis.roles import RoleAssignment
 from wijkgraph.i18n import N_, translator
+from wijkgraph.model.areas import AreaTree, area_tree, shared_areas
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
 from wijkgraph.reference import ReferenceModel
@@ -337,11 +338,9 @@ def candidate_pairs(feat: Features, *, all_pairs_limit: int = ALL_PAIRS_LIMIT
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Unlinked pairs worth scoring (i < j): all of them for small networks, else the pairs
     at distance two and the pairs sharing a meeting."""
-    blocks = list(candidate_blocks(feat, all_pairs_limit=all_pairs_limit))
-    if not blocks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return (np.concatenate([b[0] for b in blocks]).astype(np.int64),
-            np.concatenate([b[1] for b in blocks]).astype(np.int64))
+    blocks = [b[:2] for b in candidate_blocks(feat, all_pairs_limit=all_pairs_limit)]
+    rows, cols = (np.concatenate([np.zeros(0, np.int64), *(b[i] for b in blocks)]) for i in (0, 1))
+    return rows, cols
 
 
 # --- suggestions -----------------------------------------------------------------------------
@@ -432,7 +431,8 @@ _fold = lru_cache(maxsize=1 << 16)(fold)  # themes and wijken repeat from pair t
 def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
                  parts: Mapping[str, float], roles: RoleAssignment | None = None,
                  reference: ReferenceModel | None = None,
-                 meeting_names: Mapping[str, str] | None = None) -> tuple[tuple[str, dict], ...]:
+                 meeting_names: Mapping[str, str] | None = None, areas: AreaTree | None = None
+                 ) -> tuple[tuple[str, dict], ...]:
     """The reasons (code, params) behind the score of pair (i, j), strongest first."""
     g = network.graph
     a, b = feat.nodes[i], feat.nodes[j]
@@ -445,8 +445,8 @@ def explain_pair(network: WijkNetwork, feat: Features, i: int, j: int,
     na, nb = g.nodes[a], g.nodes[b]
     themes_b = {_fold(t) for t in nb.get("themes", ())}
     themes = [t for t in na.get("themes", ()) if _fold(t) in themes_b]
-    wijken_b = {_fold(w) for w in nb.get("wijk", ())}
-    wijken = [w for w in na.get("wijk", ()) if _fold(w) in wijken_b]
+    # areas nest and are compared placed, as missing links' wijk column (shared_areas)
+    wijken = list(shared_areas(areas or area_tree(network), na.get("wijk", ()), nb.get("wijk", ())))
     wijk = wijken[0] if len(wijken) == 1 else (", ".join(wijken[:2]) if wijken else "")
     if themes and wijk:
         out.append(("theme_wijk", {"themes": tuple(themes[:2]), "wijk": wijk}))
@@ -560,7 +560,6 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     """
     feat = features or prepare(network.graph, roles=roles, reference=reference)
     weights = weights or informative_weights(feat, Weights())
-    # excluded pairs dropped before ranking: removing pairs keeps the others' order
     n = feat.n
     excluded = np.unique(np.array(
         [min(ij) * n + max(ij) for pair in exclude if len(pair) == 2
@@ -583,8 +582,7 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
     rows, cols, scores = (np.concatenate([k[i] for k in kept]) if kept else
                           np.zeros(0, dtype=np.float64 if i == 2 else np.int64) for i in range(3))
     names = [network.label(v) for v in feat.nodes]
-    mnames = meeting_names_of(network)
-    items = []
+    mnames, areas, items = meeting_names_of(network), area_tree(network), []
     best = top_pairs(scores, rows, cols, names, top)
     parts = score_parts(feat, rows[best], cols[best])
     where = {k: pos for pos, k in enumerate(best)}
@@ -595,6 +593,7 @@ def suggest_links(network: WijkNetwork, *, top: int = 10, weights: Weights | Non
         p = {key: float(v[where[k]]) for key, v in parts.items()}
         items.append(Suggestion(feat.nodes[i], feat.nodes[j], names[i], names[j], "predicted",
                                 float(scores[k]),
-                                explain_pair(network, feat, i, j, p, roles, reference, mnames),
+                                explain_pair(network, feat, i, j, p, roles, reference, mnames,
+                                             areas),
                                 p))
     return SuggestedLinks(tuple(items), weights, n_candidates)

@@ -254,6 +254,7 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
     seen: set[frozenset[str]] = set()
     items: list[Suggestion] = []
     mnames = meeting_names_of(network)
+    areas = area_tree(network)  # areas nest; the workbook's gebieden sheet counts too
 
     def add(a: str, b: str, kind: str, first: tuple[str, dict], wijk: str,
             context: tuple[str, dict[str, str]], score: float, parts: dict[str, float]) -> None:
@@ -262,7 +263,8 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
             return
         seen.add(key)
         s, t = _ordered(network, a, b)
-        why = explain_pair(network, feat, idx[s], idx[t], parts, meeting_names=mnames)
+        why = explain_pair(network, feat, idx[s], idx[t], parts, meeting_names=mnames,
+                           areas=areas)
         items.append(Suggestion(s, t, network.label(s), network.label(t), kind, score,
                                 (first, *why), parts, wijk, *context))
 
@@ -289,7 +291,6 @@ def missing_links(network: WijkNetwork, *, reference: str | ReferenceModel = DEF
 
     # --- expected role pairs, per wijk ------------------------------------------------------
     n_open: dict[tuple[str, str], int] = {}
-    areas = area_tree(network)  # areas nest; the workbook's gebieden sheet counts too
     _, name_rank = np.unique(np.array([network.label(v) for v in feat.nodes], dtype=object),
                              return_inverse=True)
     name_rank = name_rank.ravel()

@@ -39,6 +39,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -277,6 +278,7 @@ def _cell_xml(ref: str, value: Any, style: int = 0) -> tuple[str, int]:
 _BLOCK = 20_000
 #: A text starting or ending with one of these takes the careful path of `_cell_xml`.
 _PLAIN_HEAD, _PLAIN_TAIL = "=+-@ \t\n", " \t\n"
+_HEADS, _TAILS = frozenset(_PLAIN_HEAD), frozenset(_PLAIN_TAIL)
 #: `_ILLEGAL` without \x01, which separates the texts of a column while they are cleaned.
 _ILLEGAL_BUT_SEP = re.compile(r"[\x00\x02-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -303,26 +305,21 @@ def _plain_texts(texts: list[str]) -> tuple[list[str], int]:
     return _esc(joined).split("\x01"), width
 
 
-_BAD_HEAD = re.compile("(?:^|\x01)[=+\\-@ \t\n]")
-_BAD_TAIL = re.compile("[ \t\n](?:\x01|\\Z)")
-
-
 def _all_plain(values: list[str]) -> bool:
     """Are all these texts plain (not empty, no formula start or edge space, shorter than
-    2000)? Checked on the texts joined, with two regexes (a text holding the separator
-    \x01 can only make the answer a cautious no).
+    2000)? Their first and last characters are collected as sets, at C speed.
 
     >>> _all_plain(["a", "b c"]), _all_plain(["a", "=1"]), _all_plain(["a ", "b"])
     (True, False, False)
     """
     if not all(values) or max(map(len, values)) >= 2000:
         return False
-    joined = "\x01".join(values)
-    return not (_BAD_HEAD.search(joined) or _BAD_TAIL.search(joined))
+    return not (set(map(itemgetter(0), values)) & _HEADS
+                or set(map(itemgetter(-1), values)) & _TAILS)
 
 
-def _column_parts(column: pd.Series, letter: str, rows: list[str], lang: str
-                  ) -> tuple[str, list[list[Any]], int]:
+def _column_parts(column: pd.Series, letter: str, rows: list[str], lang: str, *,
+                  ref: bool = True) -> tuple[str, list[list[Any]], int]:
     """One column as a piece of the rows' ``%`` template, the piece's arguments (a list
     per ``%s``, one item per row) and the width the column asks for.
 
@@ -337,18 +334,18 @@ def _column_parts(column: pd.Series, letter: str, rows: list[str], lang: str
     """
     values = column.tolist()  # plain Python scalars
     kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
-    cell = f'<c r="{letter}%s"'
+    cell, at = (f'<c r="{letter}%s"', [rows]) if ref else ("<c", [])
     if values and kind == "b":
-        return cell + ' t="b"><v>%d</v></c>', [rows, values], 5
+        return cell + ' t="b"><v>%d</v></c>', [*at, values], 5
     if values and kind in "iu":
-        return cell + "><v>%d</v></c>", [rows, values], \
+        return cell + "><v>%d</v></c>", [*at, values], \
             max(len(str(max(values))), len(str(min(values))))
     if values and kind == "f" and np.isfinite(column.to_numpy()).all():
         texts = list(map(float.__repr__, values))
-        return cell + "><v>%s</v></c>", [rows, texts], max(map(len, texts))
+        return cell + "><v>%s</v></c>", [*at, texts], max(map(len, texts))
     if values and kind == "O" and set(map(type, values)) == {str} and _all_plain(values):
         texts, width = _plain_texts(values)
-        return cell + ' t="inlineStr"><is><t>%s</t></is></c>', [rows, texts], width
+        return cell + ' t="inlineStr"><is><t>%s</t></is></c>', [*at, texts], width
     cells, width = _column_cells(column, letter, rows, lang)
     return "%s", [cells], width
 
@@ -435,9 +432,13 @@ def _sheet_xml(frame: pd.DataFrame, headers: list[str], lang: str) -> list[str]:
     for start in range(0, n_rows, _BLOCK):
         part = frame.iloc[start:start + _BLOCK]
         rows = [str(r) for r in range(start + 2, start + 2 + len(part))]
-        pieces, args = [], []
+        pieces: list[str] = []
+        args: list[list[Any]] = []
         for j in range(part.shape[1]):
-            piece, column_args, width = _column_parts(part.iloc[:, j], letters[j], rows, lang)
+            # a cell right after a full column (every row has a cell there) needs no "r"
+            needs_ref = j > 0 and pieces[-1] == "%s"
+            piece, column_args, width = _column_parts(part.iloc[:, j], letters[j], rows, lang,
+                                                      ref=needs_ref)
             widths[j] = max(widths[j], width)
             pieces.append(piece)
             args += column_args
