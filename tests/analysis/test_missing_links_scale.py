@@ -71,7 +71,7 @@ def test_same_partner_score_and_parts_as_every_pair(seed: int, weights: Weights)
     classes = actor_classes(feat)
     for _ in range(5):
         open_, cand, rank = _draw(rng, feat.n, names)
-        fast = best_partners(feat, weights, open_, cand, rank, classes=classes)
+        fast = best_partners(feat, weights, open_, cand, rank, classes=classes, small_block=0)
         dense = best_partners_dense(feat, weights, open_, cand, rank)
         for a, b in zip(fast[:3], dense[:3], strict=True):
             np.testing.assert_array_equal(a, b)
@@ -92,7 +92,7 @@ def test_same_partner_when_everyone_plays_both_roles(seed: int) -> None:
     for _ in range(5):
         _, cand, rank = _draw(rng, feat.n, names)
         open_ = np.concatenate([cand, cand[:2]])
-        fast = best_partners(feat, weights, open_, cand, rank)
+        fast = best_partners(feat, weights, open_, cand, rank, small_block=0)
         dense = best_partners_dense(feat, weights, open_, cand, rank)
         for a, b in zip(fast[:3], dense[:3], strict=True):
             np.testing.assert_array_equal(a, b)
@@ -123,7 +123,8 @@ def test_hand_worked_tie_and_self() -> None:
     feat = prepare(g)
     cand = np.array([0, 2, 3])  # a, c, d
     rank = np.array([2, 1, 0])  # d first, then c, then a
-    pos, q, score, _ = best_partners(feat, Weights(), np.array([0, 2, 3]), cand, rank)
+    pos, q, score, _ = best_partners(feat, Weights(), np.array([0, 2, 3]), cand, rank,
+                                     small_block=0)
     assert pos.tolist() == [0, 1, 2]
     assert [feat.nodes[i] for i in q] == ["c", "a", "c"]
     assert score.tolist() == [pytest.approx(1 / np.log(2))] * 2 + [0.0]

@@ -45,6 +45,7 @@ import scipy.sparse as sp
 
 from wijkgraph.analysis.linkpred import Features, Weights, combine, score_parts
 
+SMALL_BLOCK = 50_000  # open x candidates up to which the dense method is the quicker one
 _DENSE_CELLS = 4_000_000  # open x candidates scored at once by the dense method
 
 
@@ -115,7 +116,7 @@ def _choose(owner: np.ndarray, q: np.ndarray, scores: np.ndarray, rank_of: np.nd
 
 def best_partners(feat: Features, weights: Weights, open_idx: np.ndarray,
                   cand_idx: np.ndarray, cand_rank: np.ndarray, *,
-                  classes: np.ndarray | None = None
+                  classes: np.ndarray | None = None, small_block: int = SMALL_BLOCK
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """The best candidate for every open actor (see module docs).
 
@@ -132,6 +133,9 @@ def best_partners(feat: Features, weights: Weights, open_idx: np.ndarray,
         position), all different.
     classes : array of int, optional
         `actor_classes(feat)`, to reuse it.
+    small_block : int
+        Up to this many open x candidate pairs `best_partners_dense` answers instead (the
+        same answer, with less overhead); 0 always takes the class-based method.
 
     Returns
     -------
@@ -143,7 +147,8 @@ def best_partners(feat: Features, weights: Weights, open_idx: np.ndarray,
     open_idx = np.asarray(open_idx, dtype=np.int64)
     cand_idx = np.asarray(cand_idx, dtype=np.int64)
     cand_rank = np.asarray(cand_rank, dtype=np.int64)
-    if min(weights.structure, weights.meeting) < 0:
+    if min(weights.structure, weights.meeting) < 0 \
+            or len(open_idx) * len(cand_idx) <= small_block:  # same answer; less overhead
         return best_partners_dense(feat, weights, open_idx, cand_idx, cand_rank)
     if len(open_idx) == 0 or len(cand_idx) == 0:
         return _empty()

@@ -41,7 +41,7 @@ from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, fmt_cell, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import engine_for
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles, wijken_in_scope, works_in
-from wijkgraph.i18n import translator
+from wijkgraph.i18n import Translator, translator
 from wijkgraph.model.areas import AreaTree, area_tree
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.model.schema import fold
@@ -167,6 +167,8 @@ class Themes:
         items: list[Finding] = []
         tables: list[Table] = []
         if not frame.empty:
+            # a city's theme has thousands of parties: name the first, count the rest
+            frame["actors"] = [_first_names(th.names, t) for th in self.items]
             for rec in frame[~frame["connected"]].to_dict("records"):
                 items.append(Finding(str(rec["theme"]), t.gettext(
                     "{n} parties work on it, split into {k} groups that are not connected: "
@@ -189,6 +191,25 @@ class Themes:
         return Summary("themes", t.gettext("Agendas: overlap and gaps"),
                        paragraphs(self.explain(lang)), items=tuple(items),
                        tables=tuple(tables))
+
+
+SHOWN_NAMES = 12
+"""How many parties of a theme the report names before it counts the rest."""
+
+
+def _first_names(names: tuple[str, ...], t: Translator, limit: int = SHOWN_NAMES) -> str:
+    """The first `limit` of `names` joined by "; ", then how many more.
+
+    >>> from wijkgraph.i18n import translator
+    >>> _first_names(("A", "B", "C"), translator("en"), limit=2)
+    'A; B and 1 more'
+    >>> _first_names(("A", "B"), translator("nl"), limit=2)
+    'A; B'
+    """
+    shown = "; ".join(names[:limit])
+    if len(names) <= limit:
+        return shown
+    return t.gettext("{items} and {n} more").format(items=shown, n=t.number(len(names) - limit))
 
 
 def themes(network: WijkNetwork, *, reference: str | ReferenceModel = DEFAULT_REFERENCE,
