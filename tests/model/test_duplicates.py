@@ -242,3 +242,12 @@ def test_many_spellings_of_one_name_are_listed_up_to_a_limit_then_counted():
     # merging an alias makes the warnings again, with the count
     merged = merge_aliases(t, [AliasEntry(names[1], names[0])])
     assert [w.code for w in merged.warnings].count("problem.likely_duplicate_more") == 1
+
+
+def test_two_letters_are_an_abbreviation_only_in_capitals() -> None:
+    """"Bo" is a first name, "BO" may stand for Buurtteam Oost; three letters in any case."""
+    names = ["Buurtteam Oost", "Bo", "BO", "Stichting Studenten Huisvesting", "ssh"]
+    found = {(names[d.first], names[d.second], d.reason) for d in likely_duplicates(names)}
+    assert ("Buurtteam Oost", "BO", "abbreviation") in found
+    assert not any({a, b} == {"Buurtteam Oost", "Bo"} for a, b, _ in found)
+    assert ("Stichting Studenten Huisvesting", "ssh", "abbreviation") in found

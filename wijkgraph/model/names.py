@@ -202,6 +202,8 @@ def similarity(a: str, b: str) -> float:
     0.93
     >>> similarity("SSH", "Stichting Studenten Huisvesting")
     0.92
+    >>> similarity("BO", "Buurtteam Oost"), similarity("Bo", "Buurtteam Oost") < 0.92
+    (0.92, True)
     """
     return key_score(normalise_name(a), normalise_name(b), a, b)
 
@@ -224,8 +226,10 @@ def key_score(ka: str, kb: str, a: str, b: str, ratio: float | None = None) -> f
         return 0.98
     short, long_ = (a, b) if len(compact_a) <= len(compact_b) else (b, a)
     s_compact = min(compact_a, compact_b, key=len)
+    # two letters are an abbreviation only in capitals: "BO" may be Buurtteam Oost, "Bo" is
+    # somebody's first name
     if 2 <= len(s_compact) <= 6 and " " not in short.strip() and s_compact == initials(long_) \
-            and len(long_.split()) >= 2:
+            and len(long_.split()) >= 2 and (len(s_compact) >= 3 or short.strip().isupper()):
         return 0.92
     if ratio is None:
         ratio = Indel.normalized_similarity(ka, kb)
