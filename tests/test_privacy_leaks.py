@@ -292,3 +292,20 @@ def test_analyse_with_corrections_does_not_print_names_when_pseudonymised(
                     "--pseudonymise", "-o", str(tmp_path / "anon"))
     assert "Verschuure" not in hidden.output and not leaks(hidden.output, people_input)
     assert scan(tmp_path / "anon", people_input) == {}
+
+
+def test_analysis_json_names_the_reference_model_file_not_its_folder(tmp_path) -> None:
+    """The model's folder (a site-packages or home path) never reaches analysis.json."""
+    import json
+
+    from wijkgraph.analysis.run import analyse
+    from wijkgraph.reference import load_reference
+    from wijkgraph.sources.bundled import load_dataset
+
+    own = tmp_path / "Users" / "jdevries" / "mijn-model.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text(Path(load_reference("utrecht-basis").path).read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    text = analyse(load_dataset("driehoek"), reference=str(own)).to_json("en")
+    assert "jdevries" not in text and str(tmp_path) not in text
+    assert json.loads(text)["roles"]["reference"]["path"] == "mijn-model.yaml"

@@ -257,7 +257,9 @@ def analyse(
         **document_info(network, DISPLAY_LANG),  # title, area, date, organisation
         "seed": seed,
         "top": top,
-        "reference": reference,
+        # a model file by its name only, as "source" (several are joined by commas)
+        "reference": ",".join(os.path.basename(r.strip().rstrip("/\\"))
+                              for r in str(reference).split(",")),
     }
     if choice is not None:  # --reference auto: which model, and why
         meta["reference_choice"] = choice.to_dict()

@@ -237,10 +237,12 @@ class ReferenceModel:
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """JSON-ready summary: name, title (in `lang`, and as the model gives it in Dutch
-        and English), source, thresholds and counts."""
+        and English), source, thresholds and counts; ``path`` is the model file's name only
+        (a full path would tell where, and by whom, wijkgraph was run)."""
         return {"name": self.name, "title": self.title(lang), "title_nl": self.title_nl,
                 "title_en": self.title_en,
-                "source": self.source, "path": self.path, "min_ties": self.min_ties,
+                "source": self.source, "path": Path(self.path).name if self.path else "",
+                "min_ties": self.min_ties,
                 "parts": list(self.parts or (self.name,)),
                 "n_roles": len(self.roles), "n_pairs": len(self.pairs),
                 "n_triads": len(self.triads)}
