@@ -114,3 +114,12 @@ def test_both_active_in_uses_the_area_tree():
     assert reasons("A", "B") == (("wijk", {"wijk": "Lunetten"}),)
     assert reasons("C", "D") == (("wijk", {"wijk": "Oost"}),)
     assert reasons("D", "E") == ()
+
+
+def test_crossing_domains_are_named_in_the_language_of_the_text() -> None:
+    """Domains are stored as Dutch codes; the English reason names them in English."""
+    from wijkgraph.analysis.linkpred import reason_text
+
+    reasons = [("cross", {"a": "kennis en onderzoek", "b": "welzijn"})]
+    assert reason_text(reasons, "en") == "links knowledge and research with welfare"
+    assert reason_text(reasons, "nl") == "verbindt kennis en onderzoek met welzijn"

@@ -17,11 +17,9 @@ that are not more common along the network's own ties than among random pairs, s
 network without wijk data the score is plain Adamic-Adar (see ``docs/metrics.md`` for the
 evaluation on public networks).
 
-All pairs at distance two are scored with one sparse matrix product (``A @ W @ A``, scipy
-sparse), so a city network of 30,000 actors is scored in seconds, not minutes. Networks up
-to `ALL_PAIRS_LIMIT` actors also score pairs further apart (an isolated actor can only be
-linked through its themes, wijk and meetings); larger networks score the pairs at distance
-two and the pairs that share a meeting.
+Pairs at distance two are scored with sparse products (``A @ W @ A``): a city of 30,000
+actors takes seconds. Up to `ALL_PAIRS_LIMIT` actors every pair is scored (an isolated actor
+is linked by themes, wijk, meetings); above it, pairs at distance two or in one meeting.
 
 `wijkgraph.analysis.linkpred_evaluation` hides a share of the ties, scores what is left,
 and measures how well each method finds the hidden ties again (AUC and precision at k),
@@ -44,7 +42,7 @@ In a path ``A - B - C`` the only missing pair at distance two is A - C, through 
 >>> round(s.items[0].parts["structure"], 4) == round(1 / math.log(2), 4)
 True
 >>> s.items[0].reason_text("en")
-'1 shared partner (B); links zorg with welzijn'
+'1 shared partner (B); links care with welfare'
 """
 
 from __future__ import annotations
@@ -75,7 +73,7 @@ from wijkgraph.analysis.roles import RoleAssignment
 from wijkgraph.i18n import N_, translator
 from wijkgraph.model.areas import AreaTree, area_tree, shared_areas
 from wijkgraph.model.network import WijkNetwork
-from wijkgraph.model.schema import fold
+from wijkgraph.model.schema import domain_label, fold
 from wijkgraph.reference import ReferenceModel
 
 ALL_PAIRS_LIMIT = 3000
@@ -386,6 +384,9 @@ def reason_text(reasons: Iterable[tuple[str, Mapping[str, Any]]], lang: str = "n
             out.append(text.format(**{**params, "n": t.number(n)}))
         elif code == "why":  # the reference model's own text (why_nl / why_en), not a msgid
             out.append(str(_params(params, lang).get("why", "")).rstrip("."))
+        elif code == "cross":  # domains are kept as codes (the Dutch values)
+            names = {k: domain_label(str(params.get(k, "")), lang) for k in ("a", "b")}
+            out.append(t.gettext(_REASONS[code]).format(**names))
         else:
             out.append(t.gettext(_REASONS[code]).format(**_params(params, lang)))
     return "; ".join(out)
