@@ -13,11 +13,17 @@ Examples
 1
 >>> n_workers(64, environ={})
 8
+
+A worker process calls `leave_with(owner)` when it starts: it then ends itself within a
+second of its owner's end, even when the owner was killed (``kill -9``, ``timeout``, a
+notebook kernel restarted) and could not shut its workers down.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Mapping
 
 WORKERS_ENV = "WIJKGRAPH_WORKERS"
@@ -52,3 +58,41 @@ def n_workers(workers: int | None = None, *,
         else:  # pragma: no cover - macOS, Windows
             workers = os.cpu_count() or 1
     return max(1, min(MAX_WORKERS, int(workers)))
+
+
+OWNER_CHECK_SECONDS = 1.0
+"""How often a worker checks that the process it works for is still there."""
+
+
+def leave_with(owner: int, *, every: float = OWNER_CHECK_SECONDS) -> threading.Thread:
+    """In a worker process: end this process soon after process `owner` has ended.
+
+    A pool's workers otherwise wait for work forever once their owner is killed (their
+    task queue never reports the end). A daemon thread checks every `every` seconds that
+    `owner` still exists, and ends this process at once when it does not.
+
+    Parameters
+    ----------
+    owner : int
+        The process id of the process the worker works for (``os.getpid()`` there).
+    every : float
+        Seconds between checks.
+
+    Returns
+    -------
+    threading.Thread
+        The (started, daemon) watching thread.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(3)
+            except PermissionError:  # pragma: no cover - a process of another user: alive
+                pass
+
+    thread = threading.Thread(target=watch, name="wijkgraph-owner-watch", daemon=True)
+    thread.start()
+    return thread

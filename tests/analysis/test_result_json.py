@@ -13,16 +13,17 @@ from wijkgraph.analysis._json_text import (
     ENCODE,
     FRAME_TEXTS,
     _floats_json,
+    frame_records,
     records_json,
     section_json,
 )
-from wijkgraph.analysis._result import _records, jsonable
+from wijkgraph.analysis._result import jsonable
 
 
 def _plain(frame: pd.DataFrame) -> str:
     """The old path: a dict per row, value by value, then `json`."""
     assert FRAME_TEXTS.get() is None
-    return ENCODE(_records(frame))
+    return ENCODE(frame_records(frame))
 
 
 def _random_frame(rng: np.random.Generator, n: int) -> pd.DataFrame:

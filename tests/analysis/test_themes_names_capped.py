@@ -20,20 +20,20 @@ def split_theme(n: int):
 
 def test_a_large_theme_names_the_first_and_counts_the_rest() -> None:
     result = split_theme(30)
-    for lang, more in (("nl", "en nog 18"), ("en", "and 18 more")):
+    for lang, more in (("nl", "en nog 10"), ("en", "and 10 more")):
         s = result.summary(lang)
         item = s.items[0]
         assert item.head == "armoede"
-        assert "Partij 00; Partij 01" in item.text and "Partij 11" in item.text
-        assert "Partij 12" not in item.text and "Partij 29" not in item.text
+        assert "Partij 00; Partij 01" in item.text and "Partij 19" in item.text
+        assert "Partij 20" not in item.text and "Partij 29" not in item.text
         assert more in item.text
         cell = s.tables[0].rows[0][-1]
         assert more in str(cell) and "Partij 29" not in str(cell)
     # the data keeps every name
     assert result.to_frame().loc[0, "actors"].count(";") == 29
-    assert SHOWN_NAMES == 12
+    assert SHOWN_NAMES == 20
 
 
 def test_a_small_theme_names_everyone() -> None:
     s = split_theme(SHOWN_NAMES).summary("en")
-    assert "Partij 11" in s.items[0].text and "more" not in s.items[0].text
+    assert "Partij 19" in s.items[0].text and "more" not in s.items[0].text

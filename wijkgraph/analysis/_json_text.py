@@ -1,7 +1,7 @@
 """Compact JSON text of an analysis.json section, with its tables encoded column by column.
 
 A section's ``to_dict()`` turns every table (DataFrame) into a list of records with
-`wijkgraph.analysis._result.jsonable`: a dict per row, each value converted one by one,
+`jsonable` (also in `wijkgraph.analysis._result`): a dict per row, each value converted one by one,
 then encoded by `json` with sorted keys. For a city (30,000 actors, millions of cells) that
 is most of the time of writing analysis.json. `section_json` gives exactly the same text,
 ``ENCODE(make())``, faster: while `make` runs, `jsonable` stands a placeholder text in for
@@ -19,7 +19,6 @@ Examples
 >>> frame = pd.DataFrame({"b": [0.1234567, float("nan")], "a": [1, 2], "c": [("x",), "é"]})
 >>> records_json(frame)
 '[{"a":1,"b":0.123457,"c":["x"]},{"a":2,"b":null,"c":"é"}]'
->>> from wijkgraph.analysis._result import jsonable
 >>> records_json(frame) == ENCODE(jsonable(frame))
 True
 >>> section_json(lambda: jsonable({"n": 2, "rows": frame})) == ENCODE(jsonable({"n": 2, "rows": frame}))
@@ -31,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from itertools import chain
 from json.encoder import encode_basestring
@@ -76,8 +75,6 @@ def section_json(make: Callable[[], Any]) -> str:
 
 def _value_json(value: Any) -> str:
     """One cell as `jsonable` and `ENCODE` would write it (the slow, general path)."""
-    from wijkgraph.analysis._result import jsonable
-
     token = FRAME_TEXTS.set(None)  # a table inside a cell: its records, not a placeholder
     try:
         return ENCODE(jsonable(value))
@@ -168,7 +165,7 @@ def column_json(column: pd.Series) -> list[str]:
     (['true', 'false'], ['"a\\\\"b"', 'null'])
     """
     kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
-    values = column.tolist()  # plain Python scalars, as `_records` takes them
+    values = column.tolist()  # plain Python scalars, as `frame_records` takes them
     if kind == "f":
         return _floats_json(values, column.to_numpy())
     if kind == "b":
@@ -199,3 +196,62 @@ def records_json(frame: pd.DataFrame) -> str:
     # one `%` over every row: faster than a `%` per row
     cells = tuple(chain.from_iterable(zip(*columns, strict=True)))
     return "[" + (",".join([template] * n) % cells) + "]"
+
+
+#: Types `jsonable` returns unchanged.
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
+def jsonable(value: Any) -> Any:
+    """Turn numpy scalars, tuples, sets, NaN and DataFrames into plain JSON values."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common cases first
+        return value
+    if kind is float:
+        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+    if kind is dict:  # values that stay as they are skip the call
+        return {str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, pd.DataFrame):
+        texts = FRAME_TEXTS.get()  # writing analysis.json: the table's text, column by column
+        return frame_records(value) if texts is None else frame_placeholder(value, texts)
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(jsonable(v) for v in value)
+    if isinstance(value, np.generic):
+        return jsonable(value.item())
+    if isinstance(value, float):
+        return jsonable(float(value))
+    if isinstance(value, bool | int | str):
+        return value
+    if hasattr(value, "to_dict"):
+        return jsonable(value.to_dict())
+    return str(value)
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """``[jsonable(r) for r in frame.to_dict("records")]``, column by column (much faster:
+    numbers and booleans of numpy columns need no conversion one by one).
+
+    >>> frame_records(pd.DataFrame({"a": [1, 2], "b": [0.1234567, float("nan")], "c": [(1,), "x"]}))
+    [{'a': 1, 'b': 0.123457, 'c': [1]}, {'a': 2, 'b': None, 'c': 'x'}]
+    """
+    if not len(frame.columns):
+        return [{} for _ in range(len(frame))]
+    keys = [str(c) for c in frame.columns]
+    columns = []
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j]
+        kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
+        values = column.tolist()  # plain Python scalars
+        if kind == "f":
+            values = [None if v != v or v in (math.inf, -math.inf) else round(v, 6)
+                      for v in values]
+        elif kind not in "iub":
+            values = [jsonable(v) for v in values]
+        columns.append(values)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]

@@ -15,14 +15,16 @@ Examples
 from __future__ import annotations
 
 import html
-import math
-from collections.abc import Mapping
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-import numpy as np
 import pandas as pd
 
-from wijkgraph.analysis._json_text import FRAME_TEXTS, frame_placeholder
+from wijkgraph.analysis._json_text import frame_records, jsonable
+
+__all__ = ["DISPLAY_LANG", "DISPLAY_ROWS", "Result", "displayed", "frame_records", "jsonable",
+           "sort_frame"]
+
+_records = frame_records  # its former name
 
 
 @runtime_checkable
@@ -90,65 +92,6 @@ def displayed(cls: R) -> R:
     cls.__repr__ = _result_repr  # type: ignore[assignment]
     cls._repr_html_ = _result_html  # type: ignore[attr-defined]
     return cls
-
-
-#: Types `jsonable` returns unchanged.
-_AS_IS = frozenset({str, int, bool, type(None)})
-
-
-def jsonable(value: Any) -> Any:
-    """Turn numpy scalars, tuples, sets, NaN and DataFrames into plain JSON values."""
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # the common cases first
-        return value
-    if kind is float:
-        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
-    if kind is dict:  # values that stay as they are skip the call
-        return {str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
-    if kind is list or kind is tuple:
-        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, pd.DataFrame):
-        texts = FRAME_TEXTS.get()  # writing analysis.json: the table's text, column by column
-        return _records(value) if texts is None else frame_placeholder(value, texts)
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted(jsonable(v) for v in value)
-    if isinstance(value, np.generic):
-        return jsonable(value.item())
-    if isinstance(value, float):
-        return jsonable(float(value))
-    if isinstance(value, bool | int | str):
-        return value
-    if hasattr(value, "to_dict"):
-        return jsonable(value.to_dict())
-    return str(value)
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """``[jsonable(r) for r in frame.to_dict("records")]``, column by column (much faster:
-    numbers and booleans of numpy columns need no conversion one by one).
-
-    >>> _records(pd.DataFrame({"a": [1, 2], "b": [0.1234567, float("nan")], "c": [(1,), "x"]}))
-    [{'a': 1, 'b': 0.123457, 'c': [1]}, {'a': 2, 'b': None, 'c': 'x'}]
-    """
-    if not len(frame.columns):
-        return [{} for _ in range(len(frame))]
-    keys = [str(c) for c in frame.columns]
-    columns = []
-    for j in range(frame.shape[1]):
-        column = frame.iloc[:, j]
-        kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
-        values = column.tolist()  # plain Python scalars
-        if kind == "f":
-            values = [None if v != v or v in (math.inf, -math.inf) else round(v, 6)
-                      for v in values]
-        elif kind not in "iub":
-            values = [jsonable(v) for v in values]
-        columns.append(values)
-    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def sort_frame(frame: pd.DataFrame, value: str, name: str = "name",

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import os
 import sys
 import threading
 import types
@@ -46,7 +47,7 @@ from typing import Any
 
 import numpy as np
 
-from wijkgraph._cores import MAX_WORKERS, WORKERS_ENV, n_workers
+from wijkgraph._cores import MAX_WORKERS, WORKERS_ENV, leave_with, n_workers
 
 __all__ = ["CHUNKS", "WORKERS_ENV", "Job", "Pending", "chunked", "map_chunks",
            "n_workers", "start_jobs"]
@@ -123,7 +124,7 @@ class _Launch(threading.Thread):
             with _LAUNCHING, _without_main():  # workers start at the first submits
                 pool = ProcessPoolExecutor(
                     max_workers=self.count, mp_context=_context(), initializer=_start,
-                    initargs=({i: j.payload for i, j in enumerate(self.jobs)},))
+                    initargs=({i: j.payload for i, j in enumerate(self.jobs)}, os.getpid()))
                 try:
                     for i, (job, started) in enumerate(zip(self.jobs, self.pending,
                                                            strict=True)):
@@ -190,9 +191,10 @@ def start_jobs(jobs: Sequence[Job], *, workers: int | None = None) -> list[Pendi
     return pending
 
 
-def _start(payload: dict[int, Any]) -> None:
+def _start(payload: dict[int, Any], owner: int) -> None:
     # a worker holds only its payload: no garbage to collect, and where workers are
     # forked a collection would touch (and so copy) every inherited page
+    leave_with(owner)  # and it ends with its owner, however that one ends
     gc.disable()
     _PAYLOAD.clear()
     _PAYLOAD.update(payload)

@@ -193,7 +193,7 @@ class Themes:
                        tables=tuple(tables))
 
 
-SHOWN_NAMES = 12
+SHOWN_NAMES = 20
 """How many parties of a theme the report names before it counts the rest."""
 
 

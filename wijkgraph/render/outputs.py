@@ -38,7 +38,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from wijkgraph._cores import WORKERS_ENV, n_workers
+from wijkgraph._cores import WORKERS_ENV, leave_with, n_workers
 from wijkgraph._files import atomic_write, output_folder
 from wijkgraph.analysis.run import PRETTY_JSON_MAX_ACTORS, Analysis
 from wijkgraph.model.network import WijkNetwork
@@ -63,12 +63,12 @@ PARALLEL_MEMORY_BUDGET = 5 * 2**29  # 2.5 GB
 #: Relative cost of each output (CPU seconds at 30,000 actors, measured): the outputs are
 #: shared between the processes by these, the longest first onto the least loaded. The
 #: map's includes the summaries of every section, which the reports then reuse.
-COST = {"map": 5.5, "xlsx": 5.5, "json": 4.7, "html": 1.0, "md": 0.2}
+COST = {"map": 5.5, "xlsx": 3.7, "json": 3.1, "html": 1.0, "md": 0.2}
 #: Cost of each top-level key of a compact analysis.json (made and encoded, CPU seconds at
 #: 30,000 actors): a big file is shared between the processes key by key ("json:key").
-JSON_COST = {"key_figures": 1.5, "missing_parties": 0.66, "domains": 0.56, "themes": 0.41,
-             "meetings": 0.4, "roles": 0.37, "brokerage": 0.24, "missing_links": 0.19,
-             "resilience": 0.17, "triads": 0.1, "communities": 0.06}
+JSON_COST = {"key_figures": 0.58, "themes": 0.46, "missing_links": 0.45, "roles": 0.45,
+             "missing_parties": 0.42, "meetings": 0.21, "domains": 0.2, "brokerage": 0.12,
+             "resilience": 0.09, "triads": 0.04, "communities": 0.06}
 #: Outputs written by one process: the reports reuse the map's summaries and layout.
 TOGETHER = ("map", "html", "md")
 
@@ -124,7 +124,7 @@ def share(units: list[str], processes: int) -> list[list[str]]:
     >>> share(["html", "md", "map", "xlsx", "json"], 2)
     [['map', 'html', 'md'], ['xlsx', 'json']]
     >>> share(["map", "html", "xlsx", "json:key_figures", "json:roles", "json:meta"], 2)
-    [['map', 'html', 'json:roles', 'json:meta'], ['xlsx', 'json:key_figures']]
+    [['map', 'html'], ['xlsx', 'json:key_figures', 'json:roles', 'json:meta']]
     """
     bundles = [[u for u in TOGETHER if u in units]]
     bundles = [b for b in bundles if b] + [[u] for u in units if u not in TOGETHER]
@@ -218,7 +218,8 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=max(1, len(theirs)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+                                 mp_context=multiprocessing.get_context("fork"),
+                                 initializer=leave_with, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_write_inherited, part) for part in theirs]
             with shared_layouts():
                 got = {unit: _write(unit, network, analysis, folder, lang, has_map)

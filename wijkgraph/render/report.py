@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijkgraph.analysis._summary import Finding, Summary
-from wijkgraph.analysis._summary import Table as SummaryTable
 from wijkgraph.i18n import LANGS, check_lang, translator
 from wijkgraph.model.info import document_info
 from wijkgraph.model.network import WijkNetwork
@@ -191,14 +190,7 @@ def _section_of(summary: Summary, c: ReportContext) -> Section:
         summary.id, summary.title, summary.intro, summary.numbers, items,
         tuple(c.chart(spec.kind, *spec.args, **_chart_kwargs(spec.kwargs))
               for spec in summary.charts),
-        tuple(_table_of(t) for t in summary.tables), summary.notes,
-        tuple(_table_of(t) for t in summary.chart_data), len(summary.items))
-
-
-def _table_of(table: SummaryTable) -> Table:
-    colours = tuple(domain_colour(d) if d else "" for d in table.row_domains)
-    return Table(table.caption, table.columns, table.rows, table.total, table.domain_column,
-                 colours)
+        summary.tables, summary.notes, summary.chart_data, len(summary.items))
 
 
 def build_report(network: WijkNetwork, analysis: Analysis, *, lang: str = "nl",
@@ -281,6 +273,7 @@ def _environment(lang: str) -> Any:
     t = translator(lang)
     env.install_gettext_translations(t, newstyle=True)  # type: ignore[attr-defined]
     env.globals["number"] = t.number
+    env.filters["domain_colour"] = lambda code: domain_colour(code) if code else ""
     env.tests["numberlike"] = lambda v: bool(_NUMBERLIKE.fullmatch(str(v)))
     return env
 

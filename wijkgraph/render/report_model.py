@@ -1,6 +1,8 @@
-"""The report's structure and its own words: `Report`, `Section`, `Table`, `tr`.
+"""The report's structure and its own words: `Report`, `Section`, `tr`.
 
-`wijkgraph.render.report` builds a `Report` of an analysis; `render_html` (the template)
+A section's tables are the analyses' own `wijkgraph.analysis._summary.Table` (formatted
+text, with the domain code of each row: the renderer colours it). `wijkgraph.render.report`
+builds a `Report` of an analysis; `render_html` (the template)
 and `wijkgraph.render.report_markdown` format it. Split from ``report.py`` so that its
 parts (static sections, Markdown) can share these types without an import cycle.
 
@@ -16,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wijkgraph.analysis._summary import Finding, Number
+from wijkgraph.analysis._summary import Finding, Number, Table
 from wijkgraph.i18n import N_, translator
 from wijkgraph.model.network import WijkNetwork
 
@@ -111,18 +113,6 @@ def fmt_number(value: Any, lang: str = "nl", digits: int = 2) -> str:
 # --------------------------------------------------------------------------------------
 
 Item = Finding  # a listed thing in a section: a short bold head and its explanation
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table as text: caption, headers, rows (already formatted)."""
-
-    caption: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    total: int = 0
-    colour_column: int = -1  # index of a column whose cells are domains (coloured dot)
-    row_colours: tuple[str, ...] = ()  # the domain colour of each row (for that dot)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from wijkgraph.analysis._summary import column_label, fmt_cell
 from wijkgraph.errors import Problem
 from wijkgraph.i18n import translator
-from wijkgraph.render.palette import domain_colour, domain_name, type_name
+from wijkgraph.render.palette import domain_name, type_name
 from wijkgraph.render.report_model import Item, ReportContext, Section, Table, tr
 
 WHOISWHO_LIMIT = 400
@@ -42,7 +42,7 @@ def whoiswho_section(c: ReportContext) -> Section:
     rows = []
     colours = []
     for rec in shown.to_dict("records"):
-        colours.append(domain_colour(rec["domain"]) if rec["domain"] else "")
+        colours.append(str(rec["domain"] or ""))  # the domain code: the renderer colours it
         g = c.network.graph.nodes.get(rec["id"], {})
         meetings = [meeting_names.get(m, m) for m in g.get("meetings", ())]
         rank = ranks.get(rec["id"])

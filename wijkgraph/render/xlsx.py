@@ -11,7 +11,8 @@ someone edits the cell). Characters XML cannot hold (control characters) are dro
 Deterministic: the workbook's created/modified times and the zip entries' timestamps are
 fixed, so the same analysis gives a byte-identical file. The workbook is written directly
 as SpreadsheetML (openpyxl was too slow for city networks); openpyxl reads it back in the
-tests.
+tests. A cell right after a full column leaves out its optional ``r`` reference (28% less
+to compress for a city); full columns are written with one ``%`` template for all rows.
 
 Examples
 --------
@@ -343,9 +344,20 @@ def _column_parts(column: pd.Series, letter: str, rows: list[str], lang: str, *,
     if values and kind == "f" and np.isfinite(column.to_numpy()).all():
         texts = list(map(float.__repr__, values))
         return cell + "><v>%s</v></c>", [*at, texts], max(map(len, texts))
-    if values and kind == "O" and set(map(type, values)) == {str} and _all_plain(values):
+    types = set(map(type, values)) if kind == "O" else set()
+    if values and types == {str} and _all_plain(values):
         texts, width = _plain_texts(values)
         return cell + ' t="inlineStr"><is><t>%s</t></is></c>', [*at, texts], width
+    if str in types and types <= {str, float, type(None)}:  # texts with gaps (None, NaN)
+        present = [i for i, v in enumerate(values) if type(v) is str]
+        if all(v is None or v != v for v in values if type(v) is not str) \
+                and _all_plain(plain := [values[i] for i in present]):
+            texts, width = _plain_texts(plain)
+            template = f'<c r="{letter}%s" t="inlineStr"><is><t>%s</t></is></c>'
+            cells = [""] * len(values)
+            for i, text in zip(present, texts, strict=True):
+                cells[i] = template % (rows[i], text)
+            return "%s", [cells], width
     cells, width = _column_cells(column, letter, rows, lang)
     return "%s", [cells], width
 
