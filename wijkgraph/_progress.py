@@ -48,14 +48,15 @@ PROGRESS_MIN_BYTES = 1_000_000
 ANALYSIS_STAGES: dict[str, str] = {
     "network": NP_("stage", "the network as a whole"),
     "missing_parties": NP_("stage", "who is missing"),
-    "key_figures": NP_("stage", "key figures"),
-    "domains": NP_("stage", "domains"),
-    "brokerage": NP_("stage", "brokers"),
     "communities": NP_("stage", "groups"),
-    "resilience": NP_("stage", "vulnerable spots"),
     "missing_links": NP_("stage", "missing links"),
     "themes": NP_("stage", "themes"),
     "meetings": NP_("stage", "meetings"),
+    "key_figures": NP_("stage", "key figures"),
+    "domains": NP_("stage", "domains"),
+    "brokerage": NP_("stage", "brokers"),
+    "resilience": NP_("stage", "vulnerable spots"),
+    "cohesion": NP_("stage", "cohesion"),
 }
 _OTHER_STAGES: dict[str, str] = {
     "reading": NP_("stage", "reading the input"),
@@ -231,8 +232,8 @@ def progress_for(t: Translator, *, stream: TextIO, reading: bool = False,
     >>> progress_for(t, stream=out, quiet=True).shown, progress_for(t, stream=out, large=False).shown
     (False, False)
     >>> p = progress_for(t, stream=out, reading=True, outputs=5)
-    >>> p.shown, p.total  # undecided; reading, 10 stages, 5 outputs
-    (None, 16)
+    >>> p.shown, p.total  # undecided; reading, 11 stages, 5 outputs
+    (None, 17)
     """
     total = int(reading) + (len(ANALYSIS_STAGES) if analysis else 0) + outputs
     if large is None and source is not None and input_bytes(source) >= PROGRESS_MIN_BYTES:

@@ -207,9 +207,10 @@ def analyse(
     step("network")
     start_centralities(network, seed=seed)  # sampled betweenness/closeness: other cores
     summary = summarise(network)
-    sections: dict[str, Any] = {"respondents": None, "cohesion": cohesion(network, seed=seed)}
+    sections: dict[str, Any] = {"respondents": None}
     # Sections are added below in dependency order; each is a pure function of the network
-    # (and of earlier sections where stated).
+    # (and of earlier sections where stated). What needs the sampled shortest paths (key
+    # figures, cohesion) comes last: this process does the rest while the workers sample.
     step("missing_parties")  # first: the terminal and report open with who is missing
     choice = choose_reference(network) if is_auto(reference) else None
     reference = choice.name if choice is not None else reference
@@ -221,6 +222,18 @@ def analyse(
         # a survey import: set the respondents' own "who is missing" beside it
         sections["respondents"] = respondents_agreement(network, sections["missing_parties"],
                                                         reference=ref)
+    step("communities")
+    sections["communities"] = communities(network, seed=seed)
+    step("missing_links")
+    sections["roles"] = roles_result
+    sections["triads"] = triads(network, reference=ref, roles=roles_result)
+    sections["missing_links"] = missing_links(network, reference=ref, roles=roles_result,
+                                              triad_result=sections["triads"], top=top,
+                                              seed=seed)
+    step("themes")
+    sections["themes"] = themes(network, reference=ref, roles=roles_result)
+    step("meetings")
+    sections["meetings"] = meetings(network)
     step("key_figures")  # key figures use the domain, resilience and brokerage results
     domains_result = domain_mixing(network)
     resilience_result = resilience(network, seed=seed)
@@ -232,20 +245,10 @@ def analyse(
     sections["domains"] = domains_result
     step("brokerage")
     sections["brokerage"] = brokerage_result
-    step("communities")
-    sections["communities"] = communities(network, seed=seed)
     step("resilience")
     sections["resilience"] = resilience_result
-    step("missing_links")
-    sections["roles"] = roles_result
-    sections["triads"] = triads(network, reference=ref, roles=roles_result)
-    sections["missing_links"] = missing_links(network, reference=ref, roles=roles_result,
-                                              triad_result=sections["triads"], top=top,
-                                              seed=seed)
-    step("themes")
-    sections["themes"] = themes(network, reference=ref, roles=roles_result)
-    step("meetings")
-    sections["meetings"] = meetings(network)
+    step("cohesion")
+    sections["cohesion"] = cohesion(network, seed=seed)
     # <sections>
     meta = {
         "name": network.meta.get("name", ""),
