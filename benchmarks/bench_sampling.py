@@ -42,17 +42,10 @@ def city(kind: str, n: int, seed: int, folder: Path) -> Any:
     from wijkgraph.io import load_tables
     from wijkgraph.model.network import build_network
 
-    folder.mkdir(parents=True, exist_ok=True)
-    if kind == "own":
-        from wijkgraph.sources.generator import synthetic_frames
+    sys.path.insert(0, str(HERE))
+    from run import make_city  # the folders benchmarks/run.py writes, the same way
 
-        for name, frame in synthetic_frames(n, seed=seed).items():
-            frame.to_csv(folder / f"{name}.csv", index=False)
-    else:
-        sys.path.insert(0, str(HERE))
-        from other_city import write_city
-
-        write_city(n, folder, seed=seed + 1)
+    make_city(kind, n, seed, folder)
     return build_network(load_tables(folder), meta={"source": str(folder)})
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from wijkgraph.analysis import run as run_module
-from wijkgraph.analysis._result import _records, jsonable
+from wijkgraph.analysis._result import frame_records, jsonable
 from wijkgraph.analysis.run import analyse
 from wijkgraph.model.network import build_network
 from wijkgraph.model.tables import tables_from_frames
@@ -93,7 +93,7 @@ def test_numpy_columns_are_the_careful_cells():
 def test_records_are_jsonable_records():
     frame = pd.DataFrame({"i": [1, 2], "f": [0.12345678, math.nan], "b": [True, False],
                           "o": [("x", 1), {"k": (2,)}], "s": ["a", None]})
-    assert _records(frame) == [jsonable(r) for r in frame.to_dict("records")]
+    assert frame_records(frame) == [jsonable(r) for r in frame.to_dict("records")]
 
 
 def test_compact_json_parts_are_json_dumps(oost, monkeypatch):

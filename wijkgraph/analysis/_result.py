@@ -24,7 +24,6 @@ from wijkgraph.analysis._json_text import frame_records, jsonable
 __all__ = ["DISPLAY_LANG", "DISPLAY_ROWS", "Result", "displayed", "frame_records", "jsonable",
            "sort_frame"]
 
-_records = frame_records  # its former name
 
 
 @runtime_checkable

@@ -47,12 +47,12 @@ from typing import Any
 
 import numpy as np
 
-from wijkgraph._cores import MAX_WORKERS, WORKERS_ENV, leave_with, n_workers
+from wijkgraph._cores import WORKERS_ENV, leave_with, n_workers
 
 __all__ = ["CHUNKS", "WORKERS_ENV", "Job", "Pending", "chunked", "map_chunks",
            "n_workers", "start_jobs"]
 
-CHUNKS = MAX_WORKERS
+CHUNKS = 8
 """Number of chunks the sampled sources are split into (independent of the cores)."""
 
 PARALLEL_MIN_WORK = 2_000_000

@@ -14,8 +14,6 @@ from wijkgraph.cli.shell import (
     DEFAULT_OUTPUT,
     FORCE_FOLDER_HELP,
     PROGRESS_MIN_ACTORS,
-    PSEUDONYMISE_HELP,
-    REFERENCE_HELP,
     cli,
     common_options,
     corrected,
@@ -24,8 +22,11 @@ from wijkgraph.cli.shell import (
     load_input,
     print_warnings,
     progress_display,
+    pseudonymise_option,
     pseudonymised,
+    reference_option,
     run_translator,
+    seed_option,
     terminal_findings,
 )
 from wijkgraph.i18n import N_
@@ -37,20 +38,17 @@ from wijkgraph.i18n import N_
 @click.option("-o", "--output", "output", type=PathType(path_type=Path),
               default=Path(DEFAULT_OUTPUT), show_default=True, help=N_("Output folder."))
 @click.option("--force", is_flag=True, help=FORCE_FOLDER_HELP)
-@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
-              help=N_("Seed for randomness."))
+@seed_option(N_("Seed for randomness."))
 @click.option("--top", type=IntRange(1, 1000), default=10, show_default=True,
               help=N_("Number of key figures and suggestions."))
-@click.option("--reference", type=Text(), default="auto", show_default=True,
-              help=REFERENCE_HELP)
+@reference_option()
 @click.option("--wijk", type=Text(), default=None,
               help=N_("Analyse this area (buurt or wijk), with the parties that serve it from "
                       "the wijk or city."))
 @click.option("--format", "formats", type=Text(), default="html,md,map,xlsx,json",
               show_default=True,
               help=N_("Outputs, comma-separated: html,md,map,xlsx,json."))
-@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help=PSEUDONYMISE_HELP)
+@pseudonymise_option()
 @click.option("--aliases", type=PathType(path_type=Path), default=None, help=ALIASES_HELP)
 @click.option("--titel", "--title", "title", type=Text(), default=None,
               help=N_("Title of the report and map (default: the info sheet, else the area)."))
@@ -120,18 +118,15 @@ def analyse(input: str | None, output: Path, force: bool, seed: int, top: int, r
               default=Path("kaart.html"), show_default=True, help=N_("The HTML file."))
 @click.option("--force", is_flag=True, help=N_("Overwrite an existing file that is not a map."))
 @click.option("--ghosts", is_flag=True, help=N_("Show missing parties at once."))
-@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
-              help=N_("Seed for the layout."))
-@click.option("--reference", type=Text(), default="auto", show_default=True,
-              help=REFERENCE_HELP)
+@seed_option(N_("Seed for the layout."))
+@reference_option()
 @click.option("--wijk", type=Text(), default=None,
               help=N_("Show this area (buurt or wijk), with the parties that serve it from the "
                       "wijk or city."))
 @click.option("--no-analysis", "no_analysis", is_flag=True,
               help=N_("Without analysis (faster): size = number of partners, no "
                       "suggestions."))
-@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help=PSEUDONYMISE_HELP)
+@pseudonymise_option()
 @common_options
 def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed: int,
                 reference: str, wijk: str | None, no_analysis: bool,

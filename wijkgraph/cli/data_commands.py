@@ -7,12 +7,11 @@ from pathlib import Path
 
 import click
 
-from wijkgraph._click_i18n import IntRange, Text
 from wijkgraph._click_i18n import Path as PathType
+from wijkgraph._click_i18n import Text
 from wijkgraph.cli.shell import (
     FORCE_FILE_HELP,
     FORCE_FOLDER_HELP,
-    PSEUDONYMISE_HELP,
     cli,
     common_options,
     corrected,
@@ -20,9 +19,12 @@ from wijkgraph.cli.shell import (
     lean_igraph,
     load_input,
     print_warnings,
+    pseudonymise_option,
     pseudonymised,
+    reference_option,
     run_lang,
     run_translator,
+    seed_option,
 )
 from wijkgraph.i18n import N_
 
@@ -110,8 +112,7 @@ _CONVERT_FORMATS = ["xlsx", "kumu", "kumu-json", "gexf", "graphml", "json", "gep
               help=N_("Format (default: from the file name)."))
 @click.option("--include-private", is_flag=True,
               help=N_("Also write the private column 'contact' (only when you must)."))
-@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help=PSEUDONYMISE_HELP)
+@pseudonymise_option()
 @click.option("--force", is_flag=True, help=FORCE_FILE_HELP)
 @common_options
 def convert(input: str, output: Path, to: str | None, include_private: bool,
@@ -144,18 +145,15 @@ def convert(input: str, output: Path, to: str | None, include_private: bool,
 @click.option("--waves", "--metingen", "waves", type=Text(), default=None,
               help=N_("Two waves from the column 'meting' of one input, e.g. 2022,2024."))
 @click.option("--labels", type=Text(), default=None, help=N_("Names of the waves, e.g. 2022,2024."))
-@click.option("--reference", type=Text(), default="auto", show_default=True,
-              help=N_("Reference model for missing parties."))
-@click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
-              help=N_("Seed for the map."))
+@reference_option(N_("Reference model for missing parties."))
+@seed_option(N_("Seed for the map."))
 @click.option("--aliases", type=PathType(path_type=Path), default=None,
               help=N_("Alias table: sheet 'controle' or a CSV genoemd;koppel aan (same "
                       "actor)."))
 @click.option("--force", is_flag=True, help=FORCE_FOLDER_HELP)
 @click.option("--aanvullingen", "--corrections", "corrections", type=PathType(path_type=Path),
               default=None, help=N_("Compare INPUT before and after these corrections."))
-@click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
-              help=PSEUDONYMISE_HELP)
+@pseudonymise_option()
 @common_options
 def compare(before: str, after: str | None, output: Path, waves: str | None,
             labels: str | None, reference: str, seed: int, aliases: Path | None,

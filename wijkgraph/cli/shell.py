@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wijkgraph._click_i18n import TranslatedGroup, click_speaks, current_lang, lang_of_args
+from wijkgraph._click_i18n import (
+    IntRange,
+    Text,
+    TranslatedGroup,
+    click_speaks,
+    current_lang,
+    lang_of_args,
+)
 from wijkgraph.errors import ValidationError, WijkgraphError
 from wijkgraph.i18n import LANGS, N_, Translator, translator
 
@@ -198,6 +205,26 @@ def corrected(network: WijkNetwork, corrections: Path | None, *, show: bool = Tr
 
 FORCE_FOLDER_HELP = N_("Replace an existing folder that wijkgraph did not make.")
 PSEUDONYMISE_HELP = N_("Replace persons by their role and a number; no contact details.")
+
+
+def seed_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--seed`` (0 to 2**32 - 1, default 0) with this command's `help` msgid."""
+    return click.option("--seed", type=IntRange(0, 2**32 - 1), default=0, show_default=True,
+                        help=help)
+
+
+def reference_option(help: str | None = None
+                     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--reference`` (a model name, YAML file or ``auto``; default ``auto``); the help is
+    `REFERENCE_HELP` unless given."""
+    return click.option("--reference", type=Text(), default="auto", show_default=True,
+                        help=help or REFERENCE_HELP)
+
+
+def pseudonymise_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--pseudonymise`` / ``--pseudonimiseer``: persons as role and number."""
+    return click.option("--pseudonymise", "--pseudonimiseer", "pseudonymise", is_flag=True,
+                        help=PSEUDONYMISE_HELP)
 
 
 def pseudonymised(network: WijkNetwork, pseudonymise: bool) -> WijkNetwork:
