@@ -75,7 +75,7 @@ def measure(network: Any, seed: int) -> list[dict[str, Any]]:
 
     eng = engine_for(network.graph)
     t = time.perf_counter()
-    table = centralities(network, seed=seed).table.set_index("id")  # as the analysis does
+    table = centralities(network, seed=seed).per_actor.set_index("id")  # as the analysis does
     t_sampled = time.perf_counter() - t
     exact_of: dict[str, Any] = {
         "betweenness": lambda: eng.betweenness(k=eng.n),

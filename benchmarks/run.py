@@ -35,7 +35,6 @@ articulation points, Adamic-Adar for all pairs at distance two). It is stopped a
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
@@ -61,6 +60,18 @@ def _rss_mb(pid: int | str = "self") -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _pss_mb(pid: int | str = "self") -> float:
+    """Proportional set size: resident memory with each shared page split between the
+    processes that share it, so the sum over a process tree is the memory it really takes."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0.0
+
+
 def _children(pid: int | str = "self") -> list[int]:
     found: list[int] = []
     try:
@@ -78,23 +89,41 @@ def _children(pid: int | str = "self") -> list[int]:
 class PeakSampler(threading.Thread):
     """Samples the resident memory of this process and its descendants every `interval` s."""
 
+    #: The proportional set size (`_pss_mb`, the memory the tree really takes) is read
+    #: every this many samples: /proc walks every page table for it.
+    PSS_EVERY = 4
+
     def __init__(self, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.interval = interval
         self.peak = 0.0
+        self.pss_peak = 0.0
         self._stop_event = threading.Event()
 
     def now(self) -> float:
         return _rss_mb() + sum(_rss_mb(c) for c in _children())
 
+    def pss_now(self) -> float:
+        return _pss_mb() + sum(_pss_mb(c) for c in _children())
+
     def run(self) -> None:
+        count = 0
         while not self._stop_event.wait(self.interval):
             self.peak = max(self.peak, self.now())
+            count += 1
+            if count % self.PSS_EVERY == 0:
+                self.pss_peak = max(self.pss_peak, self.pss_now())
 
     def take(self) -> float:
         """The peak since the last `take` (and now), then start again from now."""
         peak = max(self.peak, self.now())
         self.peak = 0.0
+        return peak
+
+    def take_pss(self) -> float:
+        """The peak proportional set size since the last `take_pss` (and now)."""
+        peak = max(self.pss_peak, self.pss_now())
+        self.pss_peak = 0.0
         return peak
 
     def stop(self) -> None:
@@ -133,6 +162,7 @@ def run_wijkgraph(folder: Path, seed: int, until: str = "all") -> dict[str, Any]
     """Time and measure every stage of the pipeline on the input `folder` (up to `until`)."""
     from wijkgraph.analysis.run import analyse
     from wijkgraph.io import load_tables
+    from wijkgraph.model._memory import settle
     from wijkgraph.model.network import build_network
     from wijkgraph.render.outputs import FORMATS, write_outputs
 
@@ -142,25 +172,26 @@ def run_wijkgraph(folder: Path, seed: int, until: str = "all") -> dict[str, Any]
     start = clock = time.perf_counter()
     cpu = time.process_time()
     sampler.take()
+    sampler.take_pss()
 
     def mark(name: str) -> None:
         nonlocal clock, cpu
         now, now_cpu = time.perf_counter(), time.process_time()
         stages[name] = {"s": now - clock, "cpu_s": now_cpu - cpu, "peak_mb": sampler.take(),
-                        "maxrss_mb": _maxrss_mb()}
+                        "pss_mb": sampler.take_pss(), "maxrss_mb": _maxrss_mb()}
         clock, cpu = now, now_cpu
 
     tables = load_tables(folder)
     mark("load")
     network = build_network(tables, meta={"source": str(folder)})
-    gc.collect()  # as the command does once the network is loaded (`wijkgraph.model._memory`)
-    gc.freeze()
+    settle()  # as the command does once the network is loaded
     mark("build")
     if until == "build":
         sampler.stop()
         return {"actors": network.n_actors, "ties": network.graph.number_of_edges(),
                 "stages": stages, "written_at": {}, "total": time.perf_counter() - start,
                 "peak_mb": max(s["peak_mb"] for s in stages.values()),
+                "pss_mb": max(s["pss_mb"] for s in stages.values()),
                 "maxrss_mb": _maxrss_mb(), "children_maxrss_mb": 0.0}
     current = ["analyse: start"]
 
@@ -182,6 +213,7 @@ def run_wijkgraph(folder: Path, seed: int, until: str = "all") -> dict[str, Any]
     return {"actors": network.n_actors, "ties": network.graph.number_of_edges(),
             "stages": stages, "written_at": done_at, "total": total,
             "peak_mb": max(s["peak_mb"] for s in stages.values()),
+            "pss_mb": max(s["pss_mb"] for s in stages.values()),
             "maxrss_mb": _maxrss_mb(), "children_maxrss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN)}
 
 
@@ -353,12 +385,13 @@ def main() -> None:
         if args.stages or not args.markdown:
             for stage, v in stages.items():
                 print(f"  {stage:<34} {v['s']:8.2f} s ({v['cpu_s']:7.2f} s CPU)  "
-                      f"peak {v['peak_mb']:7.0f} MB "
+                      f"peak {v['peak_mb']:7.0f} MB, pss {v.get('pss_mb', 0):7.0f} MB "
                       f"(maxrss so far {v['maxrss_mb']:.0f} MB)")
             for fmt, at in ours.get("written_at", {}).items():
                 print(f"    {fmt} done at {at:.2f} s")
         peak = ours["peak_mb"]
         print(f"  TOTAL {ours['total']:.2f} s, peak {peak:.0f} MB"
+              + (f", pss {ours['pss_mb']:.0f} MB" if "pss_mb" in ours else "")
               + (f" (maxrss self {ours['maxrss_mb']:.0f} MB, largest child "
                  f"{ours['children_maxrss_mb']:.0f} MB)" if "maxrss_mb" in ours else ""),
               flush=True)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from wijkgraph._version import __version__
-
-# public name -> module that defines it
+# public name -> module that defines it (``__version__`` too: reading the package metadata
+# costs a few hundredths of a second that `wijkgraph --help` and `validate` need not pay)
 _PUBLIC: dict[str, str] = {
+    "__version__": "wijkgraph._version",
     "Analysis": "wijkgraph.analysis.run",
     "analyse": "wijkgraph.analysis.run",
     "Comparison": "wijkgraph.analysis.compare",
@@ -108,6 +108,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from wijkgraph._version import __version__
     from wijkgraph.analysis.compare import Comparison, compare, split_waves
     from wijkgraph.analysis.run import Analysis, analyse
     from wijkgraph.errors import (

@@ -53,6 +53,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import BinaryIO
 
 from wijkgraph.errors import OutputError, Problem
 from wijkgraph.i18n import MESSAGES, N_, register
@@ -102,8 +103,25 @@ def atomic_write(path: str | Path, data: str | bytes | Iterable[str | bytes]) ->
     large output need not be in memory at once.
     Raises OutputError when the folder cannot be written (missing, read-only, full).
     """
-    path = Path(path)
     parts = [data] if isinstance(data, str | bytes) else data
+    with atomic_file(path) as fh:
+        for part in parts:
+            fh.write(part.encode("utf-8") if isinstance(part, str) else part)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file (seekable: a zip writer can go back) that becomes `path` when the
+    block ends without an error, and is removed otherwise (as `atomic_write`).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_file(d / "b.bin") as fh:
+    ...     _ = fh.write(b"ab")
+    >>> (d / "b.bin").read_bytes()
+    b'ab'
+    """
+    path = Path(path)
     remove_stale_parts(path.parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f"{_PART_PREFIX}{os.getpid()}-", dir=path.parent)
@@ -111,8 +129,7 @@ def atomic_write(path: str | Path, data: str | bytes | Iterable[str | bytes]) ->
         raise _unwritable(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            for part in parts:
-                fh.write(part.encode("utf-8") if isinstance(part, str) else part)
+            yield fh
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
         os.replace(tmp, path)
     except BaseException as exc:

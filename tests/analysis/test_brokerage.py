@@ -25,7 +25,7 @@ TRIADS = {
 def test_each_role_on_a_minimal_directed_triad(role):
     da, db, dc = TRIADS[role]
     net = make_network([("a", "b"), ("b", "c")], {"a": da, "b": db, "c": dc}, directed=True)
-    t = brokerage(net).table.set_index("id")
+    t = brokerage(net).per_actor.set_index("id")
     expected = {r: int(r == role) for r in ROLES}
     assert t.loc["b", list(ROLES)].to_dict() == expected
     assert t.loc["a", "total"] == 0 and t.loc["c", "total"] == 0
@@ -40,14 +40,14 @@ def test_a_closed_triad_brokers_nothing():
 def test_undirected_ties_count_both_ways():
     # undirected a - b - c: a->b->c and c->b->a are both open; roles swap with direction
     net = make_network([("a", "b"), ("b", "c")], {"a": "welzijn", "b": "welzijn", "c": "zorg"})
-    t = brokerage(net).table.set_index("id")
+    t = brokerage(net).per_actor.set_index("id")
     assert t.loc["b", "representative"] == 1 and t.loc["b", "gatekeeper"] == 1
     assert t.loc["b", "total"] == 2
     assert not brokerage(net).directed
 
 
 def test_barbell_broker_is_a_liaison():
-    t = brokerage(GRAPHS["barbell"]()).table.set_index("id")
+    t = brokerage(GRAPHS["barbell"]()).per_actor.set_index("id")
     # X (inwoners) links Z1 (zorg) and W1 (welzijn), both ways
     assert t.loc["X", "liaison"] == 2 and t.loc["X", "total"] == 2
     # Z1 sends Z2..Z4 on to X (representative) and lets X in to Z2..Z4 (gatekeeper)
@@ -86,7 +86,7 @@ def directed_wijk(draw):
 @given(directed_wijk())
 def test_counts_match_a_brute_force_count(net):
     expected = brute_force(net)
-    t = brokerage(net).table.set_index("id")
+    t = brokerage(net).per_actor.set_index("id")
     for v, roles in expected.items():
         assert t.loc[v, list(ROLES)].to_dict() == roles
     assert brokerage(net).totals["total"] == sum(sum(r.values()) for r in expected.values())

@@ -10,7 +10,7 @@ from wijkgraph.analysis.structural_holes import structural_holes
 
 
 def frame(name):
-    return centralities(GRAPHS[name]()).table.set_index("id")
+    return centralities(GRAPHS[name]()).per_actor.set_index("id")
 
 
 def test_path_hand_values():
@@ -34,7 +34,7 @@ def test_star_hub():
 def test_weighted_betweenness_prefers_strong_routes():
     # A-B-C strong (4, 4) and A-D-C weak (1, 1): the route via B is shorter (1/4 + 1/4)
     net = make_network([("A", "B", 4), ("B", "C", 4), ("A", "D", 1), ("D", "C", 1)])
-    t = centralities(net).table.set_index("id")
+    t = centralities(net).per_actor.set_index("id")
     assert t.loc["B", "betweenness"] > 0 and t.loc["D", "betweenness"] == 0
     assert t.loc["B", "strength"] == 8 and t.loc["D", "strength"] == 2
 
@@ -61,11 +61,11 @@ def test_frame_columns_and_order():
 
 
 def test_structural_holes_star_and_triangle():
-    s = structural_holes(GRAPHS["star"]()).table.set_index("id")
+    s = structural_holes(GRAPHS["star"]()).per_actor.set_index("id")
     assert s.loc["H", "effective_size"] == 4 and s.loc["H", "efficiency"] == 1
     assert s.loc["H", "constraint"] == pytest.approx(4 * (1 / 4) ** 2)
     assert s.loc["L1", "constraint"] == 1
-    t = structural_holes(GRAPHS["triangle"]()).table.set_index("id")
+    t = structural_holes(GRAPHS["triangle"]()).per_actor.set_index("id")
     # each has two partners tied to each other: effective size 2 - 1 = 1
     assert t["effective_size"].tolist() == [1, 1, 1]
 
@@ -73,7 +73,7 @@ def test_structural_holes_star_and_triangle():
 def test_structural_holes_borgatti_unweighted_through_a_wijk_network():
     edges = [("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"),
              ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")]
-    s = structural_holes(make_network(edges)).table.set_index("id")
+    s = structural_holes(make_network(edges)).per_actor.set_index("id")
     assert s.loc["G", "effective_size"] == pytest.approx(4.67, abs=1e-2)
     assert s.loc["A", "effective_size"] == pytest.approx(2.50, abs=1e-2)
     assert s.loc["G", "constraint"] == pytest.approx(0.400, abs=1e-3)
@@ -81,7 +81,7 @@ def test_structural_holes_borgatti_unweighted_through_a_wijk_network():
 
 
 def test_isolate_has_no_structural_hole_values():
-    s = structural_holes(GRAPHS["disconnected"]()).table.set_index("id")
+    s = structural_holes(GRAPHS["disconnected"]()).per_actor.set_index("id")
     assert s["effective_size"].isna()["G"] and s["constraint"].isna()["G"]
 
 
@@ -115,7 +115,7 @@ def test_directed_centralities_on_a_bundled_dataset_match_networkx():
 
     from wijkgraph.sources.bundled import load_dataset
     net = load_dataset("groz")
-    t = centralities(net).table.set_index("id")
+    t = centralities(net).per_actor.set_index("id")
     dg = net.directed_graph()
     pr = nx.pagerank(dg, weight="weight", tol=1e-12, max_iter=1000)
     assert max(abs(t.loc[v, "pagerank_directed"] - pr[v]) for v in dg) < 1e-6

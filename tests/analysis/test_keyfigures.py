@@ -15,15 +15,15 @@ def test_interface_for_map_and_report():
     assert {"id", "name", "domain", "score", "rank"} <= set(f.columns)
     assert f["rank"].tolist() == [1, 2, 3]
     assert f["score"].between(0, 1).all()
-    assert set(k.scores.index) == set(net.graph.nodes)
+    assert set(k.per_actor.index) == set(net.graph.nodes)
     assert {"score", "rank", *MEASURES.values(), "effective_size", "constraint",
-            "pagerank", "harmonic"} <= set(k.scores.columns)
+            "pagerank", "harmonic"} <= set(k.per_actor.columns)
     assert isinstance(k.reasons("X"), list) and k.reasons("nobody") == []
 
 
 def test_barbell_ranking_and_score_hand_worked():
     k = key_figures(GRAPHS["barbell"]())
-    s = k.scores
+    s = k.per_actor
     # X: betweenness 16/28 (the max), strength 4 of max 11, cross-domain 2 (max),
     # cut-off 4 (max), meetings 1 of max 2
     assert s.loc["X", "betweenness"] == pytest.approx(16 / 28)

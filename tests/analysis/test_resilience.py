@@ -12,7 +12,7 @@ def test_barbell_broker_and_its_bridges():
     r = resilience(GRAPHS["barbell"]())
     assert r.articulation_points == ("W1", "X", "Z1")
     assert r.bridges == (("W1", "X"), ("X", "Z1"))
-    t = r.table.set_index("id")
+    t = r.per_actor.set_index("id")
     # X leaves: pieces of 4 and 4; one of them is cut off. Z1 leaves: Z2-Z4 are cut off.
     assert t.loc["X", "cut_off"] == 4 and t.loc["Z1", "cut_off"] == 3
     assert t.loc["Z2", "cut_off"] == 0
@@ -24,7 +24,7 @@ def test_cut_off_matches_removing_each_actor():
     for name in ("kite", "star", "disconnected", "path", "directed_chain"):
         net = GRAPHS[name]()
         g = net.graph
-        t = resilience(net).table.set_index("id")
+        t = resilience(net).per_actor.set_index("id")
         lcc = max(nx.connected_components(g), key=len) if len(g) else set()
         for v in g:
             if v not in lcc:

@@ -15,7 +15,9 @@ from wijkgraph.analysis._json_text import (
     _floats_json,
     frame_records,
     records_json,
+    records_json_parts,
     section_json,
+    section_json_parts,
 )
 from wijkgraph.analysis._result import jsonable
 
@@ -107,6 +109,27 @@ def test_section_json_is_the_encoded_dict() -> None:
         return jsonable({"rows": frame, "text": "\x00wijkgraph-table-0\x00"})
 
     assert section_json(sneaky) == ENCODE(sneaky())
+
+
+@pytest.mark.parametrize("rows", [1, 7, 400, 401])
+def test_tables_in_blocks_of_rows_join_to_the_whole_text(rows: int) -> None:
+    frame = _random_frame(np.random.default_rng(3), 400)
+    pieces = list(records_json_parts(frame, rows=rows))
+    assert "".join(pieces) == _plain(frame)
+    assert len(pieces) == -(-400 // rows) + 1  # a piece per block of rows, then "]"
+
+
+def test_section_parts_stream_the_tables_in_the_order_of_the_text() -> None:
+    big = _random_frame(np.random.default_rng(5), 12_000)  # more than one block (`ROWS`)
+    small = pd.DataFrame({"z": [1.5, 2.0]})
+
+    def make() -> dict:  # the second table comes first in the text (sorted keys)
+        return jsonable({"b": big, "a": {"t": small}, "n": 3})
+
+    pieces = list(section_json_parts(make))
+    assert "".join(pieces) == ENCODE(make())
+    assert len(pieces) >= 6 and max(map(len, pieces)) < len("".join(pieces)) / 2
+    assert FRAME_TEXTS.get() is None
 
 
 @pytest.mark.parametrize("name", ["driehoek", "utrecht-oost"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -155,3 +159,14 @@ def test_a_script_without_main_guard_can_use_the_workers(tmp_path) -> None:  # n
                          timeout=120, check=True).stdout.split()
     want = Engine(nx.karate_club_graph()).betweenness(k=20, seed=1)
     assert out == ["script", "ran", str(round(float(want.sum()), 9))]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice()")
+def test_workers_give_way_to_their_owner() -> None:
+    # a worker started by the pool lowers its priority: the owner's analyses come first
+    code = ("import os; from wijkgraph.analysis import _workers; before = os.nice(0); "
+            "_workers._start({}, os.getppid()); print(before, os.nice(0))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    before, after = map(int, out.stdout.split())
+    assert after - before == min(_workers.WORKER_NICENESS, 19 - before) > 0

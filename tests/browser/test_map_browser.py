@@ -138,7 +138,7 @@ def test_click_highlights_partners_even_after_a_first_click_on_empty_canvas(open
     assert "DOCK Oost" in panel and f"Partners ({len(partners) - 1})" in panel
     assert "Waarom een sleutelfiguur" in panel
     # scores with a decimal comma in the Dutch map, as in the report (not "0.58")
-    score = f"{result.key_figures.scores.loc['dock-oost', 'score']:.2f}".replace(".", ",")
+    score = f"{result.key_figures.per_actor.loc['dock-oost', 'score']:.2f}".replace(".", ",")
     assert f"Sleutelfiguurscore\n{score}" in panel or f"Sleutelfiguurscore\t{score}" in panel \
         or f"Sleutelfiguurscore {score}" in panel, panel
     cells = page.locator("#list tbody tr td.num").all_inner_texts()
@@ -237,7 +237,7 @@ def test_screenshot_of_utrecht_oost_for_the_docs(open_page, oost_map, tmp_path):
 
     _net, result, path = oost_map
     page = open_page(path).page
-    top = result.key_figures.scores["rank"].idxmin()
+    top = result.key_figures.per_actor["rank"].idxmin()
     page.evaluate("i => { wijkgraph.focusActor(i); wijkgraph.network.fit({animation: false}); }",
                   index_of(page, top))
     page.wait_for_timeout(400)

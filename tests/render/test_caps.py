@@ -17,7 +17,7 @@ from wijkgraph.render import report as report_module
 from wijkgraph.render import report_static
 from wijkgraph.render.network_svg import network_svg
 from wijkgraph.render.report import render_report
-from wijkgraph.render.xlsx import _cell_xml, _column_cells, cell_value
+from wijkgraph.render.xlsx_sheet import _cell_xml, _column_cells, cell_value
 from wijkgraph.sources.bundled import load_dataset
 
 

@@ -3,6 +3,8 @@ shared only inside `shared_layouts`, and a grouped layout of one group is the pl
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -11,11 +13,14 @@ from scipy.spatial import cKDTree
 from wijkgraph.render import _geometry
 from wijkgraph.render._geometry import close_pairs, nearest_distances
 from wijkgraph.render.layout import (
+    GRID_LIMIT,
+    _reach,
     graph_ties,
     grouped_layout,
     layout_positions,
     make_label_room,
     shared_layouts,
+    tie_numbers,
 )
 
 
@@ -80,3 +85,78 @@ def test_positions_are_integers_and_distinct():
     assert pos["x"][1] > max(y for n, (_x, y) in pos.items() if n not in ("x", "y"))
     room = make_label_room(pos, {n: (10.0, 60.0, 16.0) for n in pos})
     assert set(room) == set(pos)
+
+
+def _captured_starts(monkeypatch, n: int) -> list[tuple[int, bool, np.ndarray]]:
+    """Lay out a ring of `n` actors; what igraph's Fruchterman-Reingold was given."""
+    import igraph as ig
+
+    seen = []
+    original = ig.Graph.layout_fruchterman_reingold
+
+    def spy(self, *args, **kwargs):
+        seen.append((self.vcount(), kwargs["grid"], np.array(kwargs["seed"])))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ig.Graph, "layout_fruchterman_reingold", spy)
+    layout_positions(nx.cycle_graph(n), seed=3)
+    return seen
+
+
+def test_a_grid_layout_starts_inside_igraphs_grid(monkeypatch):
+    # igraph's grid is the square of side sqrt(n) around 0; a start outside it piles the
+    # actors into its border cells, which costs about n ** 1.5 a round (5.4 s instead of
+    # 0.7 s at 36,000 actors)
+    [(n, grid, start)] = _captured_starts(monkeypatch, GRID_LIMIT + 200)
+    assert (n, grid) == (GRID_LIMIT + 200, True)
+    assert np.abs(start).max() <= math.sqrt(n) / 2
+    assert np.abs(start).max() > 0.9 * math.sqrt(n) / 2  # the whole grid is used
+    # no grid below the limit (all pairs compared): the start there is as it always was
+    [(n, grid, start)] = _captured_starts(monkeypatch, 300)
+    assert grid is False and 0.9 * math.sqrt(n) < np.abs(start).max() <= math.sqrt(n)
+
+
+class _CountingGraph(nx.Graph):
+    walks = 0
+
+    def adjacency(self):
+        type(self).walks += 1
+        return super().adjacency()
+
+
+def test_inside_shared_layouts_a_graph_is_walked_once():
+    g = _CountingGraph(nx.les_miserables_graph())
+    index = {node: i for i, node in enumerate(sorted(g))}
+    with shared_layouts():
+        layout_positions(g, seed=1)
+        a, b, data = graph_ties(g, index)
+    assert _CountingGraph.walks == 1
+    expected = sorted((*sorted((index[u], index[v])), d["weight"])
+                      for u, v, d in g.edges(data=True))
+    got = zip(a.tolist(), b.tolist(), [d["weight"] for d in data], strict=True)
+    assert sorted(got) == expected
+    graph_ties(g, index)
+    graph_ties(g, index)
+    assert _CountingGraph.walks == 3  # outside the block: walked every time
+    view = g.subgraph(list(g)[:30])  # a view: its neighbours are no plain dicts
+    a, b, data = graph_ties(view, index)
+    assert sorted(zip(a.tolist(), b.tolist(), [d["weight"] for d in data], strict=True)) == \
+        sorted((*sorted((index[u], index[v])), d["weight"]) for u, v, d in view.edges(data=True))
+
+
+@pytest.mark.parametrize("data", [
+    [{"weight": 3}, {"weight": 0}, {"weight": 2.5}, {"weight": True}, {"weight": False}],
+    [{"weight": 3}, {}, {"weight": None}, {"weight": "2"}],  # not all numbers: read one by one
+    [],
+])
+def test_tie_numbers_are_floats_of_the_weight_or_one(data):
+    assert tie_numbers(data, "weight").tolist() == [float(d.get("weight", 1) or 1) for d in data]
+
+
+def test_reach_is_the_largest_hypot_to_the_last_bit():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        xy = rng.integers(-60000, 60000, size=(int(rng.integers(1, 50)), 2))
+        xy[-1] = xy[0][::-1]  # same distance, another point
+        assert _reach(xy) == max(math.hypot(x, y) for x, y in xy.tolist())
+    assert _reach(np.zeros((1, 2), dtype=np.int64)) == 0.0

@@ -208,7 +208,7 @@ def test_without_analysis_size_is_degree(oost):
 def test_with_analysis_uses_scores_suggestions_and_ghosts(oost, oost_analysis):
     data = build_map_data(oost, oost_analysis, ghosts=True)
     assert data["is_score"] is True and data["ghosts_on"] is True
-    scores = oost_analysis.key_figures.scores
+    scores = oost_analysis.key_figures.per_actor
     by_id = {r[0]: r for r in data["actors"]}
     top = scores["rank"].idxmin()
     assert by_id[top][14] == 1
@@ -374,3 +374,30 @@ def test_analyse_writes_map_html(tmp_path, oost, oost_analysis):
     written = write_outputs(oost, oost_analysis, tmp_path / "out", formats=("map",))
     assert [p.name for p in written] == ["map.html"]
     assert written[0].read_text(encoding="utf-8") == render_map(oost, oost_analysis).html
+
+
+def test_the_map_is_built_without_the_collector_and_leaves_it_as_it_was(monkeypatch):
+    # a city's map makes millions of small rows and no cycles: the collector walking them
+    # over and over took a third of the tie rows' time at 100,000 actors
+    import gc
+
+    import wijkgraph.render.map as map_module
+
+    seen = []
+    original = map_module.build_map_data
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(map_module, "build_map_data", spy)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        render_map(load_dataset("driehoek"))
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        render_map(load_dataset("driehoek"))
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

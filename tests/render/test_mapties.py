@@ -57,3 +57,37 @@ def test_beyond_the_limit_the_pairs_sharing_most_meetings_stay(net):
     kept, total_kept = meeting_ties(net, index, meeting_index, declared, limit=3)
     assert total_kept == total
     assert kept == sorted(sorted(every, key=lambda r: (-r[2], r[0], r[1]))[:3])
+
+
+def test_declared_ties_by_hand():
+    import pandas as pd
+
+    from wijkgraph.model.network import build_network
+    from wijkgraph.model.tables import tables_from_frames
+
+    actors = pd.DataFrame({"name": ["A", "B", "C", "D"], "domain": ["zorg"] * 4})
+    relations = pd.DataFrame({
+        "source": ["A", "C", "B", "D"], "target": ["B", "D", "C", "A"],
+        "kind": ["samenwerking", "samenwerking", "samenwerking", "verwijzing"],
+        "strength": [2, 4, 1, 3], "directed": ["nee", "nee", "ja", "nee"]})
+    net = build_network(tables_from_frames(actors, relations))
+    index = {a: i for i, a in enumerate(sorted(net.graph.nodes, key=str))}
+    rows, labels = declared_ties(net, index)
+    name = {index[a]: net.label(a) for a in index}
+    assert [(name[a], name[b], s, labels[lab], e) for a, b, s, lab, e in rows] == [
+        ("A", "B", 2, "samenwerking", 1),
+        ("A", "D", 3, "verwijzing", 1),
+        ("B", "C", 1, "samenwerking · B → C", 1),  # a direction: a label of its own
+        ("C", "D", 4, "samenwerking", 1),  # says what A-B says: the same label
+    ]
+    assert labels == ["samenwerking", "verwijzing", "samenwerking · B → C"]
+
+
+def test_a_missing_attribute_is_read_with_its_default():
+    from wijkgraph.render.mapties import _columns
+
+    fields = [("kinds", ()), ("weight", 1)]
+    data = [{"kinds": ("a",), "weight": 2}, {}, {"kinds": None, "weight": 0}]
+    assert _columns(data, fields) == [[("a",), (), None], [2, 1, 0]]
+    assert [list(c) for c in _columns([data[0], data[2]], fields)] == [[("a",), None], [2, 0]]
+    assert _columns([], fields) == [[], []]

@@ -74,21 +74,17 @@ def test_an_error_in_a_worker_leaves_no_folder(oost, tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_compact_analysis_json_shared_key_by_key_is_the_file_of_one_process(
+def test_a_compact_analysis_json_written_by_a_worker_is_the_file_of_one_process(
         oost, tmp_path, monkeypatch):
     from wijkgraph.analysis import run
-    from wijkgraph.render import outputs
 
-    # as for a city: compact JSON, made key by key in both processes and joined here
+    # as for a city: compact JSON, streamed by the forked writer
     monkeypatch.setattr(run, "PRETTY_JSON_MAX_ACTORS", 0)
-    monkeypatch.setattr(outputs, "PRETTY_JSON_MAX_ACTORS", 0)
     net, result = oost
-    units = outputs._units(["map", "json"], result, "en", 2)
-    assert units[0] == "map" and len(units) > 10 and all(u.startswith("json:") for u in units[1:])
-    one = write_outputs(net, result, tmp_path / "one", formats=("json", "xlsx"), workers=1,
-                        lang="en")
-    two = write_outputs(net, result, tmp_path / "two", formats=("json", "xlsx"), workers=2,
-                        lang="en")
+    one = write_outputs(net, result, tmp_path / "one", formats=("json", "xlsx", "map"),
+                        workers=1, lang="en")
+    two = write_outputs(net, result, tmp_path / "two", formats=("json", "xlsx", "map"),
+                        workers=2, lang="en")
     for a, b in zip(one, two, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     text = two[-1].read_text(encoding="utf-8")
@@ -98,7 +94,9 @@ def test_a_compact_analysis_json_shared_key_by_key_is_the_file_of_one_process(
 def test_the_map_and_the_reports_stay_in_one_process():
     from wijkgraph.render.outputs import share
 
-    units = ["map", "html", "md", "xlsx", "json:key_figures", "json:roles", "json:themes"]
+    units = ["map", "html", "md", "xlsx", "json"]
     mine, theirs = share(units, 2)
-    assert {"map", "html", "md"} <= set(mine) and "xlsx" in theirs
+    assert {"map", "html", "md"} <= set(mine) and {"xlsx", "json"} <= set(theirs)
     assert sorted(mine + theirs) == sorted(units)
+    mine, *theirs = share(units, 3)
+    assert mine == ["map", "html", "md"] and sorted(sum(theirs, [])) == ["json", "xlsx"]

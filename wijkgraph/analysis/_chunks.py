@@ -20,7 +20,6 @@ from typing import Any
 import igraph as ig
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.csgraph import dijkstra, minimum_spanning_tree
 
 
 class ShippedGraph:
@@ -75,6 +74,8 @@ def steps_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
 
 def harmonic_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Per actor, the sum of 1/distance from `sources` (one chunk of `map_chunks`)."""
+    from scipy.sparse.csgraph import dijkstra  # here: importing csgraph costs 0.1 s
+
     d = dijkstra(payload["adjacency"], directed=False, indices=sources,
                  unweighted=payload["unweighted"])
     with np.errstate(divide="ignore"):
@@ -92,6 +93,8 @@ def curve_chunk(payload: dict[str, Any], positions: np.ndarray,
     if n + len(u) > SMALL_CURVE and len(u):
         # a maximum spanning forest by departure time has, after every step, the same
         # components as all surviving ties (Kruskal): at most n - 1 ties to put back
+        from scipy.sparse.csgraph import minimum_spanning_tree
+
         forest = sp.coo_array(minimum_spanning_tree(sp.csr_array(
             ((n + 1 - gone).astype(np.float64), (u, v)), shape=(n, n))))
         u, v = forest.row.astype(np.int64), forest.col.astype(np.int64)

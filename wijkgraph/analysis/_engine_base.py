@@ -273,7 +273,12 @@ class GraphEngineBase:
             if self.backend == "networkx":
                 return self._series(nx.pagerank(self.nx, alpha=damping, tol=1e-10, max_iter=1000,
                                                 weight="w" if weighted else None))
-            return self._series(self.ig.pagerank(
-                directed=self.directed, damping=damping,
-                weights="w" if weighted and self.m else None))
+            # igraph's PRPACK solver sums on several OpenMP threads in varying order:
+            # the last bits changed from run to run (3,000 actors); one thread is exact
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(limits=1, user_api="openmp"):
+                return self._series(self.ig.pagerank(
+                    directed=self.directed, damping=damping,
+                    weights="w" if weighted and self.m else None))
         return self._cached(("pagerank", weighted, damping), compute)

@@ -13,6 +13,10 @@ The text is the same by construction; should a placeholder be found other than e
 once (a value happens to hold one), the section is simply made and encoded again the
 plain way.
 
+Streamed: `section_json_parts` gives the same text in pieces, each table a block of
+`ROWS` rows at a time (`records_json_parts`), so a writer never holds a section's whole
+text, nor a whole table's cells.
+
 Examples
 --------
 >>> import pandas as pd
@@ -23,6 +27,8 @@ Examples
 True
 >>> section_json(lambda: jsonable({"n": 2, "rows": frame})) == ENCODE(jsonable({"n": 2, "rows": frame}))
 True
+>>> list(section_json_parts(lambda: jsonable({"n": 2, "rows": frame.iloc[:, 1:]})))
+['{"n":2,"rows":', '[{"a":1,"c":["x"]},{"a":2,"c":"é"}', ']', '}']
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from itertools import chain
 from json.encoder import encode_basestring
@@ -42,35 +48,51 @@ import pandas as pd
 #: The encoder of a compact analysis.json (`wijkgraph.analysis.run.Analysis.json_sections`).
 ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
-#: While `section_json` runs: placeholder -> the JSON text of a table (`jsonable` fills it).
-FRAME_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("wijkgraph_frame_texts",
-                                                              default=None)
+#: While `section_json` runs: placeholder -> the table (`jsonable` fills it).
+FRAME_TEXTS: ContextVar[dict[str, pd.DataFrame] | None] = ContextVar("wijkgraph_frame_texts",
+                                                                     default=None)
+#: Rows of a table encoded at a time (`records_json_parts`).
+ROWS = 5_000
 
 
-def frame_placeholder(frame: pd.DataFrame, texts: dict[str, str]) -> str:
-    """Encode `frame` into `texts` and return the placeholder string that stands in for it."""
+def frame_placeholder(frame: pd.DataFrame, texts: dict[str, pd.DataFrame]) -> str:
+    """Keep `frame` in `texts` (encoded later) and return the placeholder that stands in
+    for it."""
     key = f"\x00wijkgraph-table-{len(texts)}\x00"
-    texts[key] = records_json(frame)
+    texts[key] = frame
     return key
 
 
 def section_json(make: Callable[[], Any]) -> str:
     """``ENCODE(make())`` where `make` returns a `jsonable` value (see the module's doc)."""
-    texts: dict[str, str] = {}
+    return "".join(section_json_parts(make))
+
+
+def section_json_parts(make: Callable[[], Any]) -> Iterator[str]:
+    """`section_json` in pieces, in order: the text around the tables, and each table a
+    block of rows at a time."""
+    texts: dict[str, pd.DataFrame] = {}
     token = FRAME_TEXTS.set(texts)
     try:
         value = make()
     finally:
         FRAME_TEXTS.reset(token)
     text = ENCODE(value)
+    del value
     if not texts:
-        return text
+        yield text
+        return
     quoted = {key: ENCODE(key) for key in texts}
     if any(text.count(q) != 1 for q in quoted.values()):  # a value holds a placeholder
-        return ENCODE(make())
-    for key, q in quoted.items():
-        text = text.replace(q, texts[key], 1)
-    return text
+        texts.clear()
+        yield ENCODE(make())
+        return
+    start = 0
+    for at, q, key in sorted((text.index(q), q, key) for key, q in quoted.items()):
+        yield text[start:at]
+        yield from records_json_parts(texts.pop(key))
+        start = at + len(q)
+    yield text[start:]
 
 
 def _value_json(value: Any) -> str:
@@ -181,21 +203,37 @@ def records_json(frame: pd.DataFrame) -> str:
     >>> records_json(pd.DataFrame({"x": [1, 2]})), records_json(pd.DataFrame())
     ('[{"x":1},{"x":2}]', '[]')
     """
+    return "".join(records_json_parts(frame))
+
+
+def records_json_parts(frame: pd.DataFrame, rows: int = ROWS) -> Iterator[str]:
+    """`records_json` in pieces of `rows` rows: each column of a block formatted at once,
+    the block's rows put together with one ``%`` template.
+
+    >>> list(records_json_parts(pd.DataFrame({"x": [1, 2, 3]}), rows=2))
+    ['[{"x":1},{"x":2}', ',{"x":3}', ']']
+    """
     n = len(frame)
     if not n:
-        return "[]"
+        yield "[]"
+        return
     last: dict[str, int] = {}  # a repeated column name: the last column wins, as in a dict
     for j, c in enumerate(frame.columns):
         last[str(c)] = j
     if not last:
-        return "[" + ",".join(["{}"] * n) + "]"
+        yield "[" + ",".join(["{}"] * n) + "]"
+        return
     keys = sorted(last)
     template = "{" + ",".join(encode_basestring(k).replace("%", "%%") + ":%s"
                               for k in keys) + "}"
-    columns = [column_json(frame.iloc[:, last[k]]) for k in keys]
-    # one `%` over every row: faster than a `%` per row
-    cells = tuple(chain.from_iterable(zip(*columns, strict=True)))
-    return "[" + (",".join([template] * n) % cells) + "]"
+    for start in range(0, n, rows):
+        part = frame.iloc[start:start + rows]
+        columns = [column_json(part.iloc[:, last[k]]) for k in keys]
+        cells = tuple(chain.from_iterable(zip(*columns, strict=True)))
+        del columns
+        # one `%` over the block's rows: faster than a `%` per row
+        yield ("," if start else "[") + (",".join([template] * len(part)) % cells)
+    yield "]"
 
 
 #: Types `jsonable` returns unchanged.

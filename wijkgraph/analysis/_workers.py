@@ -19,7 +19,9 @@ the workers), so the analysis goes on in this process while the workers compute
 The number of workers is the number of usable cores (at most `CHUNKS`); set the
 environment variable ``WIJKGRAPH_WORKERS=1`` (or pass ``workers=1``) for one core.
 Below `PARALLEL_MIN_WORK` (sources x ties) the pool costs more than it saves and the
-chunks run in this process.
+chunks run in this process: no pool, no fork server, and ``multiprocessing`` and
+``concurrent.futures`` are not even imported (a wijk of a few hundred actors is computed
+exactly and starts no job at all).
 
 Examples
 --------
@@ -35,19 +37,20 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import sys
 import threading
 import types
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from wijkgraph._cores import WORKERS_ENV, leave_with, n_workers
+
+if TYPE_CHECKING:  # multiprocessing and concurrent.futures only where workers start
+    from concurrent.futures import Future
 
 __all__ = ["CHUNKS", "WORKERS_ENV", "Job", "Pending", "chunked", "map_chunks",
            "n_workers", "start_jobs"]
@@ -120,6 +123,8 @@ class _Launch(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
         try:
             with _LAUNCHING, _without_main():  # workers start at the first submits
                 pool = ProcessPoolExecutor(
@@ -149,9 +154,12 @@ _LAUNCHING = threading.Lock()  # one launch at a time (`_without_main` swaps a g
 def _context() -> Any:
     """Workers come from a fork server (small, with the libraries loaded once) where the
     system has one, else they are spawned; never forked from this (large) process."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["wijkgraph.analysis._workers", "wijkgraph.analysis._chunks"])
+        ctx.set_forkserver_preload(["wijkgraph.analysis._workers", "wijkgraph.analysis._chunks",
+                                    "scipy.sparse.csgraph"])  # `_chunks` imports it late
         return ctx
     return multiprocessing.get_context("spawn")  # pragma: no cover - macOS, Windows
 
@@ -195,9 +203,27 @@ def _start(payload: dict[int, Any], owner: int) -> None:
     # a worker holds only its payload: no garbage to collect, and where workers are
     # forked a collection would touch (and so copy) every inherited page
     leave_with(owner)  # and it ends with its owner, however that one ends
+    _give_way()
     gc.disable()
     _PAYLOAD.clear()
     _PAYLOAD.update(payload)
+
+
+WORKER_NICENESS = 10
+"""How much lower the workers' priority is than their owner's (``nice``)."""
+
+
+def _give_way() -> None:
+    """Lower this worker's priority by `WORKER_NICENESS`.
+
+    The workers sample shortest paths while their owner goes on with the other analyses,
+    which it needs first: on two cores two workers and the owner are three processes,
+    and at equal priority the owner got two thirds of a core while its work was the
+    longer one. Now the owner keeps its core and the workers share what is left (all of
+    it whenever the owner waits for them). Only the clock changes, never a result.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # not allowed, or no nice()
+        os.nice(WORKER_NICENESS)
 
 
 def _run(task: tuple[Callable[..., np.ndarray], int, tuple[Any, ...]]) -> np.ndarray:

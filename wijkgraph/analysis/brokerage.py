@@ -55,6 +55,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import displayed, jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, Table, generic_table
 from wijkgraph.analysis.centrality import actor_frame
@@ -83,16 +84,18 @@ ROLE_WORDS: dict[str, str] = {
 class Brokerage:
     """Brokerage role counts per actor and for the network."""
 
-    table: pd.DataFrame
+    per_actor: pd.DataFrame
     totals: dict[str, int]
     directed: bool
     expected: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=TOTALS_COLUMNS))
     group_sizes: dict[str, int] = field(default_factory=dict)
 
+    table = renamed("table", "per_actor")  # the 0.1 name, warns
+
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: the five role counts and their ``total``, highest total first."""
-        return sort_frame(self.table, "total")
+        return sort_frame(self.per_actor, "total")
 
     def totals_frame(self) -> pd.DataFrame:
         """The network totals against chance: one row per role and ``total`` (`TOTALS_COLUMNS`).
@@ -131,7 +134,7 @@ class Brokerage:
 
     def roles_of(self, actor: str, lang: str = "nl") -> str:
         """The main cross-domain role of `actor` in words ('' when none)."""
-        row = self.table.set_index("id").loc[actor]
+        row = self.per_actor.set_index("id").loc[actor]
         best = max(ROLES[1:], key=lambda r: (row[r], -ROLES.index(r)))
         return role_label(best, lang) if row[best] > 0 else ""
 
@@ -204,16 +207,16 @@ def brokerage(network: WijkNetwork, *, group: str = "domain") -> Brokerage:
     values = [str(network.graph.nodes[v].get(group, "") or "") or UNKNOWN for v in ids]
     groups, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
     counts = _role_counts(network, ids, codes.astype(int), len(groups))
-    table = actors.reset_index(drop=True)
+    per_actor = actors.reset_index(drop=True)
     for j, role in enumerate(ROLES):
-        table[role] = counts[:, j] if n else np.zeros(0, dtype=np.int64)
-    table["total"] = table[list(ROLES)].sum(axis=1).astype(np.int64)
-    totals = {role: int(table[role].sum()) for role in ROLES}
-    totals["total"] = int(table["total"].sum())
+        per_actor[role] = counts[:, j] if n else np.zeros(0, dtype=np.int64)
+    per_actor["total"] = per_actor[list(ROLES)].sum(axis=1).astype(np.int64)
+    totals = {role: int(per_actor[role].sum()) for role in ROLES}
+    totals["total"] = int(per_actor["total"].sum())
     sizes = np.bincount(codes.astype(int), minlength=len(groups)) if n else np.zeros(0, int)
     n_arcs = int((network.arcs.source != network.arcs.target).sum())
     expected = expected_totals(totals, sizes.tolist(), n_arcs)
-    return Brokerage(table, totals, directed=network.is_directed, expected=expected,
+    return Brokerage(per_actor, totals, directed=network.is_directed, expected=expected,
                      group_sizes={str(gr): int(k) for gr, k in zip(groups, sizes, strict=True)})
 
 

@@ -42,6 +42,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import GraphEngineBase, engine_for, start_sampled
@@ -61,9 +62,11 @@ DIRECTED_COLUMNS = ["betweenness_directed", "pagerank_directed"]
 class Centralities:
     """Per-actor centralities (see module docs); `sampled` = number of sampled sources or None."""
 
-    table: pd.DataFrame
+    per_actor: pd.DataFrame
     sampled: int | None = None
     directed: bool = False
+
+    table = renamed("table", "per_actor")  # the 0.1 name, warns
 
     @property
     def columns(self) -> list[str]:
@@ -72,7 +75,7 @@ class Centralities:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor, sorted by betweenness (then name)."""
-        return sort_frame(self.table[self.columns], "betweenness")
+        return sort_frame(self.per_actor[self.columns], "betweenness")
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"sampled": self.sampled, "directed": self.directed,
@@ -81,7 +84,7 @@ class Centralities:
     def explain(self, lang: str = "nl") -> str:
         """Who lies on the most shortest routes between others."""
         t = translator(lang)
-        if self.table.empty:
+        if self.per_actor.empty:
             return t.gettext("No actors.")
         top = self.to_frame().iloc[0]
         return t.gettext("{name} lies on the most shortest routes between others "

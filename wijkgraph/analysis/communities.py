@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Number, Summary, generic_table, paragraphs
 from wijkgraph.analysis.domains import UNKNOWN
@@ -44,19 +45,21 @@ COLUMNS = ["community", "size", "domains", "themes", "wijken", "label_nl", "labe
 class Communities:
     """Louvain communities with their profile; `membership` maps actor id -> community (1..).
 
-    `table` has one row per community with its label in Dutch and English (``label_nl``,
+    `per_community` has one row per community with its label in Dutch and English (``label_nl``,
     ``label_en``, kept in `to_frame` and analysis.json); `names` maps actor id -> name.
     """
 
-    table: pd.DataFrame
+    per_community: pd.DataFrame
     membership: dict[str, int]
     modularity: float
     seed: int
     names: Mapping[str, str] = field(default_factory=dict)
 
+    table = renamed("table", "per_community")  # the 0.1 name, warns
+
     def to_frame(self) -> pd.DataFrame:
         """One row per community, largest first."""
-        return self.table[COLUMNS].copy()
+        return self.per_community[COLUMNS].copy()
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         frame = self.to_frame()
@@ -67,7 +70,7 @@ class Communities:
 
     def label(self, community: int, lang: str = "nl") -> str:
         """The short label of community number `community`."""
-        row = self.table.set_index("community").loc[community]
+        row = self.per_community.set_index("community").loc[community]
         return str(row[f"label_{check_lang(lang)}"])
 
     def explain(self, lang: str = "nl") -> str:
@@ -78,10 +81,10 @@ class Communities:
         'The network falls into 10 groups that wo'
         """
         t = translator(lang)
-        groups = self.table[self.table["size"] >= 2]
+        groups = self.per_community[self.per_community["size"] >= 2]
         if groups.empty:
             return t.gettext("There are no groups of tied actors.")
-        singles = int((self.table["size"] == 1).sum())
+        singles = int((self.per_community["size"] == 1).sum())
         shown = []
         for _, r in groups.head(4).iterrows():
             label, size = r[f"label_{check_lang(lang)}"], t.number(int(r["size"]))
@@ -227,6 +230,6 @@ def communities(network: WijkNetwork, *, seed: int = 0, resolution: float = 1.0)
             "label_en": community_label(dominant, main_wijk, "en"),
             "members": [str(v) for v in ids],
         })
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    per_community = pd.DataFrame(rows, columns=COLUMNS)
     names = {str(v): str(g.nodes[v].get("name", v)) for v in g.nodes}
-    return Communities(table, membership, eng.modularity(parts), seed, names)
+    return Communities(per_community, membership, eng.modularity(parts), seed, names)

@@ -448,8 +448,8 @@ def _compare_key_figures(before: WijkNetwork, after: WijkNetwork, mapping: Mappi
         notes.append("key_figures: not available")
         return pd.DataFrame()
     try:
-        s0 = run(before, seed=seed, top=top).scores
-        s1 = run(after, seed=seed, top=top).scores.rename(index=dict(mapping))
+        s0 = run(before, seed=seed, top=top).per_actor
+        s1 = run(after, seed=seed, top=top).per_actor.rename(index=dict(mapping))
     except Exception as exc:  # noqa: BLE001 - another module's failure must not stop us
         notes.append(f"key_figures: {type(exc).__name__}: {exc}")
         return pd.DataFrame()

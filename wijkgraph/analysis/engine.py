@@ -49,10 +49,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from wijkgraph.analysis import _engine_base
 from wijkgraph.analysis._chunks import ShippedGraph, curve_chunk, harmonic_chunk, steps_chunk
+from wijkgraph.analysis._components import labels_of
 from wijkgraph.analysis._engine_base import Backend, cached_engine, start_sampled
 from wijkgraph.analysis._workers import Job, chunked, map_chunks, start_jobs
 
@@ -403,7 +403,7 @@ class Engine(GraphEngineBase):
         def compute() -> np.ndarray:
             if self.n == 0:
                 return np.zeros(0, dtype=int)
-            _, labels = connected_components(self.adjacency(), directed=False)
+            labels = labels_of(self.ig)  # as scipy labels them (no csgraph import)
             sizes = np.bincount(labels)
             # relabel so that 0 is the largest (ties: the one holding the lowest index)
             order = sorted(range(len(sizes)), key=lambda c: -sizes[c])

@@ -27,7 +27,7 @@ Examples
 >>> k = key_figures(load_dataset("utrecht-oost"), top=5)
 >>> list(k.to_frame().columns[:5])
 ['id', 'name', 'domain', 'score', 'rank']
->>> len(k.to_frame()), len(k.scores) == load_dataset("utrecht-oost").n_actors
+>>> len(k.to_frame()), len(k.per_actor) == load_dataset("utrecht-oost").n_actors
 (5, True)
 """
 
@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import (
     ChartSpec,
@@ -64,7 +65,7 @@ MEASURES: dict[str, str] = {
     "cut_off": "cut_off",
     "meetings": "meetings",
 }
-"""Score component -> column of `KeyFigures.scores` it is computed from."""
+"""Score component -> column of `KeyFigures.per_actor` it is computed from."""
 
 FRAME_COLUMNS = ["id", "name", "domain", "score", "rank", "betweenness", "strength",
                  "degree", "cross_domain_ties", "cut_off", "meetings"]
@@ -87,27 +88,29 @@ def share_of_max(values: pd.Series) -> pd.Series:
 class KeyFigures:
     """The sleutelfiguren ranking.
 
-    `scores` holds every actor (index = actor id) with all per-measure columns, the
+    `per_actor` holds every actor (index = actor id) with all per-measure columns, the
     component scores ``s_<measure>``, ``score`` and ``rank``; `to_frame` gives the top.
     `brokerage`, when given, is shown beside the key figures in the report's section
     (`summary`): the makelaars between domains.
     """
 
-    scores: pd.DataFrame
+    per_actor: pd.DataFrame
     top: int = 10
     sampled: int | None = None
     brokerage: Brokerage | None = None
 
+    scores = renamed("scores", "per_actor")  # the 0.1 name, warns
+
     def to_frame(self) -> pd.DataFrame:
         """The top key figures: id, name, domain, score, rank and the main measures."""
-        head = self.scores[self.scores["rank"] <= self.top].sort_values("rank")
+        head = self.per_actor[self.per_actor["rank"] <= self.top].sort_values("rank")
         return head[FRAME_COLUMNS].reset_index(drop=True)
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The ``key_figures`` section of analysis.json (the top with its reasons in `lang`)."""
-        cols = [c for c in self.scores.columns if c != "other_domains"]
-        actors = self.scores[cols].sort_values("rank").assign(
-            other_domains=[list(x) for x in self.scores.sort_values("rank")["other_domains"]])
+        cols = [c for c in self.per_actor.columns if c != "other_domains"]
+        actors = self.per_actor[cols].sort_values("rank").assign(
+            other_domains=[list(x) for x in self.per_actor.sort_values("rank")["other_domains"]])
         head = self.to_frame()
         head = head.assign(reasons=[self.reasons(a, lang) for a in head["id"]])
         return jsonable({
@@ -120,11 +123,11 @@ class KeyFigures:
 
     def reasons(self, actor_id: str, lang: str = "nl") -> list[str]:
         """Why `actor_id` matters, in plain sentences with numbers (in `lang`)."""
-        if actor_id not in self.scores.index:
+        if actor_id not in self.per_actor.index:
             return []
         t = translator(lang)
-        r = self.scores.loc[actor_id]
-        n = len(self.scores)
+        r = self.per_actor.loc[actor_id]
+        n = len(self.per_actor)
         out: list[str] = []
         cut = int(r["cut_off"])
         if cut > 0:
@@ -324,9 +327,9 @@ def key_figures(
     domains = domains or domain_mixing(network)
     res = resilience_result or resilience(network, seed=seed)
     g = network.graph
-    scores = centrality.table.set_index("id", drop=False)
+    scores = centrality.per_actor.set_index("id", drop=False)
     scores.index.name = None
-    h = holes.table.set_index("id")
+    h = holes.per_actor.set_index("id")
     for col in ("effective_size", "efficiency", "constraint"):
         scores[col] = h[col]
     d = domains.per_actor.set_index("id")
@@ -334,7 +337,7 @@ def key_figures(
         scores[col] = d[col].reindex(scores.index)
     scores["cross_domain_ties"] = scores["cross_domain_ties"].fillna(0).astype(int)
     scores["other_domains"] = [x if isinstance(x, tuple) else () for x in scores["other_domains"]]
-    r = res.table.set_index("id")
+    r = res.per_actor.set_index("id")
     scores["cut_off"] = r["cut_off"].reindex(scores.index).fillna(0).astype(int)
     scores["articulation_point"] = r["articulation_point"].reindex(scores.index).fillna(False)
     scores["meetings"] = [len(g.nodes[v].get("meetings", ())) for v in scores.index]

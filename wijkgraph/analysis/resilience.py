@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import displayed, jsonable, sort_frame
 from wijkgraph.analysis._summary import (
     ChartSpec,
@@ -57,7 +58,7 @@ N_RANDOM = 10
 class Resilience:
     """Cut points, bridges, per-actor cut-off counts and removal curves."""
 
-    table: pd.DataFrame
+    per_actor: pd.DataFrame
     articulation_points: tuple[str, ...]
     bridges: tuple[tuple[str, str], ...]
     curve: pd.DataFrame
@@ -66,9 +67,11 @@ class Resilience:
     n_random: int = N_RANDOM
     names: dict[str, str] = field(default_factory=dict)
 
+    table = renamed("table", "per_actor")  # the 0.1 name, warns
+
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: ``cut_off``, ``articulation_point``, ``bridges`` (count)."""
-        return sort_frame(self.table, "cut_off")
+        return sort_frame(self.per_actor, "cut_off")
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({
@@ -240,7 +243,7 @@ def resilience(network: WijkNetwork, *, seed: int = 0, n_random: int = N_RANDOM)
     >>> actors = pd.DataFrame({"name": list("ABCD")})
     >>> rel = pd.DataFrame({"source": list("ABC"), "target": list("BCD")})
     >>> r = resilience(build_network(tables_from_frames(actors, rel)))
-    >>> r.articulation_points, r.table["cut_off"].tolist()
+    >>> r.articulation_points, r.per_actor["cut_off"].tolist()
     (('B', 'C'), [0, 1, 1, 0])
     >>> r.curve["targeted"].tolist()
     [4, 2, 1, 1, 0]

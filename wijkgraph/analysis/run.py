@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any, ClassVar
 
 from wijkgraph._version import __version__
-from wijkgraph.analysis._json_text import section_json
+from wijkgraph.analysis._json_text import section_json_parts
 from wijkgraph.analysis._result import DISPLAY_LANG, jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
 from wijkgraph.analysis.centrality import start_centralities
@@ -146,8 +146,8 @@ class Analysis:
             yield json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2,
                              sort_keys=True) + "\n"
             return
-        for _key, part in self.json_sections(lang):
-            yield part()
+        for _key, pieces in self.json_pieces(lang):
+            yield from pieces()  # a large table a block of rows at a time
         yield "}\n"
 
     def json_sections(self, lang: str = "nl") -> list[tuple[str, Callable[[], str]]]:
@@ -160,20 +160,36 @@ class Analysis:
         >>> json.loads("".join(part() for _k, part in a.json_sections("en")) + "}") == a.to_dict("en")
         True
         """
+        return [(key, partial(_joined, pieces)) for key, pieces in self.json_pieces(lang)]
+
+    def json_pieces(self, lang: str = "nl") -> list[tuple[str, Callable[[], Iterator[str]]]]:
+        """`json_sections` with each key's text in pieces, its tables a block of rows at a
+        time (`wijkgraph.analysis._json_text.section_json_parts`): what a writer streams.
+
+        >>> from wijkgraph.sources.bundled import load_dataset
+        >>> a = analyse(load_dataset("driehoek"))
+        >>> [k for k, _ in a.json_pieces("en")] == [k for k, _ in a.json_sections("en")]
+        True
+        """
         # Python's encoder is slow with indent; big files are for machines anyway.
         encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
                                   separators=(",", ":")).encode
 
-        def part(k: int, key: str, make: Callable[[], Any]) -> str:
-            return ("{" if k == 0 else ",") + encode(key) + ":" + section_json(make)
+        def pieces(k: int, key: str, make: Callable[[], Any]) -> Iterator[str]:
+            yield ("{" if k == 0 else ",") + encode(key) + ":"
+            yield from section_json_parts(make)
 
-        return [(key, partial(part, k, key, make)) for k, (key, make)
+        return [(key, partial(pieces, k, key, make)) for k, (key, make)
                 in enumerate(sorted(self._json_items(lang), key=lambda kv: kv[0]))]
 
     def to_json(self, lang: str = "nl") -> str:
         """`to_dict` as stable JSON text (sorted keys, UTF-8; pretty up to
         `PRETTY_JSON_MAX_ACTORS` actors, compact above)."""
         return "".join(self.json_parts(lang))
+
+
+def _joined(pieces: Callable[[], Iterator[str]]) -> str:
+    return "".join(pieces())
 
 
 def analyse(

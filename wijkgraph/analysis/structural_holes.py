@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.centrality import actor_frame
@@ -40,12 +41,14 @@ COLUMNS = ["id", "name", "domain", "effective_size", "efficiency", "constraint"]
 class StructuralHoles:
     """Burt's effective size, efficiency and constraint of every actor."""
 
-    table: pd.DataFrame
+    per_actor: pd.DataFrame
     weighted: bool = True
+
+    table = renamed("table", "per_actor")  # the 0.1 name, warns
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor, largest effective size first."""
-        return sort_frame(self.table[COLUMNS], "effective_size")
+        return sort_frame(self.per_actor[COLUMNS], "effective_size")
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         return jsonable({"weighted": self.weighted, "actors": self.to_frame()})

@@ -35,8 +35,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
+from wijkgraph.analysis._components import component_labels
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, fmt_cell, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import engine_for
@@ -352,8 +352,7 @@ def _theme_items(nodes: list[str], labels: list[str], rank: np.ndarray,
     n_rows, n_themes = len(ma), len(keys)
     if not n_rows:
         return []
-    graph = sp.coo_matrix((np.ones(len(row_u)), (row_u, row_v)), shape=(n_rows, n_rows))
-    _, comp = connected_components(graph, directed=False)
+    comp = component_labels(n_rows, row_u, row_v)
     by_actor = np.lexsort((np.arange(n_rows), mt))  # per theme, actors in node order
     by_part = np.lexsort((rank[ma], comp, mt))  # per theme, per part, by label
     bounds = np.searchsorted(mt[by_actor], np.arange(n_themes + 1))

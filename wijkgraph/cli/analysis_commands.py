@@ -171,7 +171,7 @@ def map_command(input: str | None, output: Path, force: bool, ghosts: bool, seed
 def validate(input: str, aliases: Path | None = None) -> None:
     """Check INPUT (``wijkgraph validate``)."""
     t = run_translator()
-    network = load_input(input, aliases)
+    network = load_input(input, aliases, analysed=False)
     for w in network.warnings:
         echo(w.describe(t.lang))
     from wijkgraph.model.areas import describe_areas

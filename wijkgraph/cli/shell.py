@@ -17,6 +17,7 @@ its work when it runs (``wijkgraph --help`` loads neither pandas nor networkx).
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ from wijkgraph._click_i18n import (
     current_lang,
     lang_of_args,
 )
+from wijkgraph.cli._collector import collector_paused, resume_collector
 from wijkgraph.errors import ValidationError, WijkgraphError
 from wijkgraph.i18n import LANGS, N_, Translator, translator
 
@@ -72,9 +74,10 @@ class WijkgraphGroup(TranslatedGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
-        """Run the command line with click speaking its language (see `lang_of_args`)."""
+        """Run the command line with click speaking its language (see `lang_of_args`),
+        the garbage collector held off until the input is loaded (`_collector`)."""
         lang = lang_of_args(list(sys.argv[1:] if args is None else args))
-        with click_speaks(lang):
+        with click_speaks(lang), collector_paused():
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -159,7 +162,16 @@ def lean_igraph() -> None:
                 del sys.modules[name]
 
 
-def load_input(source: str | None, aliases: Path | None = None) -> WijkNetwork:
+def load_input(source: str | None, aliases: Path | None = None, *,
+               analysed: bool = True) -> WijkNetwork:
+    """The network of SOURCE (the bundled dataset when None) with its aliases applied.
+
+    Everything alive then is left out of later garbage collections (`gc.freeze`; for a
+    command that goes on to analyse a network of `SETTLE_MIN_ACTORS` actors or more after
+    a full collection, `settle`), and the collector, held off while the command started
+    (`wijkgraph.cli._collector`), runs again. A command that analyses (`analysed`) has the
+    network's graph made first; ``validate`` needs no graph (and never imports networkx).
+    """
     from wijkgraph.sources.loading import load
 
     if source is None:
@@ -170,8 +182,23 @@ def load_input(source: str | None, aliases: Path | None = None) -> WijkNetwork:
     from wijkgraph.model._memory import settle
 
     network = apply_aliases(load(source), source, aliases)
-    settle()  # the network lives to the end of the command: the collector leaves it alone
+    if analysed:
+        network.graph  # noqa: B018 - made now, so that the freeze covers it too
+    # what is alive now (libraries, the network) lives to the end of the command: later
+    # collections, and the one at exit, leave it alone
+    if analysed and network.n_actors >= SETTLE_MIN_ACTORS:
+        settle()  # garbage of reading a city collected first, its memory given back
+    else:
+        gc.freeze()
+    resume_collector()
     return network
+
+
+#: From this many actors on `load_input` collects garbage before freezing what is alive
+#: (`wijkgraph.model._memory.settle`). Below it that collection, which walks every object
+#: of the imported libraries (0.05 s), costs more than the little garbage a wijk leaves,
+#: and no output is written in forked processes (`wijkgraph.render.outputs`).
+SETTLE_MIN_ACTORS = 1000
 
 
 ALIASES_HELP = N_("Aliases table (naam, zelfde als): merge actors typed twice.")

@@ -8,7 +8,9 @@
   ``(actor, actor, meeting)`` triple per pair per shared meeting (`meeting_graph()` makes
   a graph of them, kind ``"gedeeld overleg"``);
 * `graph`: the undirected weighted view the analyses use: one edge per linked pair,
-  ``weight`` = the strongest declared relation (1-4), ``distance`` = 1 / weight;
+  ``weight`` = the strongest declared relation (1-4), ``distance`` = 1 / weight (its
+  nodes and edges are worked out at once, the networkx graph is made when first asked
+  for: checking a file, ``wijkgraph validate``, never imports networkx);
 * the tables themselves and metadata.
 
 Node and edge attributes are documented once, in ``docs/data-model.md``.
@@ -35,9 +37,8 @@ import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -45,17 +46,31 @@ from wijkgraph.model._memory import without_gc
 from wijkgraph.model.schema import RelationKind
 from wijkgraph.model.tables import ACTOR_COLUMNS, PROVENANCE, Tables
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 CO_PARTICIPATION = RelationKind.GEDEELD_OVERLEG.value
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)  # equal only to itself (tables hold frames)
 class WijkNetwork:
     """A validated wijk network: graphs, tables and metadata. Do not mutate its graphs."""
 
-    graph: nx.Graph
     tables: Tables
     meta: Mapping[str, Any] = field(default_factory=dict)
     co_participation: tuple[tuple[str, str, str], ...] = ()
+    graph_maker: GraphMaker | None = field(default=None, compare=False)
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The undirected weighted view the analyses use (see the module docs).
+
+        Made when first asked for and shared (also by copies made with
+        `dataclasses.replace`): do not mutate it.
+        """
+        if self.graph_maker is None:
+            raise ValueError("a WijkNetwork is made by build_network")
+        return self.graph_maker.graph()
 
     @functools.cached_property
     def multigraph(self) -> nx.MultiDiGraph:
@@ -73,7 +88,7 @@ class WijkNetwork:
 
     @property
     def n_actors(self) -> int:
-        return self.graph.number_of_nodes()
+        return self.graph_maker.n_nodes() if self.graph_maker is not None else 0
 
     @property
     def n_relations(self) -> int:
@@ -151,6 +166,8 @@ class WijkNetwork:
 
     @functools.cached_property
     def _directed_graph(self) -> nx.DiGraph:
+        import networkx as nx
+
         dg = nx.DiGraph()
         dg.add_nodes_from(self.graph.nodes(data=True))
         nodes, arcs = list(self.graph.nodes), self.arcs
@@ -184,6 +201,8 @@ class WijkNetwork:
         shared: dict[tuple[str, str], list[str]] = defaultdict(list)
         for a, b, meeting in self.co_participation:
             shared[(a, b)].append(meeting)
+        import networkx as nx
+
         mg = nx.Graph()
         mg.add_nodes_from(self.graph.nodes(data=True))
         mg.add_edges_from((a, b, {"meetings": tuple(ms), "weight": len(ms),
@@ -196,6 +215,8 @@ class WijkNetwork:
 
         Meeting nodes are keyed ``("meeting", id)`` so they never clash with actor ids.
         """
+        import networkx as nx
+
         bg = nx.Graph()
         for node, data in self.graph.nodes(data=True):
             bg.add_node(node, bipartite=0, **data)
@@ -234,6 +255,49 @@ class WijkNetwork:
                      t.warnings, t.source, t.extra_columns, t.areas)
         return build_network(sub, meta={**self.meta, "wijk": wijk},
                              meeting_ties=bool(self.meta.get("meeting_ties", False)))
+
+
+class GraphMaker:
+    """The nodes and edges of `WijkNetwork.graph`, made into a networkx graph when first
+    asked for (then the lists are dropped).
+
+    >>> maker = GraphMaker([("a", {"name": "A"}), ("b", {})], [("a", "b", {"weight": 2})])
+    >>> maker.n_nodes(), maker.built
+    (2, False)
+    >>> maker.graph().edges["a", "b"]["weight"], maker.n_nodes(), maker.built
+    (2, 2, True)
+    """
+
+    def __init__(self, nodes: list[tuple[str, dict[str, Any]]],
+                 edges: list[tuple[str, str, dict[str, Any]]]) -> None:
+        self._parts: tuple[list[Any], list[Any]] | None = (nodes, edges)
+        self._graph: nx.Graph | None = None
+
+    @property
+    def built(self) -> bool:
+        """Whether the networkx graph has been made."""
+        return self._graph is not None
+
+    def n_nodes(self) -> int:
+        """Number of nodes (the actors: every edge joins two of them)."""
+        if self._parts is not None:
+            return len(self._parts[0])
+        assert self._graph is not None
+        return int(self._graph.number_of_nodes())
+
+    @without_gc
+    def graph(self) -> nx.Graph:
+        """The graph (made at the first call, the same object after)."""
+        if self._graph is None:
+            import networkx as nx
+
+            assert self._parts is not None
+            nodes, edges = self._parts
+            graph = nx.Graph()
+            graph.add_nodes_from(nodes)
+            graph.add_edges_from(edges)
+            self._graph, self._parts = graph, None
+        return self._graph
 
 
 class Arcs(NamedTuple):
@@ -297,15 +361,15 @@ def build_network(tables: Tables, *, meta: Mapping[str, Any] | None = None,
     for actor, meeting in zip(part["actor"].tolist(), part["meeting"].tolist(), strict=True):
         meetings_of[actor].append(meeting)
         members[meeting].append(actor)
-    graph = nx.Graph()
-    graph.add_nodes_from(_nodes(tables.actors, meetings_of))
+    nodes = _nodes(tables.actors, meetings_of)
     co_pairs: list[tuple[str, str, str]] = []
     for meeting in tables.meetings["id"].tolist():
         for a, b in itertools.combinations(sorted(set(members.get(meeting, ()))), 2):
             co_pairs.append((a, b, meeting))
-    graph.add_edges_from(_pair_edges(tables.relations, co_pairs if meeting_ties else []))
+    edges = _pair_edges(tables.relations, co_pairs if meeting_ties else [])
     info = {"source": tables.source, "meeting_ties": meeting_ties, **(meta or {})}
-    return WijkNetwork(graph=graph, tables=tables, meta=info, co_participation=tuple(co_pairs))
+    return WijkNetwork(tables=tables, meta=info, co_participation=tuple(co_pairs),
+                       graph_maker=GraphMaker(nodes, edges))
 
 
 def _nodes(actors: pd.DataFrame, meetings_of: Mapping[str, list[str]]
@@ -392,6 +456,8 @@ def _pair_edges(rel: pd.DataFrame, co_pairs: list[tuple[str, str, str]]
 
 def _multigraph(network: WijkNetwork) -> nx.MultiDiGraph:
     """Every declared relation as given: direction and parallel relations kept."""
+    import networkx as nx
+
     mg = nx.MultiDiGraph()
     mg.add_nodes_from(network.graph.nodes(data=True))
     rel = network.tables.relations

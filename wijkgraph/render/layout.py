@@ -31,18 +31,23 @@ True
 from __future__ import annotations
 
 import contextlib
-import itertools
 import math
 import random
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from wijkgraph.render._geometry import close_pairs, nearest_distances
+from wijkgraph.render._ties import (  # noqa: F401 - shared_layouts, graph_ties: here too
+    graph_ties,
+    keep,
+    recall,
+    shared_layouts,
+    tie_numbers,
+)
 
 # igraph is imported where it is used: `import wijkgraph.render.map` (and the CLI that
 # imports it) should not pay for it. scipy.spatial only for components of over 500
@@ -64,40 +69,14 @@ Position = tuple[int, int]
 
 #: Fruchterman-Reingold rounds for a component of up to 1,000 actors, and above.
 ROUNDS_SMALL, ROUNDS_LARGE = 500, 200
+#: Above this many actors Fruchterman-Reingold compares only nearby actors (igraph's grid;
+#: its ``grid="auto"`` rule), so a round costs about actors + ties instead of actors squared.
+GRID_LIMIT = 1000
 #: Rounds for a component of more than 1,000 actors in `grouped_layout` (maps above the
 #: overview limit): the cost is rounds x (actors + ties), and at 30,000 actors the 200
 #: rounds of a single layout took 3.3 s for a picture that 60 rounds draw as well (the
 #: overview shows groups; a group's detail is a few thousand actors at most).
 GROUPED_ROUNDS = 60
-
-#: graph id -> (graph, seed, weight, positions) while `shared_layouts` is active.
-_SHARED: dict[tuple[int, int, str | None], tuple[nx.Graph, dict[Hashable, Position]]] | None = None
-
-
-@contextlib.contextmanager
-def shared_layouts() -> Iterator[None]:
-    """Inside this block `layout_positions` lays out a graph once per seed and weight.
-
-    The map and the report's picture of a wijk use the same positions; writing both
-    (`wijkgraph.render.outputs`) computes them once. Only for the block: a graph changed
-    between two calls would otherwise keep its old positions.
-
-    >>> import networkx as nx
-    >>> g = nx.path_graph(4)
-    >>> with shared_layouts():
-    ...     layout_positions(g) is layout_positions(g)
-    True
-    >>> layout_positions(g) is layout_positions(g)
-    False
-    """
-    global _SHARED
-    outer = _SHARED
-    _SHARED = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _SHARED = outer
-
 
 @contextlib.contextmanager
 def _seeded(seed: int) -> Iterator[None]:
@@ -112,35 +91,12 @@ def _seeded(seed: int) -> Iterator[None]:
         ig.set_random_number_generator(random)
 
 
-def graph_ties(graph: nx.Graph, index: Mapping[Hashable, int]
-               ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
-    """Every tie of `graph` once: node numbers ``a <= b`` (`index`) and its attributes.
-
-    In the order of ``graph.adjacency()``; a self-loop is there once.
-
-    >>> import networkx as nx
-    >>> a, b, data = graph_ties(nx.Graph([("x", "y", {"weight": 2})]), {"x": 1, "y": 0})
-    >>> a.tolist(), b.tolist(), data
-    ([0], [1], [{'weight': 2}])
-    """
-    first: list[int] = []
-    second: list[int] = []
-    data: list[dict[str, Any]] = []
-    for u, neighbours in graph.adjacency():  # plain dicts: much faster than graph.edges
-        first.extend([index[u]] * len(neighbours))
-        second.extend(map(index.__getitem__, neighbours))
-        data.extend(neighbours.values())
-    a, b = np.array(first, dtype=np.intp), np.array(second, dtype=np.intp)
-    once = a <= b  # an undirected tie is in the neighbours of both its ends
-    return a[once], b[once], list(itertools.compress(data, once.tolist()))
-
-
 def _edge_arrays(graph: nx.Graph, index: Mapping[Hashable, int], weight: str | None
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every tie once as node numbers (a <= b) and its `weight` (missing or 0: 1)."""
     a, b, data = graph_ties(graph, index)
-    weights = [float(d.get(weight, 1) or 1) for d in data] if weight else [1.0] * len(data)
-    return a, b, np.array(weights, dtype=float)
+    weights = tie_numbers(data, weight) if weight else np.ones(len(data))
+    return a, b, weights
 
 
 def _component_coords(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
@@ -155,11 +111,16 @@ def _component_coords(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed:
     import igraph as ig
 
     g = ig.Graph(n=n, edges=list(zip(a.tolist(), b.tolist(), strict=True)))
-    start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
+    grid = n > GRID_LIMIT
+    # igraph's grid is a square of side sqrt(n) around 0: actors starting outside it all
+    # go into its border cells, whose pairs are all compared (about n ** 1.5 work a
+    # round: 5.4 s instead of 0.7 s at 36,000 actors). So a grid layout starts inside it.
+    spread = math.sqrt(n) / 2 if grid else math.sqrt(n)
+    start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * spread
     with _seeded(seed):
         layout = g.layout_fruchterman_reingold(
-            weights=w.tolist(), niter=rounds[0] if n <= 1000 else rounds[1],
-            seed=start.tolist(), grid="auto")
+            weights=w.tolist(), niter=rounds[1] if grid else rounds[0],
+            seed=start.tolist(), grid=grid)
         if n <= KAMADA_KAWAI_LIMIT:
             # Kamada-Kawai (distances in the graph become distances on screen) spreads a
             # dense core more evenly than Fruchterman-Reingold: room for the labels.
@@ -306,16 +267,30 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0,
     >>> len(pos), len(set(pos.values()))
     (7, 7)
     """
-    key = (id(graph), seed, weight)
-    if _SHARED is not None and key in _SHARED and _SHARED[key][0] is graph:
-        return _SHARED[key][1]
+    key = ("positions", seed, weight)
+    shared: dict[Hashable, Position] | None = recall(graph, key)
+    if shared is not None:
+        return shared
     nodes = sorted(graph.nodes, key=_sort_key)
     a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
     xy = _coordinates(len(nodes), a, b, w, seed).tolist() if nodes else []
     positions = {node: (x, y) for node, (x, y) in zip(nodes, xy, strict=True)}
-    if _SHARED is not None:
-        _SHARED[key] = (graph, positions)
+    keep(graph, key, positions)
     return positions
+
+
+def _reach(xy: np.ndarray) -> float:
+    """The largest ``math.hypot(x, y)`` of integer points `xy` (0.0 for none): found with
+    numpy, the exact squares picking the few candidates math.hypot is asked about.
+
+    >>> _reach(np.array([[3, 4], [-6, 0], [1, 1]]))
+    6.0
+    """
+    if not len(xy):
+        return 0.0
+    square = (xy.astype(np.float64) ** 2).sum(axis=1)  # exact below 2 ** 53
+    near = xy[square >= square.max() * (1 - 1e-9)].tolist()
+    return max(math.hypot(x, y) for x, y in near)
 
 
 def _finish(coords: np.ndarray) -> np.ndarray:
@@ -397,7 +372,7 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
         xy = _coordinates(len(part), local[a[ties]], local[b[ties]], w[ties], seed + i,
                           (ROUNDS_SMALL, rounds))
         local_xy.append(xy)
-        radius.append(max((math.hypot(x, y) for x, y in xy.tolist()), default=0.0) + GAP)
+        radius.append(_reach(xy) + GAP)
     # Layout of the group graph: groups linked by the number of ties between them.
     if len(names) == 1:
         centres = np.zeros((1, 2))

@@ -158,14 +158,14 @@ def _scores(network: WijkNetwork, analysis: Analysis | None) -> tuple[dict[str, 
         return {n: float(d) for n, d in network.graph.degree()}, False
     graph = network.graph
     out = {str(actor): float(value)
-           for actor, value in analysis.key_figures.scores["score"].items()
+           for actor, value in analysis.key_figures.per_actor["score"].items()
            if actor in graph and value == value}  # skip NaN
     return {n: out.get(n, 0.0) for n in graph.nodes}, True
 
 
 def _ranks(network: WijkNetwork, analysis: Analysis) -> dict[str, int]:
     """The key-figure rank of every actor."""
-    return {str(a): int(r) for a, r in analysis.key_figures.scores["rank"].items()
+    return {str(a): int(r) for a, r in analysis.key_figures.per_actor["rank"].items()
             if str(a) in network.graph and r == r}
 
 
@@ -295,10 +295,12 @@ def _groups(network: WijkNetwork, lang: str, seed: int, limit: int,
                 load.append(sizes[c])
                 where[c] = len(bins) - 1
         width = len(str(len(bins)))
-        for n, c in comm.items():
-            number = str(where[c] + 1).zfill(width)
-            out[n] = (f"{wijk} ({number})" if wijk and len(bins) > 1 else wijk) or \
+        names = {}
+        for c, b in where.items():
+            number = str(b + 1).zfill(width)
+            names[c] = (f"{wijk} ({number})" if wijk and len(bins) > 1 else wijk) or \
                 word("community", lang, n=number)
+        out.update({n: names[c] for n, c in comm.items()})
     return out, kind
 
 
@@ -388,24 +390,29 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     meeting_rows_by_id = {str(r["id"]): r for r in meeting_table.to_dict("records")}
 
     actors = []
+    node_data = dict(graph.nodes(data=True))
+    text = _text
+    type_of, domain_of = types.index, domains.index  # interned inline: one call less each
     for a in ids:
-        d = graph.nodes[a]
+        d = node_data[a]
         score = scores[a]
-        size = _size(score, top)
+        x, y = positions[a]
+        kind, domain = text(d.get("type", "")), text(d.get("domain", ""))
+        meetings = d.get("meetings", ())
         actors.append([
             str(a),
-            _text(d.get("name", a)),
-            types(_text(d.get("type", ""))),
-            domains(_text(d.get("domain", ""))),
-            _text(d.get("role", "")),
-            [wijken(_text(w)) for w in d.get("wijk", ()) if _text(w)],
-            [themes(_text(t)) for t in d.get("themes", ()) if _text(t)],
-            sorted(meeting_index[str(m)] for m in set(d.get("meetings", ()))
-                   if str(m) in meeting_index),
-            _text(d.get("description", "")),
-            positions[a][0],
-            positions[a][1],
-            round(size, 1),
+            text(d.get("name", a)),
+            type_of.setdefault(kind, len(type_of)),
+            domain_of.setdefault(domain, len(domain_of)),
+            text(d.get("role", "")),
+            [wijken(w) for w in map(text, d.get("wijk", ())) if w],
+            [themes(t) for t in map(text, d.get("themes", ())) if t],
+            sorted(meeting_index[m] for m in map(str, set(meetings)) if m in meeting_index)
+            if meetings else [],
+            text(d.get("description", "")),
+            x,
+            y,
+            round(_size(score, top), 1),
             round(score, 4),
             group_index.get(group_of.get(a, ""), -1) if large else -1,
             rank.get(a, 0),

@@ -211,7 +211,7 @@ def _central(graph: Any, analysis: Analysis | None, limit: int) -> Any:
     degree = np.array([d for _n, d in graph.degree()], dtype=np.int64)  # in node order
     score = np.full(len(nodes), -1.0)
     if analysis is not None:
-        scores = analysis.key_figures.scores["score"]  # index: actor id
+        scores = analysis.key_figures.per_actor["score"]  # index: actor id
         lookup = {i: float(v) for i, v in scores.items() if v == v}
         score = np.array([lookup.get(n, -1.0) for n in nodes], dtype=float)
     # highest score, then most partners, then id (as text): the `limit` first

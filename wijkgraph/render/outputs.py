@@ -11,9 +11,9 @@ process, as do systems without ``fork``.
 
 The processes are given about equal work (`share`, by the measured `COST` of each
 output): the map and the reports stay together (they share the summaries of every section
-and, for a wijk, the layout: `wijkgraph.render.layout.shared_layouts`), and the compact
-analysis.json of a city is made key by key on both sides (`Analysis.json_sections`) and
-joined here, in the order of the file.
+and, for a wijk, the layout: `wijkgraph.render.layout.shared_layouts`). Every output is
+written to its file as it is made (tables.xlsx and analysis.json a block of rows at a
+time), so a writer holds little more than what it inherited.
 
 Examples
 --------
@@ -30,17 +30,16 @@ Examples
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from wijkgraph._cores import WORKERS_ENV, leave_with, n_workers
 from wijkgraph._files import atomic_write, output_folder
-from wijkgraph.analysis.run import PRETTY_JSON_MAX_ACTORS, Analysis
+from wijkgraph.analysis.run import Analysis
+from wijkgraph.model._memory import return_freed_memory
 from wijkgraph.model.network import WijkNetwork
 from wijkgraph.render.layout import shared_layouts
 from wijkgraph.render.map import write_map
@@ -53,22 +52,18 @@ FORMATS = ("html", "md", "map", "xlsx", "json")
 #: costs more than the few tenths of a second the outputs of a wijk take.
 PARALLEL_MIN_ACTORS = 1000
 
-#: Peak memory (bytes) the outputs may take together on more than one core: a worker
-#: copies most of what it inherits, so the pool takes about (workers x this process).
-#: Measured at 30,000 actors (after the analysis, 425 MB of live data): one process 735
-#: MB, two 1,203 MB (peak PSS of the process tree); at 100,000 actors two copies would
-#: pass the 3 GB the whole run may take, so a city writes in parallel and a region not.
-PARALLEL_MEMORY_BUDGET = 5 * 2**29  # 2.5 GB
+#: Peak memory (bytes) the outputs may take together on more than one core. The estimate
+#: is (processes x the resident size of this process): a worker copies the pages it
+#: touches and allocates what it writes. Measured as the peak proportional set size of
+#: the process tree (each shared page counted once): at 30,000 actors one process 735
+#: MB, two 1,203 MB (estimate 1,270); at 100,000 actors two 2,847 MB (estimate 3,030,
+#: before `return_freed_memory`). The whole run may take 3 GB (issue 16).
+PARALLEL_MEMORY_BUDGET = 3 * 2**30
 
 #: Relative cost of each output (CPU seconds at 30,000 actors, measured): the outputs are
 #: shared between the processes by these, the longest first onto the least loaded. The
 #: map's includes the summaries of every section, which the reports then reuse.
 COST = {"map": 5.5, "xlsx": 3.7, "json": 3.1, "html": 1.0, "md": 0.2}
-#: Cost of each top-level key of a compact analysis.json (made and encoded, CPU seconds at
-#: 30,000 actors): a big file is shared between the processes key by key ("json:key").
-JSON_COST = {"key_figures": 0.58, "themes": 0.46, "missing_links": 0.45, "roles": 0.45,
-             "missing_parties": 0.42, "meetings": 0.21, "domains": 0.2, "brokerage": 0.12,
-             "resilience": 0.09, "triads": 0.04, "communities": 0.06}
 #: Outputs written by one process: the reports reuse the map's summaries and layout.
 TOGETHER = ("map", "html", "md")
 
@@ -94,10 +89,7 @@ _JOB: dict[str, Any] = {}
 
 def _write(fmt: str, network: WijkNetwork, analysis: Analysis, folder: Path, lang: str,
            has_map: bool) -> str:
-    """Write one output; returns the name of the written file. ``json:KEY`` writes no file
-    but returns that key's part of analysis.json (see `Analysis.json_sections`)."""
-    if fmt.startswith("json:"):
-        return dict(analysis.json_sections(lang))[fmt[5:]]()
+    """Write one output; returns the name of the written file."""
     writer = WRITERS[fmt]
     if writer is write_report_html or writer is write_report_md:  # they link the map
         return writer(network, analysis, folder, lang, has_map=has_map).name
@@ -112,19 +104,19 @@ def _write_inherited(fmts: list[str]) -> list[str]:
 
 
 def _cost(unit: str) -> float:
-    return JSON_COST.get(unit[5:], 0.02) if unit.startswith("json:") else COST.get(unit, 1.0)
+    return COST.get(unit, 1.0)
 
 
 def share(units: list[str], processes: int) -> list[list[str]]:
     """`units` shared between `processes` by `COST`: longest first onto the least loaded.
 
     The outputs of `TOGETHER` stay together; the first share is this process's (it holds
-    them). ``json:KEY`` units are parts of analysis.json (`JSON_COST`).
+    them).
 
     >>> share(["html", "md", "map", "xlsx", "json"], 2)
     [['map', 'html', 'md'], ['xlsx', 'json']]
-    >>> share(["map", "html", "xlsx", "json:key_figures", "json:roles", "json:meta"], 2)
-    [['map', 'html'], ['xlsx', 'json:key_figures', 'json:roles', 'json:meta']]
+    >>> share(["map", "xlsx", "json"], 3)
+    [['map'], ['xlsx'], ['json']]
     """
     bundles = [[u for u in TOGETHER if u in units]]
     bundles = [b for b in bundles if b] + [[u] for u in units if u not in TOGETHER]
@@ -172,8 +164,11 @@ def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
     (0, 2)
     """
     count = min(n_workers(workers), n_outputs)
-    if count <= 1 or not sys.platform.startswith("linux") \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if count <= 1 or not sys.platform.startswith("linux"):
+        return 0
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     if workers is None and os.environ.get(WORKERS_ENV, "").strip() == "":
         rss, free = _memory() if memory is None else memory
@@ -183,22 +178,12 @@ def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
     return count
 
 
-def _units(fmts: list[str], analysis: Analysis, lang: str, workers: int) -> list[str]:
-    """`fmts` as units of work: a compact analysis.json (a city's) as one unit per key."""
-    if "json" not in fmts or workers < 2 or WRITERS["json"] is not _write_json \
-            or analysis.overview.n_actors <= PRETTY_JSON_MAX_ACTORS:
-        return list(fmts)
-    keys = [f"json:{key}" for key, _part in analysis.json_sections(lang)]
-    return [unit for fmt in fmts for unit in (keys if fmt == "json" else [fmt])]
-
-
 def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder: Path,
                lang: str, has_map: bool, workers: int,
                progress: Callable[[str], None] | None = None) -> dict[str, str]:
     """Write `fmts`: here, or shared (`share`) between this process and `workers` - 1
     forked ones. This process writes a share itself instead of waiting: one copy less of
     the pages a worker touches (copy on write) and one process less to start.
-    A city's analysis.json is shared key by key (`_units`); this process joins the parts.
     `progress` hears of each format when its file is written (a worker's when it is back)."""
     def done(fmt: str, name: str) -> str:
         if progress is not None:
@@ -209,8 +194,10 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
         with shared_layouts():
             return {fmt: done(fmt, _write(fmt, network, analysis, folder, lang, has_map))
                     for fmt in fmts}
-    units = _units(fmts, analysis, lang, workers)
-    mine, *theirs = share(units, workers)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    mine, *theirs = share(fmts, workers)
     _JOB.update(network=network, analysis=analysis, folder=folder, lang=lang, has_map=has_map)
     # Objects that exist now are left alone by the collector of the workers: a collection
     # would touch, and so copy, every page they inherited.
@@ -222,21 +209,14 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
                                  initializer=leave_with, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_write_inherited, part) for part in theirs]
             with shared_layouts():
-                got = {unit: _write(unit, network, analysis, folder, lang, has_map)
-                       for unit in mine}
-            names = {u: done(u, n) for u, n in got.items() if not u.startswith("json:")}
+                names = {fmt: done(fmt, _write(fmt, network, analysis, folder, lang, has_map))
+                         for fmt in mine}
             for part, future in zip(theirs, futures, strict=True):
-                for unit, name in zip(part, future.result(), strict=True):
-                    got[unit] = name
-                    if not unit.startswith("json:"):
-                        names[unit] = done(unit, name)
+                for fmt, name in zip(part, future.result(), strict=True):
+                    names[fmt] = done(fmt, name)
     finally:
         gc.unfreeze()
         _JOB.clear()
-    if "json" in fmts and "json" not in names:  # the parts, in the order of the file
-        path = folder / "analysis.json"
-        atomic_write(path, [*(got[u] for u in units if u.startswith("json:")), "}\n"])
-        names["json"] = done("json", path.name)
     return {fmt: names[fmt] for fmt in fmts}
 
 
@@ -268,6 +248,11 @@ def write_outputs(
     if not wanted:
         raise ValueError(f"no output format among {list(formats)}; choose from {FORMATS}")
     inputs = [*inputs, network.meta.get("source") or ""]
+    if network.n_actors >= PARALLEL_MIN_ACTORS:
+        # The analysis left freed blocks in the heap: give them back before the size of
+        # this process is weighed (and copied into the workers).
+        gc.collect()
+        return_freed_memory()
     count = output_workers(network.n_actors, len(wanted), workers)
     with output_folder(folder, force=force, inputs=inputs) as tmp:
         # The reports link map.html when the map is among the outputs.

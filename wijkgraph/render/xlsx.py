@@ -11,8 +11,10 @@ someone edits the cell). Characters XML cannot hold (control characters) are dro
 Deterministic: the workbook's created/modified times and the zip entries' timestamps are
 fixed, so the same analysis gives a byte-identical file. The workbook is written directly
 as SpreadsheetML (openpyxl was too slow for city networks); openpyxl reads it back in the
-tests. A cell right after a full column leaves out its optional ``r`` reference (28% less
-to compress for a city); full columns are written with one ``%`` template for all rows.
+tests. The sheets' XML is made a block of rows at a time (`wijkgraph.render.xlsx_sheet`)
+and zipped straight into the file as it comes (`write_tables_xlsx`): neither the
+workbook nor a sheet's text is ever in memory as a whole (100,000 actors: 66 MB at most
+beside the analysis, against 451 MB when the workbook was made in memory).
 
 Examples
 --------
@@ -31,26 +33,33 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import math
+import queue
 import re
+import tempfile
+import threading
 import zipfile
-from collections.abc import Callable, Iterable
-from functools import partial
-from itertools import chain
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
 import pandas as pd
 
-from wijkgraph._files import atomic_write
-from wijkgraph.analysis._summary import column_label, fmt_cell, localise_columns
+from wijkgraph._files import atomic_file
+from wijkgraph.analysis._summary import column_label, localise_columns
 from wijkgraph.i18n import NP_, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render.xlsx_sheet import (
+    BLOCK,
+    cell_value,
+    column_letter,
+    esc,
+    known_widths,
+    sheet_head,
+    sheet_rows,
+    sheet_tail,
+)
 
 if TYPE_CHECKING:
     from wijkgraph.analysis.run import Analysis
@@ -58,8 +67,6 @@ if TYPE_CHECKING:
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_COLUMNS = 16_384  # Excel's limit per sheet
-_FORMULA_START = ("=", "+", "-", "@")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 #: Sheet titles (English msgids, context "sheet") by table key; other sections get their
@@ -86,30 +93,6 @@ SHEETS: dict[str, str] = {
 ORDER = ("network", "actors", "relations", "key_figures", "brokerage", "missing_parties",
          "missing_links", "mixing", "domains", "themes", "communities", "resilience", "triads",
          "meetings", "roles")
-
-
-def cell_value(value: Any, lang: str = "nl") -> Any:
-    """A value as a workbook cell holds it: numbers stay numbers, the rest becomes text.
-
-    Examples
-    --------
-    >>> cell_value(("a", "b")), cell_value(float("nan")), cell_value("x\\x07y")
-    ('a, b', None, 'xy')
-    """
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        with contextlib.suppress(ValueError, TypeError):
-            value = value.item()
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
-    if isinstance(value, list | tuple | set | frozenset | dict):
-        value = fmt_cell(value, lang)
-    return _ILLEGAL.sub("", str(value))
 
 
 def _sheet_title(key: str, lang: str, taken: set[str], titles: dict[str, str]) -> str:
@@ -152,9 +135,11 @@ def workbook_tables(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
     """
     tables: dict[str, pd.DataFrame] = {}
     tables["network"] = analysis.overview.to_frame()
+    # no copies: a copy touches every text of the table (and so, in a forked writer,
+    # copies the memory pages that hold them)
     actors = network.actors[[c for c in network.actors.columns
-                             if c != "contact" and not c.startswith("_")]].copy()
-    scores = analysis.key_figures.scores  # one row per actor, with its "id" as a column
+                             if c != "contact" and not c.startswith("_")]]
+    scores = analysis.key_figures.per_actor  # one row per actor, with its "id" as a column
     if not scores.empty:
         extra = [c for c in scores.columns if c == "id" or c not in actors.columns]
         actors = actors.merge(scores[extra], on="id", how="left")
@@ -162,7 +147,7 @@ def workbook_tables(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
     rel = network.tables.relations
     if len(rel):
         names = dict(zip(network.actors["id"], network.actors["name"], strict=True))
-        rel = rel[[c for c in rel.columns if not c.startswith("_")]].copy()
+        rel = rel[[c for c in rel.columns if not c.startswith("_")]]
         rel.insert(2, "source_name", rel["source"].map(names))
         rel.insert(3, "target_name", rel["target"].map(names))
         tables["relations"] = rel
@@ -207,11 +192,11 @@ _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAX_CELL = 32767  # Excel's limit on the length of a text cell
-_INF = float("inf")
 #: Deflate level of the parts: 1 compresses three times faster than zlib's default 6
 #: (1.1 s against 3.2 s for the 170 MB of XML of 30,000 actors) for a file 28% larger.
 COMPRESS_LEVEL = 1
+#: Bytes copied at a time from a spooled sheet into the workbook.
+_COPY = 1 << 20
 
 _STYLES = (
     _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
@@ -231,12 +216,6 @@ _STYLES = (
     '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
     '</cellStyles></styleSheet>'
 )
-_HEADER_STYLE, _TEXT_STYLE = 1, 2  # bold header; text with Excel's quote prefix
-
-
-def _esc(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
 
 
 def _absolute(ref: str) -> str:
@@ -248,236 +227,107 @@ def _absolute(ref: str) -> str:
     return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", ref)
 
 
-def _column_letter(index: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+class Sheet(NamedTuple):
+    """A sheet to write: its title, its table and the headers of the table's columns."""
+
+    name: str
+    frame: pd.DataFrame
+    headers: list[str]
+
+    @property
+    def ref(self) -> str:
+        """The sheet's range, header row included (``A1:K62``)."""
+        return f"A1:{column_letter(len(self.headers))}{len(self.frame) + 1}"
 
 
-def _cell_xml(ref: str, value: Any, style: int = 0) -> tuple[str, int]:
-    """One <c> element and the width its content asks for."""
-    if value is None:
-        return "", 0
-    if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>', 5
-    if isinstance(value, int | float):
-        text = repr(value) if isinstance(value, float) else str(value)
-        return f'<c r="{ref}"><v>{text}</v></c>', len(text)
-    text = str(value)[:_MAX_CELL]
-    if text.startswith(_FORMULA_START) and not style:
-        style = _TEXT_STYLE
-    s_attr = f' s="{style}"' if style else ""
-    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
-    return (f'<c r="{ref}" t="inlineStr"{s_attr}><is><t{space}>{_esc(text)}</t></is></c>',
-            min(len(text), 80))
+def _sheet_parts(sheet: Sheet, lang: str, spool_dir: str | Path | None) -> Iterator[bytes]:
+    """The XML of a sheet as UTF-8 pieces, in file order.
 
-
-#: Rows of a sheet turned into XML at a time (the cells of one block live at once).
-_BLOCK = 20_000
-#: A text starting or ending with one of these takes the careful path of `_cell_xml`.
-_PLAIN_HEAD, _PLAIN_TAIL = "=+-@ \t\n", " \t\n"
-_HEADS, _TAILS = frozenset(_PLAIN_HEAD), frozenset(_PLAIN_TAIL)
-#: `_ILLEGAL` without \x01, which separates the texts of a column while they are cleaned.
-_ILLEGAL_BUT_SEP = re.compile(r"[\x00\x02-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _plain_texts(texts: list[str]) -> tuple[list[str], int]:
-    """Plain texts cleaned and escaped for ``<t>``, all at once, and the longest (≤ 80).
-
-    The texts are joined with \x01 (a character a cell cannot hold), cleaned and escaped
-    as one string and split again: a few C-level passes instead of six calls per cell.
+    The head holds the column widths. A sheet of one block is made before its head; a
+    larger one whose widths are cheap to know beforehand (`known_widths`: integers,
+    booleans and texts, as the relations) is streamed block by block after its head; the
+    rows of any other large sheet (the actors, with their scores) are first written to an
+    unnamed temporary file in `spool_dir` (gone when closed, also after a crash) and
+    copied after the head. A sheet's text is never in memory as a whole.
     """
-    if texts and all(map(str.isprintable, texts)):
-        # no control character (the usual case): nothing to clean, perhaps nothing to escape
-        width = min(max(map(len, texts)), 80)
-        joined = "\x01".join(texts)
-        if not any(c in joined for c in '&<>"'):
-            return texts, width
-        return _esc(joined).split("\x01"), width
-    joined = "\x01".join(texts)
-    if joined.count("\x01") != len(texts) - 1:  # a text holds \x01 itself: one by one
-        cleaned = [_ILLEGAL.sub("", t) for t in texts]
-        return [_esc(t) for t in cleaned], min(max(map(len, cleaned)), 80)
-    joined = _ILLEGAL_BUT_SEP.sub("", joined)
-    width = min(max(map(len, joined.split("\x01"))), 80)
-    return _esc(joined).split("\x01"), width
+    widths = [0] * max(len(sheet.headers), 1)
+    known = known_widths(sheet.frame) if len(sheet.frame) > BLOCK else None
+    if known is not None:
+        widths[:len(known)] = known
+    rows = sheet_rows(sheet.frame, sheet.headers, lang, widths)
+    if known is not None:
+        first = next(rows)  # the header row: its widths count too
+        told = list(widths)
+        yield sheet_head(told, sheet.ref).encode("utf-8")
+        yield first.encode("utf-8")
+        for part in rows:
+            yield part.encode("utf-8")
+        if widths != told:  # `known_widths` and `sheet_rows` disagree: a bug
+            raise AssertionError(f"column widths {told} written, {widths} found")
+    elif len(sheet.frame) <= BLOCK:
+        made = [part.encode("utf-8") for part in rows]
+        yield sheet_head(widths, sheet.ref).encode("utf-8")
+        yield from made
+    else:
+        with tempfile.TemporaryFile(dir=spool_dir) as spool:
+            for part in rows:
+                spool.write(part.encode("utf-8"))
+            yield sheet_head(widths, sheet.ref).encode("utf-8")
+            spool.seek(0)
+            while chunk := spool.read(_COPY):
+                yield chunk
+    yield sheet_tail(sheet.ref).encode("utf-8")
 
 
-def _all_plain(values: list[str]) -> bool:
-    """Are all these texts plain (not empty, no formula start or edge space, shorter than
-    2000)? Their first and last characters are collected as sets, at C speed.
+#: Made pieces waiting for the compressing thread (`_write_behind`), at most.
+_QUEUED = 4
 
-    >>> _all_plain(["a", "b c"]), _all_plain(["a", "=1"]), _all_plain(["a ", "b"])
-    (True, False, False)
+
+def _write_behind(write: Callable[[bytes], Any], chunks: Iterable[bytes]) -> None:
+    """``write(chunk)`` for each of `chunks`, in order, in a second thread while this one
+    makes the next chunks: zlib lets go of Python's lock while it compresses, so the
+    compressing (a third of the work) runs on another core when one is free. The bytes
+    written are the same; at most `_QUEUED` chunks wait. An error in either thread stops
+    both and is raised here.
+
+    >>> got = []
+    >>> _write_behind(got.append, (bytes([k]) for k in range(5)))
+    >>> got == [bytes([k]) for k in range(5)]
+    True
     """
-    if not all(values) or max(map(len, values)) >= 2000:
-        return False
-    return not (set(map(itemgetter(0), values)) & _HEADS
-                or set(map(itemgetter(-1), values)) & _TAILS)
+    waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUED)
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        try:
+            while (chunk := waiting.get()) is not None:
+                write(chunk)
+        except BaseException as exc:  # handed to the making thread
+            failed.append(exc)
+            while waiting.get() is not None:  # let the maker go on to its end
+                pass
+
+    thread = threading.Thread(target=drain, name="wijkgraph-xlsx-zip", daemon=True)
+    thread.start()
+    try:
+        for chunk in chunks:
+            if failed:
+                break
+            waiting.put(chunk)
+    finally:
+        waiting.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
-def _column_parts(column: pd.Series, letter: str, rows: list[str], lang: str, *,
-                  ref: bool = True) -> tuple[str, list[list[Any]], int]:
-    """One column as a piece of the rows' ``%`` template, the piece's arguments (a list
-    per ``%s``, one item per row) and the width the column asks for.
+def _package(sheets: list[Sheet], title: str, out: IO[bytes], lang: str = "nl", *,
+             spool_dir: str | Path | None = None) -> None:
+    """Zip the parts of a workbook into `out` (a seekable binary file), sheet by sheet.
 
-    A column of finite numbers, booleans or plain texts is one cell template with the row
-    number and the value; any other column gives its finished cells (`_column_cells`).
-    The cells are the same either way.
-
-    >>> piece, args, width = _column_parts(pd.Series(["x", "y&z"]), "B", ["2", "3"], "nl")
-    >>> cells = _column_cells(pd.Series(["x", "y&z"]), "B", ["2", "3"], "nl")[0]
-    >>> piece % (args[0][1], args[1][1]) == cells[1], width
-    (True, 3)
-    """
-    values = column.tolist()  # plain Python scalars
-    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
-    cell, at = (f'<c r="{letter}%s"', [rows]) if ref else ("<c", [])
-    if values and kind == "b":
-        return cell + ' t="b"><v>%d</v></c>', [*at, values], 5
-    if values and kind in "iu":
-        return cell + "><v>%d</v></c>", [*at, values], \
-            max(len(str(max(values))), len(str(min(values))))
-    if values and kind == "f" and np.isfinite(column.to_numpy()).all():
-        texts = list(map(float.__repr__, values))
-        return cell + "><v>%s</v></c>", [*at, texts], max(map(len, texts))
-    types = set(map(type, values)) if kind == "O" else set()
-    if values and types == {str} and _all_plain(values):
-        texts, width = _plain_texts(values)
-        return cell + ' t="inlineStr"><is><t>%s</t></is></c>', [*at, texts], width
-    if str in types and types <= {str, float, type(None)}:  # texts with gaps (None, NaN)
-        present = [i for i, v in enumerate(values) if type(v) is str]
-        if all(v is None or v != v for v in values if type(v) is not str) \
-                and _all_plain(plain := [values[i] for i in present]):
-            texts, width = _plain_texts(plain)
-            template = f'<c r="{letter}%s" t="inlineStr"><is><t>%s</t></is></c>'
-            cells = [""] * len(values)
-            for i, text in zip(present, texts, strict=True):
-                cells[i] = template % (rows[i], text)
-            return "%s", [cells], width
-    cells, width = _column_cells(column, letter, rows, lang)
-    return "%s", [cells], width
-
-
-def _column_cells(column: pd.Series, letter: str, rows: list[str], lang: str
-                  ) -> tuple[list[str], int]:
-    """The <c> elements of one column (``""`` for an empty cell) and the width it asks for.
-
-    Numbers, booleans and plain texts are formatted column by column; everything else
-    (lists, texts that look like formulas or carry edge spaces) goes through `cell_value`
-    and `_cell_xml`.
-    """
-    prefix = f'<c r="{letter}'
-    values = column.tolist()  # plain Python scalars
-    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
-    if kind == "b":
-        return [f'{prefix}{r}" t="b"><v>{int(v)}</v></c>' for r, v in zip(rows, values, strict=True)], \
-            5 if values else 0
-    if kind in "iu":
-        texts = list(map(str, values))
-        return [f'{prefix}{r}"><v>{t}</v></c>' for r, t in zip(rows, texts, strict=True)], \
-            max(map(len, texts), default=0)
-    if kind == "f":
-        texts = [repr(v) if v == v and v != _INF and v != -_INF else "" for v in values]
-        return [f'{prefix}{r}"><v>{t}</v></c>' if t else "" for r, t in zip(rows, texts, strict=True)], \
-            max(map(len, texts), default=0)
-    out = [""] * len(values)
-    width = 0
-    plain: list[int] = []
-    plain_texts: list[str] = []
-    empty = '" t="inlineStr"><is><t></t></is></c>'
-    for i, raw in enumerate(values):
-        kind_of = type(raw)
-        if (kind_of is tuple or kind_of is list) and all(type(v) is str for v in raw):
-            raw = ", ".join([" ".join(v.split()) for v in raw])  # as `fmt_cell` joins them
-            kind_of = str
-        if kind_of is str:
-            if not raw:
-                out[i] = f"{prefix}{rows[i]}{empty}"
-                continue
-            if raw[0] not in _PLAIN_HEAD and raw[-1] not in _PLAIN_TAIL and len(raw) < 2000:
-                plain.append(i)
-                plain_texts.append(raw)
-                continue
-        elif kind_of is bool:
-            out[i] = f'{prefix}{rows[i]}" t="b"><v>{int(raw)}</v></c>'
-            width = max(width, 5)
-            continue
-        elif raw is None:
-            continue
-        elif kind_of is int or kind_of is float:
-            if raw != raw or raw == _INF or raw == -_INF:
-                continue
-            text = repr(raw)
-            out[i] = f'{prefix}{rows[i]}"><v>{text}</v></c>'
-            width = max(width, len(text))
-            continue
-        elif isinstance(raw, float) and raw != raw:
-            continue
-        xml, w = _cell_xml(f"{letter}{rows[i]}", cell_value(raw, lang))
-        out[i] = xml
-        width = max(width, w)
-    if plain:
-        texts, w = _plain_texts(plain_texts)
-        width = max(width, w)
-        for i, text in zip(plain, texts, strict=True):
-            out[i] = f'{prefix}{rows[i]}" t="inlineStr"><is><t>{text}</t></is></c>'
-    return out, width
-
-
-def _sheet_xml(frame: pd.DataFrame, headers: list[str], lang: str) -> list[str]:
-    """A worksheet's XML as a list of parts (head, blocks of rows, tail) to stream."""
-    n_cols = max(len(headers), 1)
-    last_col = _column_letter(n_cols)
-    letters = [_column_letter(j) for j in range(1, n_cols + 1)]
-    widths = [0] * n_cols
-    cells = []
-    for j, header in enumerate(headers):
-        xml, width = _cell_xml(f"{letters[j]}1", header, _HEADER_STYLE)
-        cells.append(xml)
-        widths[j] = max(widths[j], width)
-    blocks = [f'<row r="1">{"".join(cells)}</row>']
-    n_rows = len(frame)
-    for start in range(0, n_rows, _BLOCK):
-        part = frame.iloc[start:start + _BLOCK]
-        rows = [str(r) for r in range(start + 2, start + 2 + len(part))]
-        pieces: list[str] = []
-        args: list[list[Any]] = []
-        for j in range(part.shape[1]):
-            # a cell right after a full column (every row has a cell there) needs no "r"
-            needs_ref = j > 0 and pieces[-1] == "%s"
-            piece, column_args, width = _column_parts(part.iloc[:, j], letters[j], rows, lang,
-                                                      ref=needs_ref)
-            widths[j] = max(widths[j], width)
-            pieces.append(piece)
-            args += column_args
-        # one `%` over the block's rows: much faster than a string per cell and row
-        template = '<row r="%s">' + "".join(pieces) + "</row>"
-        blocks.append("".join([template] * len(rows))
-                      % tuple(chain.from_iterable(zip(rows, *args, strict=True))))
-    r = n_rows + 1
-    cols = "".join(f'<col min="{j}" max="{j}" width="{max(8, min(w + 2, 60))}" customWidth="1"/>'
-                   for j, w in enumerate(widths, start=1))
-    ref = f"A1:{last_col}{r}"
-    head = (
-        _XML_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
-        f'<dimension ref="{ref}"/>'
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-        'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" '
-        'sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
-        f'<cols>{cols}</cols><sheetData>'
-    )
-    return [head, *blocks, f'</sheetData><autoFilter ref="{ref}"/></worksheet>']
-
-
-def _package(sheets: list[tuple[str, Callable[[], list[str]], str]], title: str) -> bytes:
-    """Zip the parts of a workbook: sheets are (name, make its xml parts, filter range).
-
-    A sheet's XML is made when its turn comes and dropped once zipped, so only one
-    sheet's text is in memory at a time.
+    A sheet's XML is made when its turn comes, written to the zip a piece at a time and
+    its table let go once zipped (`sheets` is emptied), so at most a block of rows is in
+    memory at a time (`_sheet_parts`).
     """
     n = len(sheets)
     content_types = (
@@ -508,7 +358,7 @@ def _package(sheets: list[tuple[str, Callable[[], list[str]], str]], title: str)
         _XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
         '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
-        f'XMLSchema-instance"><dc:title>{_esc(title)}</dc:title><dc:creator>wijkgraph'
+        f'XMLSchema-instance"><dc:title>{esc(title)}</dc:title><dc:creator>wijkgraph'
         '</dc:creator><cp:lastModifiedBy>wijkgraph</cp:lastModifiedBy>'
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
@@ -516,13 +366,13 @@ def _package(sheets: list[tuple[str, Callable[[], list[str]], str]], title: str)
     )
     app = (_XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
            '2006/extended-properties"><Application>wijkgraph</Application></Properties>')
-    sheet_list = "".join(f'<sheet name="{_esc(name)}" sheetId="{k}" r:id="rId{k}"/>'
-                         for k, (name, _x, _r) in enumerate(sheets, start=1))
+    sheet_list = "".join(f'<sheet name="{esc(name)}" sheetId="{k}" r:id="rId{k}"/>'
+                         for k, (name, _f, _h) in enumerate(sheets, start=1))
     defined = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
-        + _esc("'" + name.replace("'", "''") + "'!" + _absolute(ref))
+        + esc("'" + name.replace("'", "''") + "'!" + _absolute(ref))
         + "</definedName>"
-        for k, (name, _x, ref) in enumerate(sheets))
+        for k, (name, ref) in enumerate((s.name, s.ref) for s in sheets))
     workbook = (
         _XML_HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><bookViews>'
         f'<workbookView activeTab="0"/></bookViews><sheets>{sheet_list}</sheets>'
@@ -539,20 +389,38 @@ def _package(sheets: list[tuple[str, Callable[[], list[str]], str]], title: str)
              ("docProps/app.xml", app), ("docProps/core.xml", core),
              ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbook_rels),
              ("xl/styles.xml", _STYLES)]
-    fixed = [(name, lambda text=text: [text]) for name, text in parts]
-    streamed = [(f"xl/worksheets/sheet{k}.xml", xml) for k, (_n, xml, _r) in enumerate(sheets, 1)]
-    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, make in fixed + streamed:
+        def entry(name: str, chunks: Iterable[bytes]) -> None:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             # zipfile's only handle on the level of one entry (``compress_level`` from 3.13)
             info._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]
-            with archive.open(info, "w") as entry:
-                for chunk in make():
-                    entry.write(chunk.encode("utf-8"))
-    return out.getvalue()
+            with archive.open(info, "w") as member:
+                _write_behind(member.write, chunks)
+
+        for name, text in parts:
+            entry(name, [text.encode("utf-8")])
+        for k in range(1, n + 1):
+            sheet = sheets.pop(0)  # its table is let go once it is written
+            entry(f"xl/worksheets/sheet{k}.xml", _sheet_parts(sheet, lang, spool_dir))
+            del sheet
+
+
+def _sheets(network: WijkNetwork, analysis: Analysis, lang: str) -> list[Sheet]:
+    """The sheets of the workbook, in order, with their titles, tables and headers."""
+    taken: set[str] = set()
+    titles = _section_titles(analysis, lang)
+    sheets = []
+    for key, frame in workbook_tables(network, analysis, lang):
+        frame = frame.iloc[:, :MAX_COLUMNS]  # Excel drops what lies beyond (readers refuse it)
+        headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
+        sheets.append(Sheet(_sheet_title(key, lang, taken, titles), frame, headers))
+    return sheets
+
+
+def _title(analysis: Analysis) -> str:
+    return str(analysis.meta.get("title") or analysis.meta.get("name", ""))
 
 
 def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl") -> bytes:
@@ -561,22 +429,18 @@ def tables_xlsx_bytes(network: WijkNetwork, analysis: Analysis, lang: str = "nl"
     openpyxl took about 40 µs per cell (a city network has millions of cells), so the
     workbook is written with plain string building; tests read it back with openpyxl.
     """
-    taken: set[str] = set()
-    titles = _section_titles(analysis, lang)
-    sheets: list[tuple[str, Callable[[], list[str]], str]] = []
-    for key, frame in workbook_tables(network, analysis, lang):
-        frame = frame.iloc[:, :MAX_COLUMNS]  # Excel drops what lies beyond (readers refuse it)
-        headers = [cell_value(_header(c, lang)) or "-" for c in frame.columns] or ["-"]
-        xml = partial(_sheet_xml, frame, headers, lang)  # made when it is zipped
-        ref = f"A1:{_column_letter(len(headers))}{len(frame) + 1}"
-        sheets.append((_sheet_title(key, lang, taken, titles), xml, ref))
-    return _package(sheets, str(analysis.meta.get("title") or analysis.meta.get("name", "")))
+    out = io.BytesIO()
+    _package(_sheets(network, analysis, lang), _title(analysis), out, lang)
+    return out.getvalue()
 
 
 def write_tables_xlsx(network: WijkNetwork, analysis: Analysis, folder: Path, lang: str) -> Path:
-    """Writer for `wijkgraph.render.outputs`: ``tables.xlsx``."""
+    """Writer for `wijkgraph.render.outputs`: ``tables.xlsx``, streamed into the file (the
+    same bytes as `tables_xlsx_bytes`; large sheets spooled beside it, see `_sheet_parts`)."""
     path = Path(folder) / "tables.xlsx"
-    atomic_write(path, tables_xlsx_bytes(network, analysis, lang))
+    sheets = _sheets(network, analysis, lang)
+    with atomic_file(path) as fh:
+        _package(sheets, _title(analysis), fh, lang, spool_dir=path.parent)
     return path
 
 

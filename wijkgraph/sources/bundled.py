@@ -102,7 +102,8 @@ def _meta(name: str) -> dict[str, Any]:
     file = dataset_path(name) / "dataset.yaml"
     if not file.is_file():
         return {}
-    return yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when there is one
+    return yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 def list_datasets() -> list[DatasetInfo]:
