@@ -77,6 +77,11 @@ GRID_LIMIT = 1000
 #: rounds of a single layout took 3.3 s for a picture that 60 rounds draw as well (the
 #: overview shows groups; a group's detail is a few thousand actors at most).
 GROUPED_ROUNDS = 60
+#: In `grouped_layout` the grid (and `GROUPED_ROUNDS`) starts above this many actors: a
+#: component of up to 1,000 actors compared pair by pair for 500 rounds costs 500 x n ** 2
+#: (the 29 groups of about 1,000 actors of a generated city of 30,000 took 9.8 s of the
+#: map's 16 s).
+GROUPED_GRID_LIMIT = 300
 
 @contextlib.contextmanager
 def _seeded(seed: int) -> Iterator[None]:
@@ -100,10 +105,11 @@ def _edge_arrays(graph: nx.Graph, index: Mapping[Hashable, int], weight: str | N
 
 
 def _component_coords(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
-                      rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE)) -> np.ndarray:
+                      rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE),
+                      grid_limit: int = GRID_LIMIT) -> np.ndarray:
     """Fruchterman-Reingold coordinates (n x 2, scaled to EDGE_LENGTH) of one component
     of `n` actors with ties ``a[k]-b[k]`` of weight ``w[k]`` (sorted by a, then b);
-    `rounds` for a component of up to 1,000 actors, and above."""
+    `rounds` for a component of up to `grid_limit` actors, and above (on igraph's grid)."""
     if n == 1:
         return np.zeros((1, 2))
     if n == 2:
@@ -111,7 +117,7 @@ def _component_coords(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed:
     import igraph as ig
 
     g = ig.Graph(n=n, edges=list(zip(a.tolist(), b.tolist(), strict=True)))
-    grid = n > GRID_LIMIT
+    grid = n > grid_limit
     # igraph's grid is a square of side sqrt(n) around 0: actors starting outside it all
     # go into its border cells, whose pairs are all compared (about n ** 1.5 work a
     # round: 5.4 s instead of 0.7 s at 36,000 actors). So a grid layout starts inside it.
@@ -203,7 +209,8 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[
 
 
 def _coordinates(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
-                 rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE)) -> np.ndarray:
+                 rounds: tuple[int, int] = (ROUNDS_SMALL, ROUNDS_LARGE),
+                 grid_limit: int = GRID_LIMIT) -> np.ndarray:
     """Positions (n x 2 integers, centred) of nodes 0..n-1 with ties ``a-b`` (a <= b) of
     weight `w`: every component laid out on its own and packed (see `layout_positions`)."""
     comp, members = _components(n, a, b)
@@ -214,7 +221,8 @@ def _coordinates(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
     order = np.lexsort((b, a, edge_comp))
     la, lb, lw = local[a][order], local[b][order], w[order]
     bounds = np.cumsum(np.bincount(edge_comp, minlength=len(members)))
-    blocks = [_component_coords(len(nodes), la[lo:hi], lb[lo:hi], lw[lo:hi], seed, rounds)
+    blocks = [_component_coords(len(nodes), la[lo:hi], lb[lo:hi], lw[lo:hi], seed, rounds,
+                                grid_limit)
               for nodes, lo, hi in zip(members, [0, *bounds[:-1].tolist()], bounds.tolist(),
                                        strict=True)]
     # Pack non-trivial components; isolates and pairs go into a compact grid below.
@@ -330,7 +338,8 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     seed : int, default 0
     weight : str or None, default "weight"
     rounds : int, default `GROUPED_ROUNDS`
-        Fruchterman-Reingold rounds for a component of more than 1,000 actors.
+        Fruchterman-Reingold rounds for a component of more than `GROUPED_GRID_LIMIT`
+        actors (on igraph's grid; smaller ones get `ROUNDS_SMALL` pair by pair).
 
     Returns
     -------
@@ -370,7 +379,7 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     for i, part in enumerate(members):
         ties = inside[(tie_bounds[i - 1] if i else 0):tie_bounds[i]]
         xy = _coordinates(len(part), local[a[ties]], local[b[ties]], w[ties], seed + i,
-                          (ROUNDS_SMALL, rounds))
+                          (ROUNDS_SMALL, rounds), GROUPED_GRID_LIMIT)
         local_xy.append(xy)
         radius.append(_reach(xy) + GAP)
     # Layout of the group graph: groups linked by the number of ties between them.
