@@ -61,7 +61,7 @@ class WijkNetwork:
     co_participation: tuple[tuple[str, str, str], ...] = ()
     graph_maker: GraphMaker | None = field(default=None, compare=False)
 
-    @property
+    @functools.cached_property
     def graph(self) -> nx.Graph:
         """The undirected weighted view the analyses use (see the module docs).
 
@@ -285,9 +285,13 @@ class GraphMaker:
         assert self._graph is not None
         return int(self._graph.number_of_nodes())
 
-    @without_gc
     def graph(self) -> nx.Graph:
         """The graph (made at the first call, the same object after)."""
+        graph = self._graph  # the analyses ask hundreds of thousands of times: no detour
+        return graph if graph is not None else self._make()
+
+    @without_gc
+    def _make(self) -> nx.Graph:
         if self._graph is None:
             import networkx as nx
 
