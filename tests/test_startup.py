@@ -166,3 +166,28 @@ def test_collector_paused_restores_it_on_errors_and_leaves_an_off_one_off() -> N
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_version_is_read_from_the_dist_info_without_email(tmp_path, monkeypatch) -> None:
+    from importlib.metadata import version
+
+    from wijkgraph import _version
+
+    installed = version("wijkgraph")
+    assert _version.__version__ == installed
+    info = tmp_path / "site" / "wijkgraph-9.8.7.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wijkgraph\nVersion: 9.8.7\n\n"
+                                   "Version: 1.0 (a line of the description)\n",
+                                   encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "nothing"), str(tmp_path / "site")])
+    assert _version._from_dist_info() == "9.8.7"
+    (info / "METADATA").write_text("Name: wijkgraph\n\nVersion: 1.0\n", encoding="utf-8")
+    assert _version._from_dist_info() is None  # no Version header: importlib.metadata decides
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "nothing")])
+    assert _version._from_dist_info() is None
+    monkeypatch.undo()
+    code = ("import sys; from wijkgraph._version import __version__; "
+            "print(__version__, 'email' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [installed, "False"]
