@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from click.testing import CliRunner
 from scipy.sparse.csgraph import connected_components
 
-from wijkgraph.analysis._components import SCIPY_FROM, component_labels, labels_of
+from wijkgraph._components import SCIPY_FROM, component_labels, labels_of
 from wijkgraph.cli import cli
 from wijkgraph.cli._collector import collector_paused, resume_collector
 from wijkgraph.model.network import GraphMaker
@@ -52,6 +52,12 @@ def _probe(*args: str, modules: tuple[str, ...] = ()) -> tuple[str, str]:
     return tops, found
 
 
+def _python(code: str) -> str:
+    """What a fresh ``python -c code`` prints."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+
+
 def test_validate_loads_no_graph_or_analysis_library() -> None:
     """``validate`` reads and checks tables: no networkx, scipy, igraph, jinja2, analysis."""
     tops, found = _probe("validate", "utrecht-oost", modules=(
@@ -77,18 +83,14 @@ def test_the_worker_module_imports_no_process_pool() -> None:
     code = ("import sys, wijkgraph.analysis._workers, wijkgraph.analysis._chunks; "
             "print(sorted(m for m in ('multiprocessing', 'concurrent.futures.process', "
             "'scipy.sparse.csgraph') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=True)
-    assert done.stdout.strip() == "[]"
+    assert _python(code).strip() == "[]"
 
 
 def test_the_version_is_read_only_when_asked_for() -> None:
     code = ("import sys, wijkgraph; before = 'importlib.metadata' in sys.modules; "
             "v = wijkgraph.__version__; print(before, v.count('.') >= 1, "
             "'__version__' in wijkgraph.__all__, '__version__' in dir(wijkgraph))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=True)
-    assert done.stdout.split() == ["False", "True", "True", "True"]
+    assert _python(code).split() == ["False", "True", "True", "True"]
 
 
 # --- the same results the cheaper way -----------------------------------------------------
@@ -189,5 +191,4 @@ def test_the_version_is_read_from_the_dist_info_without_email(tmp_path, monkeypa
     monkeypatch.undo()
     code = ("import sys; from wijkgraph._version import __version__; "
             "print(__version__, 'email' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [installed, "False"]
+    assert _python(code).split() == [installed, "False"]

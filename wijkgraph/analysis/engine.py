@@ -50,9 +50,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from wijkgraph._components import labels_of
 from wijkgraph.analysis import _engine_base
 from wijkgraph.analysis._chunks import ShippedGraph, curve_chunk, harmonic_chunk, steps_chunk
-from wijkgraph.analysis._components import labels_of
 from wijkgraph.analysis._engine_base import Backend, cached_engine, start_sampled
 from wijkgraph.analysis._workers import Job, chunked, map_chunks, start_jobs
 

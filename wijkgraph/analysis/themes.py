@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from wijkgraph.analysis._components import component_labels
+from wijkgraph._components import component_labels
 from wijkgraph.analysis._result import displayed, jsonable
 from wijkgraph.analysis._summary import Finding, Summary, Table, fmt_cell, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import engine_for

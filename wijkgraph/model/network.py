@@ -285,13 +285,10 @@ class GraphMaker:
         assert self._graph is not None
         return int(self._graph.number_of_nodes())
 
-    def graph(self) -> nx.Graph:
-        """The graph (made at the first call, the same object after)."""
-        graph = self._graph  # the analyses ask hundreds of thousands of times: no detour
-        return graph if graph is not None else self._make()
-
     @without_gc
-    def _make(self) -> nx.Graph:
+    def graph(self) -> nx.Graph:
+        """The graph (made at the first call, the same object after; `WijkNetwork.graph`
+        keeps it, so this is asked once per network)."""
         if self._graph is None:
             import networkx as nx
 

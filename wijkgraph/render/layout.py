@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from wijkgraph._components import component_labels
 from wijkgraph.render._geometry import close_pairs, nearest_distances
 from wijkgraph.render._ties import (  # noqa: F401 - shared_layouts, graph_ties: here too
     graph_ties,
@@ -189,13 +190,7 @@ def _pack(boxes: Sequence[np.ndarray]) -> list[np.ndarray]:
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """(component of every node, the nodes of every component): components biggest first
     (ties: the one with the smallest node first), nodes in ascending order."""
-    if len(a):
-        import igraph as ig
-
-        graph = ig.Graph(n=n, edges=list(zip(a.tolist(), b.tolist(), strict=True)))
-        member = np.asarray(graph.connected_components().membership, dtype=np.intp)
-    else:
-        member = np.arange(n, dtype=np.intp)
+    member = component_labels(n, a, b).astype(np.intp, copy=False)
     sizes = np.bincount(member)
     first = np.full(len(sizes), n, dtype=np.intp)
     np.minimum.at(first, member, np.arange(n))

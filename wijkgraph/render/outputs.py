@@ -154,8 +154,8 @@ def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
     system without ``fork`` (only Linux is trusted with it). Unless `workers` asks for
     more than one, also 0 below `PARALLEL_MIN_ACTORS` and when a second copy of this
     process would not fit (`memory`: its resident size and the system's available
-    memory, read from /proc): a worker ends up copying most of the pages it inherits
-    (Python touches every object it reads), and the total should stay under
+    memory, read from /proc): a worker copies the pages it touches and allocates what it
+    writes, so (processes x resident size) is taken as the cost, and it should stay under
     `PARALLEL_MEMORY_BUDGET`.
 
     >>> output_workers(50, 5, workers=1), output_workers(50_000, 5, workers=2)
@@ -199,9 +199,9 @@ def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder
 
     mine, *theirs = share(fmts, workers)
     _JOB.update(network=network, analysis=analysis, folder=folder, lang=lang, has_map=has_map)
-    # Objects that exist now are left alone by the collector of the workers: a collection
-    # would touch, and so copy, every page they inherited.
-    gc.collect()
+    # Objects that exist now (garbage was collected by `write_outputs`) are left alone by
+    # the collector of the workers: a collection would touch, and so copy, every page
+    # they inherited.
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=max(1, len(theirs)),
@@ -248,9 +248,9 @@ def write_outputs(
     if not wanted:
         raise ValueError(f"no output format among {list(formats)}; choose from {FORMATS}")
     inputs = [*inputs, network.meta.get("source") or ""]
-    if network.n_actors >= PARALLEL_MIN_ACTORS:
-        # The analysis left freed blocks in the heap: give them back before the size of
-        # this process is weighed (and copied into the workers).
+    if network.n_actors >= PARALLEL_MIN_ACTORS or (workers or 0) > 1:
+        # The analysis left garbage and freed blocks in the heap: collect and give them
+        # back before the size of this process is weighed (and copied into the workers).
         gc.collect()
         return_freed_memory()
     count = output_workers(network.n_actors, len(wanted), workers)
