@@ -170,3 +170,41 @@ def test_workers_give_way_to_their_owner() -> None:
                          check=True)
     before, after = map(int, out.stdout.split())
     assert after - before == min(_workers.WORKER_NICENESS, 19 - before) > 0
+
+
+def test_large_chunk_results_come_back_through_files(graph: nx.Graph,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: os.PathLike[str]) -> None:
+    """Results above HANDOVER_BYTES travel through files: the same bits, no file left."""
+    monkeypatch.setattr(_workers, "_SHARED_MEMORY", str(tmp_path))
+    monkeypatch.setattr(_workers, "HANDOVER_BYTES", 64)  # 400 actors x 8 bytes: a file each
+    one = _run(graph, "1", monkeypatch)
+    two = _run(graph, "2", monkeypatch)
+    for name in one:
+        assert one[name].tobytes() == two[name].tobytes(), name
+    import gc
+
+    gc.collect()  # the pool's folder goes when its last result is taken
+    assert os.listdir(tmp_path) == []
+
+
+def test_every_task_is_queued_for_the_workers_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool is made with room for every task (so workers never wait for this
+    process's GIL to be fed), and the library's setting is put back afterwards."""
+    import concurrent.futures.process as futures_process
+
+    sizes: list[int] = []
+    made = futures_process.ProcessPoolExecutor.__init__
+
+    def spy(self: object, *args: object, **kwargs: object) -> None:
+        sizes.append(futures_process.EXTRA_QUEUED_CALLS)
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(futures_process.ProcessPoolExecutor, "__init__", spy)
+    before = futures_process.EXTRA_QUEUED_CALLS
+    g = nx.powerlaw_cluster_graph(300, 3, 0.3, seed=1)
+    monkeypatch.setattr(_workers, "PARALLEL_MIN_WORK", 0)
+    monkeypatch.setenv(_workers.WORKERS_ENV, "2")
+    Engine(g).betweenness(k=64, seed=1)
+    assert sizes == [len(_workers.chunked(list(range(64))))]
+    assert before == futures_process.EXTRA_QUEUED_CALLS

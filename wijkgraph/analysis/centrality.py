@@ -45,7 +45,14 @@ import pandas as pd
 from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
-from wijkgraph.analysis.engine import GraphEngineBase, engine_for, start_sampled
+from wijkgraph.analysis.engine import (
+    _ENGINES,
+    EXACT_LIMIT,
+    Engine,
+    GraphEngineBase,
+    engine_for,
+    start_sampled,
+)
 from wijkgraph.analysis.engine_directed import DirectedEngine
 from wijkgraph.i18n import translator
 from wijkgraph.model.network import WijkNetwork
@@ -147,11 +154,14 @@ def directed_engine_of(network: WijkNetwork) -> DirectedEngine:
     """
     eng = _DIRECTED.get(network.graph)
     if eng is None:
-        arcs = network.arcs
-        weight = np.where(arcs.weight == 0, 1, arcs.weight).astype(float)  # as `d.get(w) or 1`
-        eng = _DIRECTED[network.graph] = DirectedEngine.from_arrays(
-            list(network.graph.nodes), arcs.source, arcs.target, weight)
+        eng = _DIRECTED[network.graph] = _directed_engine(network)
     return eng
+
+
+def _directed_engine(network: WijkNetwork) -> DirectedEngine:
+    arcs = network.arcs
+    weight = np.where(arcs.weight == 0, 1, arcs.weight).astype(float)  # as `d.get(w) or 1`
+    return DirectedEngine.from_arrays(network.node_ids(), arcs.source, arcs.target, weight)
 
 
 def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
@@ -165,10 +175,47 @@ def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
     >>> from wijkgraph.sources.bundled import load_dataset
     >>> start_centralities(load_dataset("driehoek"))  # small: nothing to start
     """
-    engines: list[GraphEngineBase] = [engine_for(network.graph)]
-    if network.is_directed:
-        engines.append(directed_engine_of(network))
+    maker = network.graph_maker
+    arrays = (maker.edge_arrays() if maker is not None and network.n_actors > EXACT_LIMIT
+              and "graph" not in vars(network) else None)
+    if arrays is None:
+        engines: list[GraphEngineBase] = [engine_for(network.graph)]
+        if network.is_directed:
+            engines.append(directed_engine_of(network))
+        start_sampled(*engines, seed=seed)
+        return
+    # A city: the engines are made from arrays and the workers start before the
+    # networkx graph is made (seconds at 100,000 actors); it is made while they sample,
+    # and the engines are filed under it: the same engines as made from the graph.
+    eng = Engine.from_arrays(network.node_ids(), *arrays)
+    engines = [eng, _directed_engine(network)] if network.is_directed else [eng]
     start_sampled(*engines, seed=seed)
+    graph = network.graph
+    _ENGINES[graph] = eng
+    if network.is_directed:
+        _DIRECTED[graph] = engines[1]
+
+
+def prepare_centralities(network: WijkNetwork) -> None:
+    """Compute (and keep in the engines) the centralities that do not wait for the workers.
+
+    Degree, strength, PageRank, k-core, the cut-off counts and the articulation points and
+    bridges: `analyse` calls it before the sections that wait for the sampled shortest
+    paths, so this process works while the workers finish instead of after them. The
+    numbers are the ones computed later on demand (the engines cache them).
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> net = load_dataset("driehoek")
+    >>> prepare_centralities(net)
+    >>> ("pagerank", True, 0.85) in engine_for(net.graph)._memo
+    True
+    """
+    eng = engine_for(network.graph)
+    for compute in (eng.degree, eng.strength, eng.pagerank, eng.core_number, eng.cut_off,
+                    eng.articulation_points, eng.bridges):
+        compute()
+    if network.is_directed:
+        directed_engine_of(network).pagerank()
 
 
 def degrees_in_out(network: WijkNetwork) -> tuple[np.ndarray, np.ndarray]:

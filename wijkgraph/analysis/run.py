@@ -23,7 +23,7 @@ from wijkgraph._version import __version__
 from wijkgraph.analysis._json_text import section_json_parts
 from wijkgraph.analysis._result import DISPLAY_LANG, jsonable
 from wijkgraph.analysis.brokerage import Brokerage, brokerage
-from wijkgraph.analysis.centrality import start_centralities
+from wijkgraph.analysis.centrality import prepare_centralities, start_centralities
 from wijkgraph.analysis.cohesion import Cohesion, cohesion
 from wijkgraph.analysis.communities import Communities, communities
 from wijkgraph.analysis.domains import DomainMixing, domain_mixing
@@ -36,6 +36,7 @@ from wijkgraph.analysis.reference_choice import choose_reference, is_auto
 from wijkgraph.analysis.resilience import Resilience, resilience
 from wijkgraph.analysis.respondents import RespondentsAgreement, respondents_agreement
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
+from wijkgraph.analysis.structural_holes import structural_holes
 from wijkgraph.analysis.themes import Themes, themes
 from wijkgraph.analysis.triads import Triads, triads
 from wijkgraph.errors import Problem
@@ -251,10 +252,14 @@ def analyse(
     step("meetings")
     sections["meetings"] = meetings(network)
     step("key_figures")  # key figures use the domain, resilience and brokerage results
+    # first what does not wait for the workers, then what does (resilience, centralities)
     domains_result = domain_mixing(network)
-    resilience_result = resilience(network, seed=seed)
     brokerage_result = brokerage(network)
-    sections["key_figures"] = key_figures(network, seed=seed, top=top, domains=domains_result,
+    holes = structural_holes(network)
+    prepare_centralities(network)
+    resilience_result = resilience(network, seed=seed)
+    sections["key_figures"] = key_figures(network, seed=seed, top=top, holes=holes,
+                                          domains=domains_result,
                                           resilience_result=resilience_result,
                                           brokerage=brokerage_result)
     step("domains")

@@ -190,7 +190,13 @@ class WijkNetwork:
         ...     net.directed_graph().edges)
         True
         """
-        return _arcs(self.tables.relations, list(self.graph.nodes))
+        return _arcs(self.tables.relations, self.node_ids())
+
+    def node_ids(self) -> list[str]:
+        """The actors' ids in the order of `graph`'s nodes, without making the graph."""
+        if "graph" in self.__dict__ or self.graph_maker is None:
+            return list(self.graph.nodes)
+        return self.graph_maker.node_ids()
 
     def meeting_graph(self) -> nx.Graph:
         """Co-participation ties: actors linked when they sit in the same meeting.
@@ -285,6 +291,51 @@ class GraphMaker:
         assert self._graph is not None
         return int(self._graph.number_of_nodes())
 
+    def node_ids(self) -> list[str]:
+        """The nodes in the graph's order, without making the graph.
+
+        >>> GraphMaker([("a", {}), ("b", {})], []).node_ids()
+        ['a', 'b']
+        """
+        if self._parts is not None:
+            return [v for v, _attrs in self._parts[0]]
+        assert self._graph is not None
+        return list(self._graph.nodes)
+
+    def edge_arrays(self) -> EdgeArrays | None:
+        """The edges of the graph as arrays, in the order of ``graph().edges``, without
+        making the graph; None once it is made (read the graph then) or when two edges
+        join the same pair (networkx merges them).
+
+        networkx lists an edge under its end that comes first in the node order, and an
+        actor's edges in the order they were added: so the edges are sorted by their
+        first end, stably. An analysis engine built from these arrays is the one built
+        from the graph, so the shortest-path work can start before the graph is made.
+
+        >>> maker = GraphMaker([("a", {}), ("b", {}), ("c", {})],
+        ...                    [("c", "b", {"weight": 2}), ("b", "a", {})])
+        >>> arrays = maker.edge_arrays()
+        >>> arrays.first.tolist(), arrays.second.tolist(), arrays.weight.tolist()
+        ([0, 1], [1, 2], [1.0, 2.0])
+        >>> [tuple(maker.node_ids()[i] for i in e) for e in zip(arrays.first, arrays.second)]
+        [('a', 'b'), ('b', 'c')]
+        >>> list(maker.graph().edges)
+        [('a', 'b'), ('b', 'c')]
+        """
+        if self._parts is None:
+            return None
+        nodes, edges = self._parts
+        where = {v: i for i, (v, _attrs) in enumerate(nodes)}
+        m = len(edges)
+        a = np.fromiter((where[e[0]] for e in edges), dtype=np.int64, count=m)
+        b = np.fromiter((where[e[1]] for e in edges), dtype=np.int64, count=m)
+        weight = np.fromiter((e[2].get("weight", 1) or 1 for e in edges), dtype=float, count=m)
+        first, second = np.minimum(a, b), np.maximum(a, b)
+        if m and len(np.unique(first * len(nodes) + second)) < m:
+            return None
+        order = np.argsort(first, kind="stable")
+        return EdgeArrays(first[order], second[order], weight[order])
+
     @without_gc
     def graph(self) -> nx.Graph:
         """The graph (made at the first call, the same object after; `WijkNetwork.graph`
@@ -299,6 +350,16 @@ class GraphMaker:
             graph.add_edges_from(edges)
             self._graph, self._parts = graph, None
         return self._graph
+
+
+class EdgeArrays(NamedTuple):
+    """The undirected graph's edges as arrays (`GraphMaker.edge_arrays`): positions in
+    the node order (``first`` the earlier end) and the ``weight`` attribute (missing or
+    0: 1)."""
+
+    first: np.ndarray
+    second: np.ndarray
+    weight: np.ndarray
 
 
 class Arcs(NamedTuple):

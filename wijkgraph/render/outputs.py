@@ -52,18 +52,25 @@ FORMATS = ("html", "md", "map", "xlsx", "json")
 #: costs more than the few tenths of a second the outputs of a wijk take.
 PARALLEL_MIN_ACTORS = 1000
 
-#: Peak memory (bytes) the outputs may take together on more than one core. The estimate
-#: is (processes x the resident size of this process): a worker copies the pages it
-#: touches and allocates what it writes. Measured as the peak proportional set size of
-#: the process tree (each shared page counted once): at 30,000 actors one process 735
-#: MB, two 1,203 MB (estimate 1,270); at 100,000 actors two 2,847 MB (estimate 3,030,
-#: before `return_freed_memory`). The whole run may take 3 GB (issue 16).
+#: Peak memory (bytes) the outputs may take together on more than one core, estimated
+#: by `memory_estimate`. The whole run may take 3 GB (issue 16).
 PARALLEL_MEMORY_BUDGET = 3 * 2**30
 
-#: Relative cost of each output (CPU seconds at 30,000 actors, measured): the outputs are
+#: What writing adds to the memory of this process, and what each forked writer adds,
+#: as shares of this process's resident size when it forks (`memory_estimate`): a
+#: writer copies the pages it touches and holds what it writes (tables.xlsx and
+#: analysis.json stream to their files). Measured as the peak proportional set size of
+#: the process tree (shared pages counted once) over the resident size at the fork: at
+#: 30,000 actors 1.34, 1.61 and 1.84 for one, two and three processes; at 100,000
+#: actors 1.52 (two) and 1.82 (three); see docs/scaling.md.
+WRITER_GROWTH = 0.4
+WORKER_COPY = 0.3
+
+#: Relative cost of each output (CPU seconds at 30,000 actors, measured one by one after
+#: the analysis; at 100,000 actors 16.3, 17.1, 12.3, 1.1 and 0.03): the outputs are
 #: shared between the processes by these, the longest first onto the least loaded. The
 #: map's includes the summaries of every section, which the reports then reuse.
-COST = {"map": 5.5, "xlsx": 3.7, "json": 3.1, "html": 1.0, "md": 0.2}
+COST = {"map": 4.1, "xlsx": 5.1, "json": 4.3, "html": 0.7, "md": 0.02}
 #: Outputs written by one process: the reports reuse the map's summaries and layout.
 TOGETHER = ("map", "html", "md")
 
@@ -107,6 +114,16 @@ def _cost(unit: str) -> float:
     return COST.get(unit, 1.0)
 
 
+def bundles(units: list[str]) -> list[list[str]]:
+    """`units` as the groups one process writes: `TOGETHER` and each other output alone.
+
+    >>> bundles(["html", "md", "map", "xlsx", "json"])
+    [['map', 'html', 'md'], ['xlsx'], ['json']]
+    """
+    together = [[u for u in TOGETHER if u in units]]
+    return [b for b in together if b] + [[u] for u in units if u not in TOGETHER]
+
+
 def share(units: list[str], processes: int) -> list[list[str]]:
     """`units` shared between `processes` by `COST`: longest first onto the least loaded.
 
@@ -114,15 +131,13 @@ def share(units: list[str], processes: int) -> list[list[str]]:
     them).
 
     >>> share(["html", "md", "map", "xlsx", "json"], 2)
-    [['map', 'html', 'md'], ['xlsx', 'json']]
+    [['map', 'html', 'md', 'json'], ['xlsx']]
     >>> share(["map", "xlsx", "json"], 3)
     [['map'], ['xlsx'], ['json']]
     """
-    bundles = [[u for u in TOGETHER if u in units]]
-    bundles = [b for b in bundles if b] + [[u] for u in units if u not in TOGETHER]
     shares: list[list[str]] = [[] for _ in range(processes)]
     load = [0.0] * processes
-    for bundle in sorted(bundles, key=lambda b: (-sum(map(_cost, b)), b)):
+    for bundle in sorted(bundles(units), key=lambda b: (-sum(map(_cost, b)), b)):
         k = load.index(min(load))
         shares[k] += bundle
         load[k] += sum(map(_cost, bundle))
@@ -145,18 +160,29 @@ def _memory() -> tuple[int, int]:
         return 0, 0
 
 
+def memory_estimate(rss: int, processes: int) -> float:
+    """Estimated peak memory (bytes) of `processes` writers, the first this process of
+    resident size `rss` and the others forked from it (`WRITER_GROWTH`, `WORKER_COPY`).
+
+    >>> memory_estimate(1000, 1), memory_estimate(1000, 3)
+    (1400.0, 2000.0)
+    """
+    return rss * (1.0 + WRITER_GROWTH + WORKER_COPY * (processes - 1))
+
+
 def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
-                   memory: tuple[int, int] | None = None) -> int:
+                   memory: tuple[int, int] | None = None, units: int | None = None) -> int:
     """How many processes write `n_outputs` outputs of a network of `n_actors`.
 
     0 means: one after the other in this process. `workers`, else
-    ``$WIJKGRAPH_WORKERS``, else the usable cores; never more than the outputs; 0 on a
-    system without ``fork`` (only Linux is trusted with it). Unless `workers` asks for
-    more than one, also 0 below `PARALLEL_MIN_ACTORS` and when a second copy of this
-    process would not fit (`memory`: its resident size and the system's available
-    memory, read from /proc): a worker copies the pages it touches and allocates what it
-    writes, so (processes x resident size) is taken as the cost, and it should stay under
-    `PARALLEL_MEMORY_BUDGET`.
+    ``$WIJKGRAPH_WORKERS``: that many (never more than the outputs). Else, with two or
+    more usable cores, one process per unit of work (`units`: the `bundles`, default
+    one per output), so the longest unit sets the time, not the sum of the two that
+    share a core; the cores share the processes. Fewer when their `memory_estimate`
+    would exceed `PARALLEL_MEMORY_BUDGET` or the available memory (`memory`: this
+    process's resident size and the system's available memory, read from /proc), and 0
+    below `PARALLEL_MIN_ACTORS`. Always 0 on a system without ``fork`` (only Linux is
+    trusted with it).
 
     >>> output_workers(50, 5, workers=1), output_workers(50_000, 5, workers=2)
     (0, 2)
@@ -170,12 +196,14 @@ def output_workers(n_actors: int, n_outputs: int, workers: int | None = None, *,
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
-    if workers is None and os.environ.get(WORKERS_ENV, "").strip() == "":
-        rss, free = _memory() if memory is None else memory
-        if n_actors < PARALLEL_MIN_ACTORS or not rss \
-                or count * rss > min(free, PARALLEL_MEMORY_BUDGET):
-            return 0
-    return count
+    if workers is not None or os.environ.get(WORKERS_ENV, "").strip() != "":
+        return count  # asked for: whatever the memory
+    rss, free = _memory() if memory is None else memory
+    if n_actors < PARALLEL_MIN_ACTORS or not rss:
+        return 0
+    limit = min(free, PARALLEL_MEMORY_BUDGET)
+    most = min(n_outputs if units is None else units, n_outputs)
+    return next((p for p in range(most, 1, -1) if memory_estimate(rss, p) <= limit), 0)
 
 
 def _write_all(fmts: list[str], network: WijkNetwork, analysis: Analysis, folder: Path,
@@ -253,7 +281,7 @@ def write_outputs(
         # back before the size of this process is weighed (and copied into the workers).
         gc.collect()
         return_freed_memory()
-    count = output_workers(network.n_actors, len(wanted), workers)
+    count = output_workers(network.n_actors, len(wanted), workers, units=len(bundles(wanted)))
     with output_folder(folder, force=force, inputs=inputs) as tmp:
         # The reports link map.html when the map is among the outputs.
         written = _write_all(wanted, network, analysis, Path(tmp), lang, "map" in wanted, count,
