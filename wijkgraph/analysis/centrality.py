@@ -188,12 +188,12 @@ def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
     # networkx graph is made (seconds at 100,000 actors); it is made while they sample,
     # and the engines are filed under it: the same engines as made from the graph.
     eng = Engine.from_arrays(network.node_ids(), *arrays)
-    engines = [eng, _directed_engine(network)] if network.is_directed else [eng]
-    start_sampled(*engines, seed=seed)
+    directed = _directed_engine(network) if network.is_directed else None
+    start_sampled(eng, *([directed] if directed is not None else []), seed=seed)
     graph = network.graph
     _ENGINES[graph] = eng
-    if network.is_directed:
-        _DIRECTED[graph] = engines[1]
+    if directed is not None:
+        _DIRECTED[graph] = directed
 
 
 def prepare_centralities(network: WijkNetwork) -> None:
