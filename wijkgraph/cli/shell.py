@@ -169,8 +169,9 @@ def load_input(source: str | None, aliases: Path | None = None, *,
     Everything alive then is left out of later garbage collections (`gc.freeze`; for a
     command that goes on to analyse a network of `SETTLE_MIN_ACTORS` actors or more after
     a full collection, `settle`), and the collector, held off while the command started
-    (`wijkgraph.cli._collector`), runs again. A command that analyses (`analysed`) has the
-    network's graph made first; ``validate`` needs no graph (and never imports networkx).
+    (`wijkgraph.cli._collector`), runs again. A command that analyses (`analysed`) a wijk
+    has the network's graph made first; a city's graph is made by the analysis once its
+    sampling workers have started; ``validate`` needs no graph (and never imports networkx).
     """
     from wijkgraph.sources.loading import load
 
@@ -178,12 +179,17 @@ def load_input(source: str | None, aliases: Path | None = None, *,
         echo(run_translator().gettext("No input given: using the bundled dataset '{name}'.").format(
             name=DEFAULT_DATASET))
         source = DEFAULT_DATASET
-    from wijkgraph.io.aliases import apply_aliases  # its aliases sheet and --aliases FILE
+    from wijkgraph.io.aliases import apply_aliases, rescue_typed_twice
     from wijkgraph.model._memory import settle
 
-    network = apply_aliases(load(source), source, aliases)
-    if analysed:
+    try:
+        loaded = load(source)
+    except ValidationError as exc:  # a party typed twice that an alias merges is no error
+        loaded = rescue_typed_twice(exc, source, aliases)
+    network = apply_aliases(loaded, source, aliases)  # its aliases sheet and --aliases FILE
+    if analysed and network.n_actors < SETTLE_MIN_ACTORS:
         network.graph  # noqa: B018 - made now, so that the freeze covers it too
+    # a city's graph is made by the analysis, once its sampling workers have started
     # what is alive now (libraries, the network) lives to the end of the command: later
     # collections, and the one at exit, leave it alone
     if analysed and network.n_actors >= SETTLE_MIN_ACTORS:

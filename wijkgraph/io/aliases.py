@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijkgraph.errors import InputError, Problem
+from wijkgraph.errors import InputError, Problem, ValidationError
 from wijkgraph.io._cells import WORKBOOK_SUFFIXES, read_csv_cells, read_sheets, table_records
 from wijkgraph.model.duplicates import AliasEntry, merge_aliases
 from wijkgraph.model.network import WijkNetwork, build_network
@@ -109,3 +109,48 @@ def apply_aliases(network: WijkNetwork, source: str | Path | None = None,
     tables = merge_aliases(network.tables, entries)
     return build_network(tables, meta=dict(network.meta),
                          meeting_ties=bool(network.meta.get("meeting_ties", False)))
+
+
+#: The errors an alias can take away: a party typed twice in the actors table.
+TYPED_TWICE = ("problem.duplicate_name", "problem.duplicate_id")
+
+
+def rescue_typed_twice(error: ValidationError, source: str | Path,
+                       aliases: str | Path | None = None) -> WijkNetwork:
+    """The network of `source` read again with the rows typed twice that its aliases (its
+    own aliases sheet and the file `aliases`) name merged before validation
+    (`wijkgraph.io._typed_twice`); `error`, the error reading it stopped with, when it has
+    no name typed twice or no alias names one.
+
+    Raises
+    ------
+    ValidationError
+        `error` itself, or the problems still left after merging (a name typed twice
+        that no alias names keeps its message).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "actoren.csv").write_text("naam;domein\\nDOCK;welzijn\\nDock;\\nWijkbureau;gemeente\\n",
+    ...                                         encoding="utf-8")
+    >>> _ = (folder / "relaties.csv").write_text("bron;doel\\nDOCK;Wijkbureau\\n", encoding="utf-8")
+    >>> _ = (folder / "aliassen.csv").write_text("naam;zelfde als\\nDock;DOCK\\n", encoding="utf-8")
+    >>> from wijkgraph.io import read
+    >>> try:
+    ...     read(folder)
+    ... except ValidationError as exc:
+    ...     net = rescue_typed_twice(exc, folder)
+    >>> sorted(net.actors["name"]), net.n_relations
+    (['DOCK', 'Wijkbureau'], 1)
+    """
+    if not any(p.code in TYPED_TWICE for p in error.errors):
+        raise error
+    entries = aliases_in_input(source) + (
+        read_alias_entries(aliases) if aliases is not None else [])
+    from wijkgraph.io._typed_twice import read_merging_aliases
+
+    network = read_merging_aliases(source, entries) if entries else None
+    if network is None:
+        raise error
+    return network

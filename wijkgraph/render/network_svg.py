@@ -29,6 +29,7 @@ import numpy as np
 
 from wijkgraph.i18n import N_, Translator, translator
 from wijkgraph.model.network import WijkNetwork
+from wijkgraph.render._text_width import text_width
 from wijkgraph.render.layout import layout_positions
 from wijkgraph.render.palette import domain_colour, domain_name
 
@@ -46,8 +47,12 @@ MAX_NODES = 600
 MAX_LEGEND = 12
 #: Characters of a label before it is shortened.
 LABEL_CHARS = 40
-#: Width of one character of the label font, as a share of the font size (an estimate).
-CHAR_WIDTH = 0.56
+#: Font size of the key figures' names (px; bold).
+LABEL_SIZE = 12.0
+#: Height of the label font above and below the baseline, as a share of the font size
+#: (DejaVu Sans, the widest fallback of ``system-ui``: 0.93 and 0.24), and the width of the
+#: white halo drawn around the letters (half the stroke), px.
+ASCENT, DESCENT, HALO = 0.95, 0.25, 1.5
 
 TEXT = {
     "alt": N_("Picture of the network: {parties}, {ties}. Colour: domain; larger and named: "
@@ -91,10 +96,16 @@ def _fit(positions: Mapping[Hashable, tuple[float, float]], width: float, height
             for n, (x, y) in positions.items()}
 
 
-def _overlaps(box: tuple[float, float, float, float],
-              boxes: list[tuple[float, float, float, float]]) -> bool:
+def _covered(box: tuple[float, float, float, float],
+             boxes: list[tuple[float, float, float, float]]) -> float:
+    """The area of `box` that `boxes` cover (summed; overlapping boxes count twice).
+
+    >>> _covered((0, 0, 10, 10), [(5, 5, 20, 20), (20, 20, 30, 30)])
+    25
+    """
     x0, y0, x1, y1 = box
-    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
+    return sum(max(0, min(x1, b[2]) - max(x0, b[0])) * max(0, min(y1, b[3]) - max(y0, b[1]))
+               for b in boxes)
 
 
 def network_svg(network: WijkNetwork, analysis: Analysis | None = None, *, lang: str = "nl",
@@ -227,40 +238,78 @@ def _central(graph: Any, analysis: Analysis | None, limit: int) -> Any:
     return part
 
 
+def label_box(x: float, y: float, anchor: str, width: float, size: float = LABEL_SIZE
+              ) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) a label `width` px wide takes when drawn at (x, y).
+
+    (x, y) is the text's anchor point on its baseline; the box holds the font's ascent and
+    descent and the white halo around the letters.
+
+    >>> label_box(100, 50, "start", 60)
+    (98.5, 37.1, 161.5, 54.5)
+    >>> label_box(100, 50, "end", 60)[::2], label_box(100, 50, "middle", 60)[::2]
+    ((38.5, 101.5), (68.5, 131.5))
+    """
+    x0 = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return (round(x0 - HALO, 2), round(y - ASCENT * size - HALO, 2),
+            round(x0 + width + HALO, 2), round(y + DESCENT * size + HALO, 2))
+
+
+def _label_text(text: str, room: float, size: float) -> tuple[str, float]:
+    """`text` shortened (with "…") until it is at most `room` px wide in bold, and its width."""
+    width = text_width(text, size, bold=True)
+    n = len(text)
+    while width > room and n > 2:
+        n -= 1
+        text = _short(text, n)
+        width = text_width(text, size, bold=True)
+    return text, width
+
+
 def _labels(graph: object, pos: Mapping[Hashable, tuple[float, float]],
             radius: Mapping[Hashable, float], ranks: Mapping[Hashable, int],
             width: float, height: float) -> list[str]:
-    """The names of the key figures beside their circle, placed where they do not overlap."""
-    size = 12.0
-    boxes = [(pos[n][0] - radius[n], pos[n][1] - radius[n], pos[n][0] + radius[n],
+    """The names of the key figures beside their circle, inside the picture and, where the
+    picture has room, off the other names and circles.
+
+    Each name tries above its circle, right of it, left of it (at five heights) and below
+    it, and takes the place inside the picture that covers least of the names placed
+    before it (weighted most), the named circles, and the other circles (the first such
+    place when several cover nothing). A name wider than the picture is shortened with "…".
+    """
+    size = LABEL_SIZE
+    named = [(pos[n][0] - radius[n], pos[n][1] - radius[n], pos[n][0] + radius[n],
               pos[n][1] + radius[n]) for n in ranks]  # labels keep off the named circles
-    out = ['<g class="labels" font-size="12" font-weight="600" fill="#1d1d1f" stroke="#ffffff" '
-           'stroke-width="3" paint-order="stroke" stroke-linejoin="round">']
+    circles = [(pos[n][0] - radius[n], pos[n][1] - radius[n], pos[n][0] + radius[n],
+                pos[n][1] + radius[n]) for n in pos if n not in ranks]
+    placed: list[tuple[float, float, float, float]] = []
+    out = [f'<g class="labels" font-size="{LABEL_SIZE:g}" font-weight="600" fill="#1d1d1f" '
+           'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">']
     for n in sorted(ranks, key=lambda k: (ranks[k], str(k))):
         name = _short(str(graph.nodes[n].get("name", n)))  # type: ignore[attr-defined]
-        text = f"{ranks[n]}. {name}"
-        w = len(text) * size * CHAR_WIDTH
+        text, w = _label_text(f"{ranks[n]}. {name}", width - 2 * HALO, size)
         x, y = pos[n]
         r = radius[n] + 3
-        choices = [(x, y - r - 2, "middle"), (x, y + r + size, "middle")]
+        choices = [(x, y - r - DESCENT * size - 1, "middle")]
         for dy in (0.0, -size, size, -2 * size, 2 * size):
-            choices[len(choices) - 2:len(choices) - 2] = [(x + r, y + size * 0.35 + dy, "start"),
-                                                         (x - r, y + size * 0.35 + dy, "end")]
-        best = choices[0]
-        for cx, cy, anchor in choices:
-            x0 = cx if anchor == "start" else cx - w if anchor == "end" else cx - w / 2
-            box = (x0, cy - size, x0 + w, cy + 2)
-            if x0 >= 0 and x0 + w <= width and box[1] >= 0 and box[3] <= height \
-                    and not _overlaps(box, boxes):
-                best = (cx, cy, anchor)
-                boxes.append(box)
-                break
-        else:
-            cx, cy, anchor = best
-            x0 = max(0.0, min(cx, width - w)) if anchor == "start" else cx
-            best = (x0, cy, anchor)
-        out.append(f'<text x="{round(best[0], 1)}" y="{round(best[1], 1)}" '
-                   f'text-anchor="{best[2]}">{_esc(text)}</text>')
+            choices += [(x + r, y + size * 0.35 + dy, "start"), (x - r, y + size * 0.35 + dy, "end")]
+        choices.append((x, y + r + ASCENT * size, "middle"))
+        inside = [(c, label_box(*c, w, size)) for c in choices]
+        inside = [(c, b) for c, b in inside
+                  if b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height]
+        # the place covering least: names count most, then named circles, then the others
+        cost = [10 * _covered(b, placed) + 4 * _covered(b, named) + _covered(b, circles)
+                for _c, b in inside]
+        best = inside[cost.index(min(cost))] if inside else None
+        if best is None:  # no place beside the circle fits: the nearest place that does
+            b = label_box(x, choices[0][1], "middle", w, size)
+            x0 = max(HALO, min(b[0] + HALO, width - HALO - w))
+            y0 = max(ASCENT * size + HALO, min(choices[0][1], height - DESCENT * size - HALO))
+            best = ((x0, y0, "start"), label_box(x0, y0, "start", w, size))
+        (cx, cy, anchor), box = best
+        placed.append(box)
+        out.append(f'<text x="{round(cx, 1)}" y="{round(cy, 1)}" '
+                   f'text-anchor="{anchor}">{_esc(text)}</text>')
     out.append("</g>")
     return out
 
@@ -284,7 +333,7 @@ def _legend(graph: object, t: Translator, width: float, part: str = ""
     x, y = 4.0, 10.0
     for colour, name, extra in entries:
         label = _short(str(name), 26)
-        w = 13 + len(label) * 11 * CHAR_WIDTH + 12
+        w = 13 + text_width(label, 11) + 12
         if x > 4.0 and x + w > width:
             x, y = 4.0, y + 16.0
         out.append(f'<circle cx="{round(x + 5, 1)}" cy="{y}" r="5" fill="{_esc(colour)}"{extra}/>'

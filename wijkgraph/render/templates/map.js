@@ -59,6 +59,37 @@
   });
   actors.forEach(function (a) { a.degree = partners[a.i].length; });
 
+  /* A small network's layout is drawn in the same units as a large one's, so its circles
+     nearly touch and the first view (which vis-network never zooms beyond 1) shows it as a
+     small knot in a large canvas. Spread the positions (not the circles) until the median
+     distance to the nearest actor is SPREAD times the median radius; ghosts and groups move
+     with them. Networks of more than SPREAD_MAX actors are left as they are. */
+  var SPREAD = 5.5, SPREAD_MAX = 300;
+  (function spread() {
+    var n = actors.length;
+    if (n < 2 || n > SPREAD_MAX) return;
+    function median(xs) {
+      xs = xs.slice().sort(function (p, q) { return p - q; });
+      return xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+    }
+    var nearest = actors.map(function (a) {
+      var best = Infinity;
+      actors.forEach(function (b) {
+        if (b !== a) best = Math.min(best, Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)));
+      });
+      return best;
+    });
+    var gap = median(nearest), radius = median(actors.map(function (a) { return a.size; }));
+    if (!(gap > 0) || gap >= SPREAD * radius) return;
+    var f = SPREAD * radius / gap;
+    var cx = 0, cy = 0;
+    actors.forEach(function (a) { cx += a.x / n; cy += a.y / n; });
+    function at(x, c) { return Math.round((c + (x - c) * f) * 10) / 10; }
+    actors.forEach(function (a) { a.x = at(a.x, cx); a.y = at(a.y, cy); });
+    D.ghosts.forEach(function (g) { g[5] = at(g[5], cx); g[6] = at(g[6], cy); });
+    D.groups.forEach(function (g) { g[1] = at(g[1], cx); g[2] = at(g[2], cy); });
+  })();
+
   var domainName = function (a) { return D.domains[a.domain][2]; };
   var domainColour = function (d) { return D.domains[d][1]; };
   var typeName = function (a) { return D.types[a.type][2]; };
@@ -122,6 +153,10 @@
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.8, color: { inherit: false } }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  /* the whole view in sight; a small network may be drawn up to FIT_ZOOM times its size
+     (vis-network's own fit stops at 1, leaving a few actors as a knot in the middle) */
+  var FIT_ZOOM = 1.5;
+  function fit() { network.fit({ animation: false, maxZoomLevel: FIT_ZOOM }); }
   network.on("beforeDrawing", function (ctx) {
     // white background so that the exported PNG is not transparent
     ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -307,7 +342,7 @@
     sync(edges, edgeItems);
     var changed = before.overview !== view.overview || before.actors.length !== view.actors.length ||
       opts.fit;
-    if (changed) network.fit({ animation: false });
+    if (changed) fit();
     if (state.selected !== null) network.selectNodes([state.selected], false);
     else network.unselectAll();
     updateCrumbs();
@@ -499,7 +534,21 @@
       if (b.dataset.sort === key) b.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
       else b.removeAttribute("aria-sort");
     });
+    fitList();
   }
+  /* Words in the list wrap only between words, so its columns are as wide as their
+     longest words; when the three do not fit the panel side by side, each domain goes
+     under its name ("stacked", map.css) instead of the table scrolling sideways. */
+  function fitList() {
+    var wrap = document.querySelector(".table-wrap"), table = document.getElementById("list");
+    wrap.classList.remove("stacked");
+    if (wrap.clientWidth > 0 && table.offsetWidth > wrap.clientWidth + 1) wrap.classList.add("stacked");
+  }
+  var listFrame = 0;
+  window.addEventListener("resize", function () {
+    cancelAnimationFrame(listFrame);
+    listFrame = requestAnimationFrame(fitList);
+  });
   document.querySelector("#list tbody").addEventListener("click", function (ev) {
     var tr = ev.target.closest("tr");
     if (tr && tr.dataset.index) focusActor(+tr.dataset.index);
@@ -641,7 +690,7 @@
     else if (app.requestFullscreen) app.requestFullscreen();
   });
   document.addEventListener("fullscreenchange", function () {
-    setTimeout(function () { network.redraw(); network.fit({ animation: false }); }, 50);
+    setTimeout(function () { network.redraw(); fit(); }, 50);
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
   // PNG and SVG exports: map_export.js
@@ -656,7 +705,7 @@
   // A small read-only handle for tests and for people poking around in the console.
   window.wijkgraph = {
     network: network, nodes: nodes, edges: edges, state: state, actors: actors,
-    focusActor: focusActor, render: render, data: D,
+    focusActor: focusActor, render: render, data: D, fit: fit,
     shownActorIds: function () {
       return nodes.getIds().filter(function (id) { return typeof id === "number"; })
         .map(function (i) { return actors[i].id; });

@@ -87,16 +87,21 @@
       var w = textWidth(a.name, px) + 8, h = px * 1.25 * String(a.name).split("\n").length + 4;
       var p = network.canvasToDOM({ x: a.x, y: a.y });
       var r = (item.size || a.size) * scale;
-      // below the actor (vis-network's place), else above it (font.vadjust)
+      // below the actor (vis-network's place), else above it, else a little further down
+      // or up (font.vadjust): the first place off the other labels and the other actors
       var below = [p.x - w / 2, p.y + r + 1, p.x + w / 2, p.y + r + 1 + h];
       var above = [p.x - w / 2, p.y - r - 3 - h, p.x + w / 2, p.y - r - 3];
+      var step = h * 0.6;
+      var places = [below, above, [below[0], below[1] + step, below[2], below[3] + step],
+        [above[0], above[1] - step, above[2], above[3] - step]];
       var always = hl ? hl.has(a.i) : priority.get(a.i) < KEY_FIGURES;
-      function free(b) { return !collides(b) && (always || !onShape(b, a.i)); }
-      var box = free(below) ? below : free(above) ? above : null;
+      function free(b) { return !collides(b) && !onShape(b, a.i); }
+      var box = places.filter(free)[0] || null;
+      // a key figure's name is always drawn: off the other labels at least
       if (!box && always) box = !collides(below) ? below : !collides(above) ? above : null;
       if (box) keep(box);
       var label = box ? a.name : "";
-      var vadjust = box === above ? -(2 * r + h + 4) / scale : 0;
+      var vadjust = box ? (box[1] - below[1]) / scale : 0;
       var size = px / scale;
       var font = item.font || {};
       if (item.label !== label || Math.abs((font.size || 0) - size) > 1e-6 ||
@@ -145,7 +150,7 @@
   }
   function refit() {
     setTimeout(function () {
-      network.redraw(); network.fit({ animation: false });
+      network.redraw(); W.fit();
       var legend = document.getElementById("legend");
       if (presenting() && legend) {
         // leave the compact legend's strip free: shrink a little and move right
