@@ -21,6 +21,8 @@ import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
+from wijkgraph.analysis._layers import TooDeep
+
 
 class ShippedGraph:
     """An igraph graph (edge attributes ``w`` and ``d``) that travels to workers as arrays.
@@ -59,25 +61,58 @@ class ShippedGraph:
 
 
 def betweenness_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
-    """Unscaled betweenness from `sources` only (one chunk of `map_chunks`)."""
+    """Unscaled betweenness from `sources` only (one chunk of `map_chunks`): igraph's, or
+    with ``payload["layers"]`` (whole-number tie lengths, at most 64 sources) Brandes'
+    passes for all sources at once (`wijkgraph.analysis._layers.ArcLayers.betweenness`,
+    halved on an undirected graph as igraph does)."""
+    layers = payload.get("layers")
+    if layers is not None:
+        try:
+            dependency = layers.betweenness(sources)
+            return dependency if payload["directed"] else dependency / 2
+        except TooDeep:  # long routes: one pass per source is cheaper
+            graph = ShippedGraph(layers.n, layers.tail, layers.head, layers.lengths,
+                                 layers.lengths.astype(float), not layers.both_ways).graph
+            return np.asarray(graph.betweenness(directed=payload["directed"], weights="d",
+                                                sources=sources), dtype=float)
     return np.asarray(payload["graph"].graph.betweenness(
         directed=payload["directed"], weights=payload["weights"], sources=sources), dtype=float)
 
 
 def steps_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Breadth-first steps from `sources` to every actor reached: their sum, count and
-    maximum (one chunk of `wijkgraph.analysis.engine.Engine.path_steps`)."""
-    d = np.asarray(payload["graph"].graph.distances(source=sources), dtype=float)
-    reached = d[(d > 0) & np.isfinite(d)]
-    return np.array([reached.sum(), reached.size, reached.max() if reached.size else 0.0])
+    maximum (one chunk of `wijkgraph.analysis.engine.Engine.path_steps`), all sources
+    at once (`wijkgraph.analysis._layers.ArcLayers`, every tie of length 1)."""
+    layers = payload["layers"]
+    try:
+        return np.array(layers.reach_sums(sources), dtype=float)
+    except TooDeep:  # long routes: one breadth-first search per source is cheaper
+        from scipy.sparse.csgraph import dijkstra
+
+        d = dijkstra(layers.matrix(), directed=not layers.both_ways, indices=sources,
+                     unweighted=True)
+        reached = d[(d > 0) & np.isfinite(d)]
+        return np.array([reached.sum(), reached.size, reached.max() if reached.size else 0.0])
 
 
 def harmonic_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
-    """Per actor, the sum of 1/distance from `sources` (one chunk of `map_chunks`)."""
+    """Per actor, the sum of 1/distance from `sources` (one chunk of `map_chunks`).
+
+    With ``payload["layers"]`` (whole-number tie lengths) all sources at once
+    (`wijkgraph.analysis._layers.ArcLayers.harmonic_sums`); else scipy's Dijkstra per source on
+    ``payload["adjacency"]`` (symmetric, so read as directed: half the arcs to scan).
+    """
     from scipy.sparse.csgraph import dijkstra  # here: importing csgraph costs 0.1 s
 
-    d = dijkstra(payload["adjacency"], directed=False, indices=sources,
-                 unweighted=payload["unweighted"])
+    layers = payload.get("layers")
+    if layers is not None:
+        try:
+            return np.asarray(layers.harmonic_sums(sources), dtype=float)
+        except TooDeep:  # long routes: one Dijkstra per source is cheaper
+            d = dijkstra(layers.matrix(), directed=False, indices=sources)
+    else:
+        d = dijkstra(payload["adjacency"], directed=True, indices=sources,
+                     unweighted=payload["unweighted"])
     with np.errstate(divide="ignore"):
         inv = np.where((d > 0) & np.isfinite(d), 1.0 / d, 0.0)
     return np.asarray(inv.sum(axis=0), dtype=float)

@@ -46,11 +46,11 @@ from wijkgraph.analysis._renamed import renamed
 from wijkgraph.analysis._result import jsonable, sort_frame
 from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import (
-    _ENGINES,
     EXACT_LIMIT,
     Engine,
     GraphEngineBase,
     engine_for,
+    keep_engine,
     start_sampled,
 )
 from wijkgraph.analysis.engine_directed import DirectedEngine
@@ -191,7 +191,7 @@ def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
     directed = _directed_engine(network) if network.is_directed else None
     start_sampled(eng, *([directed] if directed is not None else []), seed=seed)
     graph = network.graph
-    _ENGINES[graph] = eng
+    keep_engine(graph, eng)
     if directed is not None:
         _DIRECTED[graph] = directed
 
