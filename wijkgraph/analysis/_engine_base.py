@@ -40,7 +40,9 @@ def cached_engine(cache: Any, make: Any, graph: Any) -> Any:
     return eng
 
 
-def start_sampled(*engines: GraphEngineBase, seed: int = 0) -> None:
+def start_sampled(*engines: GraphEngineBase, seed: int = 0,
+                  extra: Sequence[tuple[GraphEngineBase, dict[tuple[Any, ...], tuple[Job, Any]]]]
+                  = ()) -> None:
     """Start the sampled betweenness and closeness of `engines` in worker processes.
 
     Returns at once; the engines' `betweenness` and `harmonic` (with the default sample
@@ -59,6 +61,10 @@ def start_sampled(*engines: GraphEngineBase, seed: int = 0) -> None:
     """
     found = [(eng, key, job, finish) for eng in engines
              for key, (job, finish) in eng.sampled_jobs(seed).items()]
+    # other background work of the same engines (`extra`: engine, {cache key: (job,
+    # finish)}), queued after the shortest paths in the same pool
+    found += [(eng, key, job, finish) for eng, jobs in extra
+              for key, (job, finish) in jobs.items()]
     pending = start_jobs([job for _, _, job, _ in found])
     for (eng, key, _, finish), started in zip(found, pending, strict=True):
         eng.adopt(key, started, finish)

@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,7 +165,8 @@ def _directed_engine(network: WijkNetwork) -> DirectedEngine:
     return DirectedEngine.from_arrays(network.node_ids(), arcs.source, arcs.target, weight)
 
 
-def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
+def start_centralities(network: WijkNetwork, *, seed: int = 0,
+                       curves: tuple[Sequence[int], int] | None = None) -> None:
     """Start the sampled betweenness and closeness of `network` on the other cores.
 
     Returns at once (see `wijkgraph.analysis.engine.start_sampled`): `analyse` calls it
@@ -182,18 +184,28 @@ def start_centralities(network: WijkNetwork, *, seed: int = 0) -> None:
         engines: list[GraphEngineBase] = [engine_for(network.graph)]
         if network.is_directed:
             engines.append(directed_engine_of(network))
-        start_sampled(*engines, seed=seed)
+        start_sampled(*engines, seed=seed, extra=_curves(engines[0], curves, seed))
         return
     # A city: the engines are made from arrays and the workers start before the
     # networkx graph is made (seconds at 100,000 actors); it is made while they sample,
     # and the engines are filed under it: the same engines as made from the graph.
     eng = Engine.from_arrays(network.node_ids(), *arrays)
     directed = _directed_engine(network) if network.is_directed else None
-    start_sampled(eng, *([directed] if directed is not None else []), seed=seed)
+    start_sampled(eng, *([directed] if directed is not None else []), seed=seed,
+                  extra=_curves(eng, curves, seed))
     graph = network.graph
     keep_engine(graph, eng)
     if directed is not None:
         _DIRECTED[graph] = directed
+
+
+def _curves(eng: GraphEngineBase, curves: tuple[Sequence[int], int] | None, seed: int
+            ) -> list[tuple[GraphEngineBase, dict[tuple[Any, ...], tuple[Any, Any]]]]:
+    """The random removal curves (`Engine.curves_jobs`) to start with the shortest paths."""
+    if curves is None or not isinstance(eng, Engine):
+        return []
+    steps, n_random = curves
+    return [(eng, eng.curves_jobs(steps, seed=seed, n_random=n_random))]
 
 
 def prepare_centralities(network: WijkNetwork) -> None:

@@ -514,6 +514,43 @@ class Engine(GraphEngineBase):
         idx = np.array([self.index[v] for v in order], dtype=np.int64)
         return self.largest_component_curves([idx], steps)[0]
 
+    def random_curves(self, steps: Sequence[int], *, seed: int = 0,
+                      n_random: int = 10) -> list[np.ndarray]:
+        """`largest_component_curves` of `n_random` random removal orders: the
+        permutations of the actors drawn one after the other from
+        ``numpy.random.default_rng(seed)``. Cached; for a city started on the other
+        cores with the sampled shortest paths (`curves_jobs`, `start_sampled`).
+
+        >>> eng = Engine(nx.path_graph(4))
+        >>> [c.tolist() for c in eng.random_curves([0, 2, 4], seed=1, n_random=2)]
+        [[4, 2, 0], [4, 2, 0]]
+        """
+        job, finish = self._curves_job(steps, seed, n_random)
+        return self._cached(self._curves_key(steps, seed, n_random),
+                            lambda: finish(self.largest_component_curves(
+                                [args[0] for args in job.chunks], steps)))
+
+    @staticmethod
+    def _curves_key(steps: Sequence[int], seed: int, n_random: int) -> tuple[Any, ...]:
+        return ("curves", seed, n_random, tuple(int(k) for k in steps))
+
+    def _curves_job(self, steps: Sequence[int], seed: int, n_random: int
+                    ) -> tuple[Job, Any]:
+        rng = np.random.default_rng(seed)
+        orders = [rng.permutation(self.n) for _ in range(n_random)]
+        job = Job(curve_chunk, {"u": self.u, "v": self.v, "n": self.n},
+                  [(o, list(steps)) for o in orders], float(n_random) * (self.n + self.m))
+        return job, list
+
+    def curves_jobs(self, steps: Sequence[int], *, seed: int = 0, n_random: int = 10
+                    ) -> dict[tuple[Any, ...], tuple[Job, Any]]:
+        """`random_curves` as a background job (`start_sampled`'s ``extra``), for a network
+        whose shortest paths are sampled (above `EXACT_LIMIT`); else nothing."""
+        key = self._curves_key(steps, seed, n_random)
+        if self.n <= EXACT_LIMIT or key in self._memo or key in self._pending:
+            return {}
+        return {key: self._curves_job(steps, seed, n_random)}
+
     def largest_component_curves(self, orders: Sequence[np.ndarray],
                                  steps: Sequence[int]) -> list[np.ndarray]:
         """`largest_component_curve` for several removal orders given as actor positions.

@@ -204,6 +204,18 @@ def removal_steps(n: int) -> list[int]:
     return sorted({int(round(x)) for x in np.linspace(0, n, N_STEPS + 1)})
 
 
+def curves_to_start(network: WijkNetwork, n_random: int = N_RANDOM) -> tuple[list[int], int]:
+    """What `resilience` will ask of the random removal curves: the steps and the number
+    of orders (`wijkgraph.analysis.centrality.start_centralities` starts them early).
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> steps, n_random = curves_to_start(load_dataset("driehoek"))
+    >>> steps[:3], n_random
+    ([0, 1, 2], 10)
+    """
+    return removal_steps(network.n_actors), n_random
+
+
 def resilience(network: WijkNetwork, *, seed: int = 0, n_random: int = N_RANDOM) -> Resilience:
     """Articulation points, bridges, cut-off counts and removal curves of the network.
 
@@ -271,11 +283,11 @@ def resilience(network: WijkNetwork, *, seed: int = 0, n_random: int = N_RANDOM)
                                     "id": frame["id"].to_numpy()})
         order = order_frame.sort_values(["b", "name", "id"], ascending=[False, True, True],
                                         kind="mergesort")["id"].tolist()
-        rng = np.random.default_rng(seed)
-        # random orders as positions: the same shuffle as of the node list itself
-        orders = [np.array([eng.index[v] for v in order], dtype=np.int64),
-                  *(rng.permutation(n) for _ in range(n_random))]
-        targeted, *runs = eng.largest_component_curves(orders, steps)
+        targeted = eng.largest_component_curves(
+            [np.array([eng.index[v] for v in order], dtype=np.int64)], steps)[0]
+        # random orders as positions: the same shuffle as of the node list itself (for a
+        # city started with the sampled shortest paths: `curves_to_start`)
+        runs = eng.random_curves(steps, seed=seed, n_random=n_random)
         random_curve = np.mean(runs, axis=0)
     else:
         targeted = np.zeros(1, dtype=int)

@@ -33,7 +33,7 @@ from wijkgraph.analysis.missing_links import MissingLinks, missing_links
 from wijkgraph.analysis.missing_parties import MissingParties, missing_parties
 from wijkgraph.analysis.overview import NetworkSummary, summarise
 from wijkgraph.analysis.reference_choice import choose_reference, is_auto
-from wijkgraph.analysis.resilience import Resilience, resilience
+from wijkgraph.analysis.resilience import Resilience, curves_to_start, resilience
 from wijkgraph.analysis.respondents import RespondentsAgreement, respondents_agreement
 from wijkgraph.analysis.roles import RoleAssignment, recognise_roles
 from wijkgraph.analysis.structural_holes import structural_holes
@@ -222,7 +222,8 @@ def analyse(
             progress(name)
 
     step("network")
-    start_centralities(network, seed=seed)  # sampled betweenness/closeness: other cores
+    # sampled betweenness/closeness and random removal curves: other cores
+    start_centralities(network, seed=seed, curves=curves_to_start(network))
     summary = summarise(network)
     sections: dict[str, Any] = {"respondents": None}
     # Sections are added below in dependency order; each is a pure function of the network
