@@ -209,31 +209,38 @@ def _coordinates(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, seed: int,
     """Positions (n x 2 integers, centred) of nodes 0..n-1 with ties ``a-b`` (a <= b) of
     weight `w`: every component laid out on its own and packed (see `layout_positions`)."""
     comp, members = _components(n, a, b)
-    local = np.empty(n, dtype=np.intp)
-    for nodes in members:
-        local[nodes] = np.arange(len(nodes))
+    sizes = np.fromiter(map(len, members), dtype=np.intp, count=len(members))
+    starts = np.cumsum(sizes) - sizes
+    by_comp = np.concatenate(members) if n else np.zeros(0, np.intp)  # component by component
+    local = np.empty(n, dtype=np.intp)  # every node's number inside its component
+    local[by_comp] = np.arange(n) - np.repeat(starts, sizes)
     edge_comp = comp[a]
     order = np.lexsort((b, a, edge_comp))
     la, lb, lw = local[a][order], local[b][order], w[order]
-    bounds = np.cumsum(np.bincount(edge_comp, minlength=len(members)))
-    blocks = [_component_coords(len(nodes), la[lo:hi], lb[lo:hi], lw[lo:hi], seed, rounds,
-                                grid_limit)
-              for nodes, lo, hi in zip(members, [0, *bounds[:-1].tolist()], bounds.tolist(),
-                                       strict=True)]
+    bounds = np.cumsum(np.bincount(edge_comp, minlength=len(members))).tolist()
     # Pack non-trivial components; isolates and pairs go into a compact grid below.
     coords = np.zeros((n, 2))
-    big = [k for k, nodes in enumerate(members) if len(nodes) > 2]
-    for k, block in zip(big, _pack([blocks[k] for k in big]), strict=True):
+    big = np.flatnonzero(sizes > 2).tolist()
+    blocks = [_component_coords(int(sizes[k]), la[lo:hi], lb[lo:hi], lw[lo:hi], seed, rounds,
+                                grid_limit)
+              for k, lo, hi in zip(big, [bounds[k - 1] if k else 0 for k in big],
+                                   [bounds[k] for k in big], strict=True)]
+    for k, block in zip(big, _pack(blocks), strict=True):
         coords[members[k]] = block
-    small = [k for k, nodes in enumerate(members) if len(nodes) <= 2]
-    if small:
+    small = np.flatnonzero(sizes <= 2)
+    if len(small):
         placed = np.concatenate([members[k] for k in big]) if big else np.zeros(0, np.intp)
         top = (float(coords[placed, 1].max()) if len(placed) else -GAP) + GAP * 1.5
         width = float(coords[placed, 0].max()) if len(placed) else 0.0
         per_row = max(4, int(width // (EDGE_LENGTH * 2.2)) + 1)
-        for i, k in enumerate(small):
-            origin = np.array([(i % per_row) * EDGE_LENGTH * 2.2, top + (i // per_row) * GAP])
-            coords[members[k]] = origin + blocks[k]
+        # a grid of isolates (at their cell's origin) and pairs (the second a tie to the
+        # right): what `_component_coords` gives them, moved to their cell, all at once
+        i = np.arange(len(small))
+        origin = np.column_stack([(i % per_row) * EDGE_LENGTH * 2.2,
+                                  top + (i // per_row) * GAP])
+        coords[by_comp[starts[small]]] = origin + 0.0
+        two = sizes[small] == 2
+        coords[by_comp[starts[small][two] + 1]] = origin[two] + [EDGE_LENGTH, 0.0]
     return _finish(coords)
 
 
@@ -274,7 +281,7 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0,
     shared: dict[Hashable, Position] | None = recall(graph, key)
     if shared is not None:
         return shared
-    nodes = sorted(graph.nodes, key=_sort_key)
+    nodes = _sorted_nodes(graph)
     a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
     xy = _coordinates(len(nodes), a, b, w, seed).tolist() if nodes else []
     positions = {node: (x, y) for node, (x, y) in zip(nodes, xy, strict=True)}
@@ -306,6 +313,19 @@ def _finish(coords: np.ndarray) -> np.ndarray:
 
 def _sort_key(node: Hashable) -> tuple[str, str]:
     return (type(node).__name__, str(node))
+
+
+def _sorted_nodes(graph: nx.Graph) -> list[Hashable]:
+    """The nodes of `graph` sorted by `_sort_key`; names that are all text are sorted as
+    they are (the same order, without a key tuple per node: 0.1 s at 100,000 actors).
+
+    >>> _sorted_nodes(nx.Graph([(10, "b"), (9, "a")]))
+    [10, 9, 'a', 'b']
+    """
+    nodes = list(graph.nodes)
+    if set(map(type, nodes)) <= {str}:
+        return sorted(nodes)
+    return sorted(nodes, key=_sort_key)
 
 
 @dataclass(frozen=True)
@@ -351,7 +371,7 @@ def grouped_layout(graph: nx.Graph, groups: Mapping[Hashable, str], *, seed: int
     >>> math.hypot(ax - bx, ay - by) >= lay.radii["A"] + lay.radii["B"]
     True
     """
-    nodes = sorted(graph.nodes, key=_sort_key)
+    nodes = _sorted_nodes(graph)
     if not nodes:
         return GroupedLayout({}, {}, {})
     a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)
@@ -434,7 +454,7 @@ def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"
     >>> communities(g)[0], communities(g)[6]
     (0, 1)
     """
-    nodes = sorted(graph.nodes, key=_sort_key)
+    nodes = _sorted_nodes(graph)
     if not nodes:
         return {}
     a, b, w = _edge_arrays(graph, {node: i for i, node in enumerate(nodes)}, weight)

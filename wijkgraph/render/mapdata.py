@@ -12,10 +12,12 @@ Everything is read from the typed `Analysis` (``key_figures``, ``missing_links``
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from wijkgraph.i18n import N_, NP_, check_lang, translator
 from wijkgraph.model.network import WijkNetwork
@@ -28,6 +30,9 @@ from wijkgraph.render.layout import (
     layout_positions,
     make_label_room,
 )
+from wijkgraph.render.mapactors import MAX_SIZE, MIN_SIZE, Interner, actor_rows
+from wijkgraph.render.mapactors import size as _size
+from wijkgraph.render.mapactors import text as _text
 from wijkgraph.render.mapties import declared_ties, meeting_ties
 
 if TYPE_CHECKING:
@@ -37,8 +42,7 @@ if TYPE_CHECKING:
 OVERVIEW_LIMIT = 3000
 #: Above this many actors edges are hidden while dragging or zooming.
 HIDE_EDGES_LIMIT = 1000
-#: Node sizes (vis-network canvas units, radius).
-MIN_SIZE, MAX_SIZE = 10.0, 42.0
+__all__ = ["MAX_SIZE", "MIN_SIZE", "build_map_data"]  # sizes: from mapactors, kept here
 #: Edge width per strength (1-4).
 EDGE_WIDTHS = {1: 1.0, 2: 2.0, 3: 3.5, 4: 5.5}
 
@@ -152,20 +156,35 @@ def _sort_key(node: Hashable) -> str:
     return str(node)
 
 
+def _sorted_ids(nodes: Iterable[Any]) -> list[Any]:
+    """`nodes` sorted by `_sort_key` (as text); names are text already, sorted as they are.
+
+    >>> _sorted_ids([10, 9, "a"]), _sorted_ids(["b", "a"])
+    ([10, 9, 'a'], ['a', 'b'])
+    """
+    nodes = list(nodes)
+    if set(map(type, nodes)) <= {str}:
+        return sorted(nodes)  # the same order, without a key per node
+    return sorted(nodes, key=_sort_key)
+
+
 def _scores(network: WijkNetwork, analysis: Analysis | None) -> tuple[dict[str, float], bool]:
     """Key-figure score per actor (True) or, without an analysis, the degree (False)."""
     if analysis is None:
         return {n: float(d) for n, d in network.graph.degree()}, False
     graph = network.graph
+    score = analysis.key_figures.per_actor["score"]
+    # read in bulk (.tolist()): iterating a Series boxes every value, 1 s at 100,000 actors
     out = {str(actor): float(value)
-           for actor, value in analysis.key_figures.per_actor["score"].items()
+           for actor, value in zip(score.index.tolist(), score.tolist(), strict=True)
            if actor in graph and value == value}  # skip NaN
     return {n: out.get(n, 0.0) for n in graph.nodes}, True
 
 
 def _ranks(network: WijkNetwork, analysis: Analysis) -> dict[str, int]:
     """The key-figure rank of every actor."""
-    return {str(a): int(r) for a, r in analysis.key_figures.per_actor["rank"].items()
+    rank = analysis.key_figures.per_actor["rank"]
+    return {str(a): int(r) for a, r in zip(rank.index.tolist(), rank.tolist(), strict=True)
             if str(a) in network.graph and r == r}
 
 
@@ -179,18 +198,6 @@ def _reasons(analysis: Analysis, actors: Sequence[str], lang: str) -> dict[str, 
     return out
 
 
-def _text(value: Any) -> str:
-    if type(value) is str:  # the common case first
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, float) and value != value:
-        return ""
-    if isinstance(value, list | tuple | set | frozenset):
-        return "; ".join(_text(v) for v in value if _text(v))
-    return str(value)
-
-
 def _lines(value: Any) -> str:
     """Reasons as lines: a list becomes one line each; "a; b" text is split at "; "."""
     listed = isinstance(value, list | tuple)
@@ -201,22 +208,6 @@ def _lines(value: Any) -> str:
 #: Names of the kinds of suggested links (missing_links), translated with context "link kind".
 LINK_KINDS = {"triad": NP_("link kind", "triad"), "expected": NP_("link kind", "expected"),
               "predicted": NP_("link kind", "predicted")}
-
-
-class _Interner:
-    """Strings to small integers, in first-seen order (the page looks them up)."""
-
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-
-    def __call__(self, value: str) -> int:
-        if value not in self.index:
-            self.index[value] = len(self.index)
-        return self.index[value]
-
-    @property
-    def values(self) -> list[str]:
-        return list(self.index)
 
 
 def _membership(analysis: Analysis | None) -> dict[str, int] | None:
@@ -238,7 +229,7 @@ def _analysis_communities(network: WijkNetwork, membership: Mapping[str, int], l
     alone = word("no_ties_group", lang)
     return {n: alone if sizes[membership[str(n)]] == 1 else
             word("community", lang, n=str(membership[str(n)]).zfill(width))
-            for n in sorted(graph.nodes, key=_sort_key)}
+            for n in _sorted_ids(graph.nodes)}
 
 
 def _groups(network: WijkNetwork, lang: str, seed: int, limit: int,
@@ -276,7 +267,7 @@ def _groups(network: WijkNetwork, lang: str, seed: int, limit: int,
             out.update({n: wijk for n in nodes})
             continue
         if membership is not None:
-            comm = {n: membership[str(n)] for n in sorted(nodes, key=_sort_key)}
+            comm = {n: membership[str(n)] for n in _sorted_ids(nodes)}
         else:
             comm = communities(graph.subgraph(nodes), seed=seed)
         sizes = Counter(comm.values())
@@ -350,16 +341,18 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
     """
     t = translator(check_lang(lang))
     graph = network.graph
-    ids = sorted(graph.nodes, key=_sort_key)
+    ids = _sorted_ids(graph.nodes)
     index = {node: i for i, node in enumerate(ids)}
     n = len(ids)
     scores, is_score = _scores(network, analysis)
     top = max(scores.values(), default=0.0)
-    ranking = sorted(ids, key=lambda a: (-scores[a], _sort_key(a)))
     rank: dict[str, int] = {}
     reasons: dict[str, str] = {}
     if analysis is not None:
-        rank = {a: r + 1 for r, a in enumerate(ranking)} | _ranks(network, analysis)
+        # by score, highest first, then as `ids` (sorted by `_sort_key`; a stable sort)
+        score = np.array(list(map(scores.__getitem__, ids)), dtype=np.float64)
+        ranking = list(map(ids.__getitem__, np.lexsort((np.arange(n), -score)).tolist()))
+        rank = dict(zip(ranking, range(1, n + 1), strict=True)) | _ranks(network, analysis)
         reasons = _reasons(analysis, ranking[:100], lang)
 
     # layout
@@ -383,41 +376,18 @@ def build_map_data(network: WijkNetwork, analysis: Analysis | None = None, *, la
                                     _label_sizes(graph, scores, top))
         group_index = {}
 
-    domains, types, wijken, themes = _Interner(), _Interner(), _Interner(), _Interner()
+    domains, types, wijken, themes = Interner(), Interner(), Interner(), Interner()
     meeting_table = network.meetings
     meeting_ids = sorted(str(m) for m in meeting_table["id"]) if len(meeting_table) else []
     meeting_index = {m: i for i, m in enumerate(meeting_ids)}
     meeting_rows_by_id = {str(r["id"]): r for r in meeting_table.to_dict("records")}
 
-    actors = []
-    node_data = dict(graph.nodes(data=True))
-    text = _text
-    type_of, domain_of = types.index, domains.index  # interned inline: one call less each
-    for a in ids:
-        d = node_data[a]
-        score = scores[a]
-        x, y = positions[a]
-        kind, domain = text(d.get("type", "")), text(d.get("domain", ""))
-        meetings = d.get("meetings", ())
-        actors.append([
-            str(a),
-            text(d.get("name", a)),
-            type_of.setdefault(kind, len(type_of)),
-            domain_of.setdefault(domain, len(domain_of)),
-            text(d.get("role", "")),
-            [wijken(w) for w in map(text, d.get("wijk", ())) if w],
-            [themes(t) for t in map(text, d.get("themes", ())) if t],
-            sorted(meeting_index[m] for m in map(str, set(meetings)) if m in meeting_index)
-            if meetings else [],
-            text(d.get("description", "")),
-            x,
-            y,
-            round(_size(score, top), 1),
-            round(score, 4),
-            group_index.get(group_of.get(a, ""), -1) if large else -1,
-            rank.get(a, 0),
-            reasons.get(a, ""),
-        ])
+    groups = None
+    if large:
+        groups = list(map(group_index.get, map(group_of.get, ids, repeat("")), repeat(-1)))
+    actors = actor_rows(ids, dict(graph.nodes(data=True)), positions=positions, scores=scores,
+                        rank=rank, reasons=reasons, groups=groups, meeting_index=meeting_index,
+                        interners=(types, domains, wijken, themes))
 
     # declared ties, then co-participation ties (shared meetings) where no declared tie is
     edges, edge_labels = declared_ties(network, index)
@@ -531,11 +501,6 @@ def _findings(network: WijkNetwork, analysis: Analysis | None, lang: str,
     for f in key_findings(network, analysis, lang, n=5):
         rows.append([f.head, f.text, sorted(index[a] for a in f.actors if a in index)])
     return rows
-
-
-def _size(score: float, top: float) -> float:
-    """Radius of an actor (canvas units) from its score."""
-    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(score / top) if top > 0 else MIN_SIZE
 
 
 def _label_sizes(graph: Any, scores: Mapping[Any, float], top: float

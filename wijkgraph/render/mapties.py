@@ -91,12 +91,51 @@ def declared_ties(network: WijkNetwork, index: Mapping[Hashable, int],
     first = np.full(int(codes.max()) + 1, n, dtype=np.int64)  # where each is first used
     np.minimum.at(first, codes, np.arange(n))
     texts: dict[str, int] = {}
+    if label is edge_label:
+        label = _edge_labeller(network)
     label_of = np.array([texts.setdefault(label(network, data[k]), len(texts))
                          for k in order[first].tolist()], dtype=np.int64)
     rows = [list(row) for row in zip(low.tolist(), high.tolist(), strength.tolist(),
                                      label_of[codes].tolist(),
                                      explicit[order].astype(np.int64).tolist(), strict=True)]
     return rows, list(texts)
+
+
+def _edge_labeller(network: WijkNetwork) -> Callable[[WijkNetwork, Mapping[str, Any]], str]:
+    """`edge_label`, the same texts, made faster for the ties with directions (a label of
+    their own each, a tenth of a city's ties): the part before the arrows is made once per
+    kinds, channels and themes (shared tuples, by identity) and every name looked up once.
+
+    >>> from wijkgraph.sources.bundled import load_dataset
+    >>> net = load_dataset("driehoek")
+    >>> a, b = sorted(net.graph.nodes)[:2]
+    >>> tie = {"kinds": ("samenwerking",), "themes": ("zorg",), "directions": ((a, b),)}
+    >>> _edge_labeller(net)(net, tie) == edge_label(net, tie)
+    True
+    """
+    names: dict[Hashable, str] = {}
+    heads: dict[tuple[int, int, int], str] = {}
+
+    def name(actor: Hashable) -> str:
+        got = names.get(actor)
+        if got is None:
+            got = names[actor] = network.label(actor)  # type: ignore[arg-type]
+        return got
+
+    def label(net: WijkNetwork, d: Mapping[str, Any]) -> str:
+        directions = d.get("directions")
+        if not directions or net is not network:
+            return edge_label(net, d)
+        said = (d.get("kinds", ()), d.get("channels"), d.get("themes"))
+        key = (id(said[0]), id(said[1]), id(said[2]))  # alive while the ties are
+        head = heads.get(key)
+        if head is None:
+            head = heads[key] = edge_label(net, {k: v for k, v in zip(
+                ("kinds", "channels", "themes"), said, strict=True) if v is not None})
+        arrows = "· " + "; ".join([f"{name(s)} → {name(t)}" for s, t in directions])
+        return f"{head} {arrows}" if head else arrows
+
+    return label
 
 
 def _columns(data: Sequence[Mapping[str, Any]], fields: Sequence[tuple[str, Any]]
