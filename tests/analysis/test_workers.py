@@ -208,3 +208,13 @@ def test_every_task_is_queued_for_the_workers_at_once(monkeypatch: pytest.Monkey
     Engine(g).betweenness(k=64, seed=1)
     assert sizes == [len(_workers.chunked(list(range(64))))]
     assert before == futures_process.EXTRA_QUEUED_CALLS
+
+
+def test_a_full_handover_folder_sends_the_result_through_the_pipe(tmp_path) -> None:
+    """No room for the file (or no folder): the worker hands the array back itself."""
+    result = np.arange(10_000, dtype=float)
+    missing = str(tmp_path / "gone")
+    assert _workers._handed(result, missing) is result
+    assert _workers._received(_workers._handed(result, str(tmp_path))).tobytes() == \
+        result.tobytes()
+    assert os.listdir(tmp_path) == []

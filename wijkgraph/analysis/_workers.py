@@ -276,9 +276,16 @@ class Handed:
 def _handed(result: np.ndarray, folder: str) -> np.ndarray | Handed:
     if not folder or result.nbytes <= HANDOVER_BYTES:
         return result
-    handle, path = tempfile.mkstemp(suffix=".npy", dir=folder)
-    with os.fdopen(handle, "wb") as fh:
-        np.save(fh, result, allow_pickle=False)
+    path = ""
+    try:
+        handle, path = tempfile.mkstemp(suffix=".npy", dir=folder)
+        with os.fdopen(handle, "wb") as fh:
+            np.save(fh, result, allow_pickle=False)
+    except OSError:  # the folder is full or gone: through the pipe after all
+        if path:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        return result
     return Handed(path)
 
 

@@ -16,7 +16,7 @@ Examples
 --------
 >>> import pandas as pd
 >>> from wijkgraph.errors import WijkgraphError
-from wijkgraph.model.duplicates import AliasEntry
+>>> from wijkgraph.model.duplicates import AliasEntry
 >>> from wijkgraph.model.tables import RawTable
 >>> raw = RawTable("actors", "a.xlsx", "actoren", pd.DataFrame({
 ...     "name": ["DOCK Zuid", "Wijkbureau", "dock  zuid"], "domain": ["", "gemeente", "welzijn"],
