@@ -15,13 +15,14 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
-from wijkgraph.analysis._layers import TooDeep
+from wijkgraph.analysis._route_layers import TooDeep
 
 
 class ShippedGraph:
@@ -63,7 +64,7 @@ class ShippedGraph:
 def betweenness_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Unscaled betweenness from `sources` only (one chunk of `map_chunks`): igraph's, or
     with ``payload["layers"]`` (whole-number tie lengths, at most 64 sources) Brandes'
-    passes for all sources at once (`wijkgraph.analysis._layers.ArcLayers.betweenness`,
+    passes for all sources at once (`wijkgraph.analysis._route_layers.ArcLayers.betweenness`,
     halved on an undirected graph as igraph does)."""
     layers = payload.get("layers")
     if layers is not None:
@@ -82,7 +83,7 @@ def betweenness_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray
 def steps_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Breadth-first steps from `sources` to every actor reached: their sum, count and
     maximum (one chunk of `wijkgraph.analysis.engine.Engine.path_steps`), all sources
-    at once (`wijkgraph.analysis._layers.ArcLayers`, every tie of length 1)."""
+    at once (`wijkgraph.analysis._route_layers.ArcLayers`, every tie of length 1)."""
     layers = payload["layers"]
     try:
         return np.array(layers.reach_sums(sources), dtype=float)
@@ -99,17 +100,17 @@ def harmonic_chunk(payload: dict[str, Any], sources: list[int]) -> np.ndarray:
     """Per actor, the sum of 1/distance from `sources` (one chunk of `map_chunks`).
 
     With ``payload["layers"]`` (whole-number tie lengths) all sources at once
-    (`wijkgraph.analysis._layers.ArcLayers.harmonic_sums`); else scipy's Dijkstra per source on
+    (`wijkgraph.analysis._route_layers.ArcLayers.harmonic_sums`); else scipy's Dijkstra per source on
     ``payload["adjacency"]`` (symmetric, so read as directed: half the arcs to scan).
     """
-    from scipy.sparse.csgraph import dijkstra  # here: importing csgraph costs 0.1 s
-
     layers = payload.get("layers")
     if layers is not None:
-        try:
+        with contextlib.suppress(TooDeep):  # long routes: one Dijkstra per source is cheaper
             return np.asarray(layers.harmonic_sums(sources), dtype=float)
-        except TooDeep:  # long routes: one Dijkstra per source is cheaper
-            d = dijkstra(layers.matrix(), directed=False, indices=sources)
+    from scipy.sparse.csgraph import dijkstra  # here: importing csgraph costs 0.1 s
+
+    if layers is not None:
+        d = dijkstra(layers.matrix(), directed=False, indices=sources)
     else:
         d = dijkstra(payload["adjacency"], directed=True, indices=sources,
                      unweighted=payload["unweighted"])

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from wijkgraph.analysis._chunks import ShippedGraph, betweenness_chunk
-from wijkgraph.analysis._layers import LAYER_CHUNKS, ArcLayers, small_lengths
+from wijkgraph.analysis._route_layers import LAYER_CHUNKS, ArcLayers, small_lengths
 from wijkgraph.analysis._workers import Job, Pending, chunked, start_jobs
 
 Backend = Literal["igraph", "networkx"]

@@ -49,7 +49,6 @@ from wijkgraph.analysis._summary import Summary, paragraphs, table_from_frame
 from wijkgraph.analysis.engine import (
     EXACT_LIMIT,
     Engine,
-    GraphEngineBase,
     engine_for,
     keep_engine,
     start_sampled,
@@ -180,32 +179,23 @@ def start_centralities(network: WijkNetwork, *, seed: int = 0,
     maker = network.graph_maker
     arrays = (maker.edge_arrays() if maker is not None and network.n_actors > EXACT_LIMIT
               and "graph" not in vars(network) else None)
-    if arrays is None:
-        engines: list[GraphEngineBase] = [engine_for(network.graph)]
-        if network.is_directed:
-            engines.append(directed_engine_of(network))
-        start_sampled(*engines, seed=seed, extra=_curves(engines[0], curves, seed))
-        return
     # A city: the engines are made from arrays and the workers start before the
     # networkx graph is made (seconds at 100,000 actors); it is made while they sample,
     # and the engines are filed under it: the same engines as made from the graph.
-    eng = Engine.from_arrays(network.node_ids(), *arrays)
-    directed = _directed_engine(network) if network.is_directed else None
-    start_sampled(eng, *([directed] if directed is not None else []), seed=seed,
-                  extra=_curves(eng, curves, seed))
-    graph = network.graph
-    keep_engine(graph, eng)
-    if directed is not None:
-        _DIRECTED[graph] = directed
-
-
-def _curves(eng: GraphEngineBase, curves: tuple[Sequence[int], int] | None, seed: int
-            ) -> list[tuple[GraphEngineBase, dict[tuple[Any, ...], tuple[Any, Any]]]]:
-    """The random removal curves (`Engine.curves_jobs`) to start with the shortest paths."""
-    if curves is None or not isinstance(eng, Engine):
-        return []
-    steps, n_random = curves
-    return [(eng, eng.curves_jobs(steps, seed=seed, n_random=n_random))]
+    if arrays is None:
+        eng = engine_for(network.graph)
+        directed = directed_engine_of(network) if network.is_directed else None
+    else:
+        eng = Engine.from_arrays(network.node_ids(), *arrays)
+        directed = _directed_engine(network) if network.is_directed else None
+    extra = ([] if curves is None else
+             [(eng, eng.curves_jobs(curves[0], seed=seed, n_random=curves[1]))])
+    start_sampled(eng, *([directed] if directed is not None else []), seed=seed, extra=extra)
+    if arrays is not None:
+        graph = network.graph
+        keep_engine(graph, eng)
+        if directed is not None:
+            _DIRECTED[graph] = directed
 
 
 def prepare_centralities(network: WijkNetwork) -> None:

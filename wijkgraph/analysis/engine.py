@@ -54,7 +54,7 @@ from wijkgraph._components import labels_of
 from wijkgraph.analysis import _engine_base
 from wijkgraph.analysis._chunks import curve_chunk, harmonic_chunk, steps_chunk
 from wijkgraph.analysis._engine_base import Backend, cached_engine, start_sampled
-from wijkgraph.analysis._layers import LAYER_CHUNKS, ArcLayers, small_lengths
+from wijkgraph.analysis._route_layers import LAYER_CHUNKS, ArcLayers, small_lengths
 from wijkgraph.analysis._workers import Job, chunked, map_chunks, start_jobs
 
 __all__ = ["EXACT_LIMIT", "HARMONIC_SOURCES", "SAMPLE_SOURCES", "Backend", "Engine",
@@ -525,22 +525,17 @@ class Engine(GraphEngineBase):
         >>> [c.tolist() for c in eng.random_curves([0, 2, 4], seed=1, n_random=2)]
         [[4, 2, 0], [4, 2, 0]]
         """
-        job, finish = self._curves_job(steps, seed, n_random)
         return self._cached(self._curves_key(steps, seed, n_random),
-                            lambda: finish(self.largest_component_curves(
-                                [args[0] for args in job.chunks], steps)))
+                            lambda: self.largest_component_curves(
+                                self._random_orders(seed, n_random), steps))
 
     @staticmethod
     def _curves_key(steps: Sequence[int], seed: int, n_random: int) -> tuple[Any, ...]:
         return ("curves", seed, n_random, tuple(int(k) for k in steps))
 
-    def _curves_job(self, steps: Sequence[int], seed: int, n_random: int
-                    ) -> tuple[Job, Any]:
+    def _random_orders(self, seed: int, n_random: int) -> list[np.ndarray]:
         rng = np.random.default_rng(seed)
-        orders = [rng.permutation(self.n) for _ in range(n_random)]
-        job = Job(curve_chunk, {"u": self.u, "v": self.v, "n": self.n},
-                  [(o, list(steps)) for o in orders], float(n_random) * (self.n + self.m))
-        return job, list
+        return [rng.permutation(self.n) for _ in range(n_random)]
 
     def curves_jobs(self, steps: Sequence[int], *, seed: int = 0, n_random: int = 10
                     ) -> dict[tuple[Any, ...], tuple[Job, Any]]:
@@ -549,7 +544,10 @@ class Engine(GraphEngineBase):
         key = self._curves_key(steps, seed, n_random)
         if self.n <= EXACT_LIMIT or key in self._memo or key in self._pending:
             return {}
-        return {key: self._curves_job(steps, seed, n_random)}
+        job = Job(curve_chunk, {"u": self.u, "v": self.v, "n": self.n},
+                  [(o, list(steps)) for o in self._random_orders(seed, n_random)],
+                  float(n_random) * (self.n + self.m))
+        return {key: (job, list)}
 
     def largest_component_curves(self, orders: Sequence[np.ndarray],
                                  steps: Sequence[int]) -> list[np.ndarray]:

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from scipy.sparse.csgraph import dijkstra
 
-from wijkgraph.analysis import _layers
+from wijkgraph.analysis import _route_layers
 from wijkgraph.analysis._chunks import betweenness_chunk, harmonic_chunk, steps_chunk
-from wijkgraph.analysis._layers import ArcLayers, TooDeep
+from wijkgraph.analysis._route_layers import ArcLayers, TooDeep
 from wijkgraph.analysis.engine import Engine
 
 
@@ -22,14 +22,14 @@ def _chain(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def test_the_walk_stops_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_layers, "LAYER_LIMIT", 30)
+    monkeypatch.setattr(_route_layers, "LAYER_LIMIT", 30)
     u, v, length = _chain(50)
     with pytest.raises(TooDeep):
         ArcLayers.undirected(50, u, v, length).reach_sums([0])
 
 
 def test_a_deep_chunk_is_computed_per_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_layers, "LAYER_LIMIT", 30)
+    monkeypatch.setattr(_route_layers, "LAYER_LIMIT", 30)
     n = 120
     u, v, length = _chain(n)
     layers = ArcLayers.undirected(n, u, v, length)
@@ -72,7 +72,7 @@ def test_a_long_chain_city_is_fast_and_right(monkeypatch: pytest.MonkeyPatch) ->
     between = eng.betweenness(seed=1).to_numpy()
     harmonic = eng.harmonic(seed=1).to_numpy()
     # every chunk gave up after LAYER_LIMIT steps (36,000 steps if walked to the end)
-    assert gave_up and set(gave_up) == {_layers.LAYER_LIMIT + 1}
+    assert gave_up and set(gave_up) == {_route_layers.LAYER_LIMIT + 1}
     for a, b, w in g.edges(data="weight"):
         g.edges[a, b]["d"] = 12 / w
     ref = nx.betweenness_centrality(g, k=eng.sample_size(), seed=1, weight="d")

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 
 from wijkgraph.analysis import engine as engine_mod
-from wijkgraph.analysis._layers import MAX_LENGTH, ArcLayers, small_lengths
+from wijkgraph.analysis._route_layers import MAX_LENGTH, ArcLayers, small_lengths
 from wijkgraph.analysis.engine_directed import DirectedEngine
 
 
